@@ -1,0 +1,14 @@
+/**
+ * Progressive enhancement for every page. The pages work fully without
+ * this script; with it, a refused form's error summary takes focus and the
+ * page-feedback question is answered without leaving the page.
+ */
+import { enhanceFeedback } from "./feedback.js";
+
+function focusErrorSummary(): void {
+  const summary = document.querySelector<HTMLElement>("[data-error-summary]");
+  summary?.focus();
+}
+
+focusErrorSummary();
+for (const section of document.querySelectorAll<HTMLElement>("[data-feedback]")) enhanceFeedback(section);

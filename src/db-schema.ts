@@ -1,0 +1,3 @@
+/** Every table of the portal, gathered for drizzle-kit, which generates the migrations in drizzle/. */
+export * from "./analytics/tables.js";
+export * from "./feedback/tables.js";

@@ -1,0 +1,267 @@
+import type { ComponentChildren } from "preact";
+import { Breadcrumbs } from "../../platform/design/Breadcrumbs.js";
+import { Button, ButtonGroup } from "../../platform/design/Button.js";
+import { Card, CardGrid } from "../../platform/design/Card.js";
+import { DateDisplay } from "../../platform/design/DateDisplay.js";
+import { ErrorSummary } from "../../platform/design/ErrorSummary.js";
+import { Checkboxes, Radios, Select, Textarea, TextInput } from "../../platform/design/fields.js";
+import { NotificationBanner } from "../../platform/design/NotificationBanner.js";
+import { Pagination } from "../../platform/design/Pagination.js";
+import { StartButton } from "../../platform/design/StartButton.js";
+import { StepIndicator } from "../../platform/design/StepIndicator.js";
+import { Table } from "../../platform/design/Table.js";
+import { Tag } from "../../platform/design/Tag.js";
+import { usePage } from "../../platform/layout/page-context.js";
+
+/** One component on the style guide: its name, when to use it, and its variants. */
+function Example({ id, children }: { id: string; children: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <section class="ds-example" aria-labelledby={`ds-${id}`} id={`component-${id}`}>
+      <h2 class="heading-l" id={`ds-${id}`}>
+        {t(`designSystem.${id}.name`)}
+      </h2>
+      <p>{t(`designSystem.${id}.use`)}</p>
+      <div class="ds-example__canvas">{children}</div>
+    </section>
+  );
+}
+
+const components = [
+  "colours",
+  "typography",
+  "buttons",
+  "startButton",
+  "textInput",
+  "textarea",
+  "radios",
+  "checkboxes",
+  "select",
+  "errorSummary",
+  "breadcrumbs",
+  "cards",
+  "table",
+  "tags",
+  "banners",
+  "pagination",
+  "stepIndicator",
+  "dates",
+];
+
+const swatches = [
+  { name: "maroon", value: "#8A1538" },
+  { name: "text", value: "#1B1B1F" },
+  { name: "secondaryText", value: "#4A4A55" },
+  { name: "surface", value: "#F4F4F6" },
+  { name: "border", value: "#6E6E78" },
+  { name: "focus", value: "#FFBF47" },
+  { name: "error", value: "#B3261E" },
+  { name: "success", value: "#0B6B3A" },
+];
+
+export function DesignSystemPage() {
+  const { t, href, number } = usePage();
+  const ex = (key: string, values?: Record<string, string | number>) => t(`designSystem.examples.${key}`, values);
+  return (
+    <div>
+      <h1 class="heading-xl">{t("designSystem.title")}</h1>
+      <p class="lead">{t("designSystem.lead")}</p>
+      <nav class="ds-contents" aria-labelledby="ds-contents-title">
+        <h2 class="heading-s" id="ds-contents-title">
+          {t("designSystem.contents")}
+        </h2>
+        <ul class="list ds-contents__list">
+          {components.map((c) => (
+            <li key={c}>
+              <a href={`#component-${c}`}>{t(`designSystem.${c}.name`)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Example id="colours">
+        <ul class="ds-swatches">
+          {swatches.map((s) => (
+            <li class="ds-swatch" key={s.name}>
+              <span class={`ds-swatch__chip ds-swatch__chip--${s.name}`} aria-hidden="true" />
+              <span>{t(`designSystem.colours.${s.name}`)}</span>
+              <bdi class="ds-swatch__value" dir="ltr">
+                {s.value}
+              </bdi>
+            </li>
+          ))}
+        </ul>
+      </Example>
+
+      <Example id="typography">
+        <p class="heading-xl">{ex("headingXl")}</p>
+        <p class="heading-l">{ex("headingL")}</p>
+        <p class="heading-m">{ex("headingM")}</p>
+        <p class="lead">{ex("lead")}</p>
+        <p>{ex("body")}</p>
+      </Example>
+
+      <Example id="buttons">
+        <ButtonGroup>
+          <Button type="button">{ex("save")}</Button>
+          <Button type="button" variant="secondary">
+            {ex("saveDraft")}
+          </Button>
+          <Button type="button" variant="warning">
+            {ex("delete")}
+          </Button>
+          <a class="link" href={href("/design-system")}>
+            {ex("cancel")}
+          </a>
+        </ButtonGroup>
+      </Example>
+
+      <Example id="startButton">
+        <StartButton href={href("/design-system#component-startButton")} />
+      </Example>
+
+      <Example id="textInput">
+        <TextInput id="ds-name" name="ds-name" label={ex("nameLabel")} autocomplete="name" />
+        <TextInput
+          id="ds-qid"
+          name="ds-qid"
+          label={ex("qidLabel")}
+          hint={ex("qidHint")}
+          inputMode="numeric"
+          width="20"
+          dir="ltr"
+        />
+        <TextInput
+          id="ds-email"
+          name="ds-email"
+          type="email"
+          label={ex("emailLabel")}
+          error={ex("emailError")}
+          value={ex("emailValue")}
+          dir="ltr"
+        />
+      </Example>
+
+      <Example id="textarea">
+        <Textarea id="ds-comment" name="ds-comment" label={ex("commentLabel")} hint={ex("commentHint")} maxLength={1200} />
+      </Example>
+
+      <Example id="radios">
+        <Radios
+          id="ds-persona"
+          name="ds-persona"
+          legend={ex("personaLegend")}
+          items={[
+            { value: "citizen", label: ex("citizen") },
+            { value: "resident", label: ex("resident") },
+            { value: "visitor", label: ex("visitor"), hint: ex("visitorHint") },
+          ]}
+          value="resident"
+        />
+        <Radios
+          id="ds-yes-no"
+          name="ds-yes-no"
+          legend={ex("yesNoLegend")}
+          inline
+          items={[
+            { value: "yes", label: ex("yes") },
+            { value: "no", label: ex("no") },
+          ]}
+        />
+      </Example>
+
+      <Example id="checkboxes">
+        <Checkboxes
+          id="ds-channels"
+          name="ds-channels"
+          legend={ex("channelsLegend")}
+          hint={ex("channelsHint")}
+          items={[
+            { value: "email", label: ex("channelEmail") },
+            { value: "sms", label: ex("channelSms") },
+          ]}
+          value={["email"]}
+        />
+      </Example>
+
+      <Example id="select">
+        <Select
+          id="ds-zone"
+          name="ds-zone"
+          label={ex("zoneLabel")}
+          items={[1, 2, 3].map((n) => ({ value: String(n), label: ex("zoneOption", { number: n }) }))}
+        />
+      </Example>
+
+      <Example id="errorSummary">
+        <ErrorSummary errors={[{ field: "ds-email", message: ex("emailError") }]} />
+      </Example>
+
+      <Example id="breadcrumbs">
+        <Breadcrumbs trail={[{ label: ex("crumbAbout"), path: "/about" }, { label: ex("crumbHistory") }]} />
+      </Example>
+
+      <Example id="cards">
+        <CardGrid>
+          <Card
+            title={ex("cardTitle")}
+            description={ex("cardDescription")}
+            href={href("/about")}
+            meta={<Tag colour="green">{ex("tagOnline")}</Tag>}
+          />
+          <Card title={ex("cardTitle2")} description={ex("cardDescription2")} href={href("/about/history")} />
+        </CardGrid>
+      </Example>
+
+      <Example id="table">
+        <Table
+          caption={ex("tableCaption")}
+          firstCellIsHeader
+          columns={[{ label: ex("tableMonth") }, { label: ex("tableTransactions"), numeric: true }]}
+          rows={[
+            [ex("tableSeptember"), number(361204)],
+            [ex("tableOctober"), number(375880)],
+          ]}
+        />
+      </Example>
+
+      <Example id="tags">
+        <p class="ds-tags">
+          <Tag colour="green">{ex("tagOnline")}</Tag> <Tag colour="blue">{ex("tagPartly")}</Tag>{" "}
+          <Tag colour="grey">{ex("tagInfo")}</Tag> <Tag colour="yellow">{ex("tagPending")}</Tag>{" "}
+          <Tag colour="red">{ex("tagRejected")}</Tag> <Tag colour="maroon">{ex("tagNew")}</Tag>
+        </p>
+      </Example>
+
+      <Example id="banners">
+        <NotificationBanner variant="info">
+          <p>{ex("bannerInfo")}</p>
+        </NotificationBanner>
+        <NotificationBanner variant="success">
+          <p>{ex("bannerSuccess")}</p>
+        </NotificationBanner>
+        <NotificationBanner variant="warning">
+          <p>{ex("bannerWarning")}</p>
+        </NotificationBanner>
+      </Example>
+
+      <Example id="pagination">
+        <Pagination page={3} pageCount={9} hrefFor={(p) => `${href("/design-system")}?page=${p}#component-pagination`} />
+      </Example>
+
+      <Example id="stepIndicator">
+        <StepIndicator
+          current={2}
+          total={4}
+          steps={[ex("stepApplicant"), ex("stepDetails"), ex("stepDocuments"), ex("stepCheck")]}
+        />
+      </Example>
+
+      <Example id="dates">
+        <p>
+          <DateDisplay date={new Date("2026-11-22T09:00:00Z")} withHijri />
+        </p>
+      </Example>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { type Config, ConfigError, loadConfig } from "./platform/config.js";
+import { openDatabase } from "./platform/db/client.js";
+import { runMigrations } from "./platform/db/migrate.js";
+import { fromRoot } from "./platform/paths.js";
+import { buildApp } from "./server.js";
+
+/** Starts the portal: configuration, database, migrations, then the HTTP server. */
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const version = (JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string }).version;
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  await runMigrations(database, config.DATABASE_URL);
+  const app = await buildApp({ config, database, version });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ url: config.BASE_URL, database: database.kind }, "Hukoomi is ready");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

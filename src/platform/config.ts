@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * Every setting the portal reads from the environment, validated once at
+ * start-up. Each variable is documented where it is declared; the README's
+ * configuration table mirrors this list.
+ */
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  /** TCP port the HTTP server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface the HTTP server binds to; 0.0.0.0 to accept outside connections. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Folder of the embedded PGlite database, used when DATABASE_URL is not set. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** PostgreSQL connection URL (postgres://user@host:5432/db); when set, PGlite is not used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  /** Public address of the portal, used in absolute links, sitemaps and mails. */
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** development, test or production; production hides developer tools. */
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Trust X-Forwarded-* headers from a reverse proxy (needed for HSTS behind TLS). */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Seconds between flushes of the page-view counters to the database. */
+  PAGE_VIEW_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+});
+
+export type Config = Omit<z.infer<typeof envSchema>, "BASE_URL"> & { BASE_URL: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const got = present[name];
+        return `${name}: ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
+      }),
+    );
+  }
+  const value = parsed.data;
+  const shownHost = value.HOST === "0.0.0.0" ? "127.0.0.1" : value.HOST;
+  return { ...value, BASE_URL: (value.BASE_URL ?? `http://${shownHost}:${value.PORT}`).replace(/\/$/, "") };
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+
+/** The database handle every repository receives: the same query builder on PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL server URL; when absent, the embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder, or "memory://" for a throw-away database. */
+  dataDir?: string;
+  /** Most connections the pool opens to a PostgreSQL server. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A broken idle connection must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
+    const db = drizzlePg(pool) as unknown as Db;
+    return {
+      db,
+      kind: "postgres",
+      ping: () => pingWith(db),
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = options.dataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) mkdirSync(resolve(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir.startsWith("memory://") ? dataDir : resolve(dataDir));
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    ping: () => pingWith(db),
+    close: () => client.close(),
+  };
+}
+
+async function pingWith(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

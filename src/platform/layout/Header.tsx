@@ -1,0 +1,73 @@
+import { EmblemIcon, SearchIcon } from "../design/icons.js";
+import { stripLocale } from "../i18n/locales.js";
+import { translator } from "../i18n/messages.js";
+import { usePage } from "./page-context.js";
+
+/** The other language's name, written in that language and marked with its `lang`. */
+function LanguageSwitch() {
+  const { otherLocale, alternateUrl } = usePage();
+  return (
+    <a class="language-switch" href={alternateUrl} hrefLang={otherLocale} lang={otherLocale}>
+      {translator(otherLocale).t("layout.languageName")}
+    </a>
+  );
+}
+
+function SearchBox() {
+  const { t, href } = usePage();
+  return (
+    <form class="site-search" role="search" action={href("/search")} method="get">
+      <label class="visually-hidden" for="site-search-q">
+        {t("layout.search.label")}
+      </label>
+      <input
+        class="site-search__input"
+        id="site-search-q"
+        name="q"
+        type="search"
+        autocomplete="off"
+        placeholder={t("layout.search.placeholder")}
+      />
+      <button class="site-search__button" type="submit">
+        <SearchIcon />
+        <span class="visually-hidden">{t("layout.search.submit")}</span>
+      </button>
+    </form>
+  );
+}
+
+function isCurrent(current: string, path: string): boolean {
+  const bare = current.split("?")[0] ?? "/";
+  return path === "/" ? bare === "/" : bare === path || bare.startsWith(`${path}/`);
+}
+
+export function Header() {
+  const { t, href, navigation, url } = usePage();
+  const here = stripLocale(url);
+  return (
+    <header class="header">
+      <div class="container header__bar">
+        <a class="header__brand" href={href("/")}>
+          <EmblemIcon />
+          <span class="header__name">{t("layout.portalName")}</span>
+          <span class="header__tagline">{t("layout.tagline")}</span>
+        </a>
+        <LanguageSwitch />
+      </div>
+      <div class="container header__tools">
+        <SearchBox />
+      </div>
+      <nav class="main-nav" aria-label={t("layout.nav.label")}>
+        <ul class="container main-nav__list">
+          {navigation.map((item) => (
+            <li class="main-nav__item" key={item.path}>
+              <a class="main-nav__link" href={href(item.path)} aria-current={isCurrent(here, item.path) ? "page" : undefined}>
+                {t(item.labelKey)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ComponentChildren, ComponentType } from "preact";
+import { Breadcrumbs, type Crumb } from "../design/Breadcrumbs.js";
+import { locales, localizePath, stripLocale } from "../i18n/locales.js";
+import { Footer } from "./Footer.js";
+import { Header } from "./Header.js";
+import { usePage } from "./page-context.js";
+
+/** What a route hands to `reply.page()`: the page's own part; the layout adds the rest. */
+export interface PageSpec {
+  /** The page title, already translated; "— Hukoomi" is added. */
+  title: string;
+  description?: string;
+  /** The trail after "Home"; omit on the home page. */
+  breadcrumbs?: Crumb[];
+  body: ComponentChildren;
+  status?: number;
+  /** Hide the "Is this page easy to understand?" question (error pages, forms in progress). */
+  hideFeedback?: boolean;
+  /** Structured data for search engines (schema.org JSON-LD). */
+  jsonLd?: object;
+  /** Keep the page out of search engines (error pages, personal pages). */
+  noindex?: boolean;
+}
+
+export interface LayoutSlots {
+  /** Shown after the main content on every page: the page-feedback question. */
+  afterMain?: ComponentType;
+}
+
+function jsonForScript(value: object): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: LayoutSlots; baseUrl: string }) {
+  const { t, locale, dir, url, asset } = usePage();
+  const neutral = stripLocale(url);
+  const AfterMain = slots.afterMain;
+  return (
+    <html lang={locale} dir={dir}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t("layout.documentTitle", { page: spec.title })}</title>
+        {spec.description ? <meta name="description" content={spec.description} /> : null}
+        {spec.noindex ? <meta name="robots" content="noindex" /> : null}
+        <meta name="theme-color" content="#8A1538" />
+        <link rel="stylesheet" href={asset("css/hukoomi.css")} />
+        <link rel="stylesheet" href={asset("css/print.css")} media="print" />
+        <link rel="icon" href={asset("images/favicon.svg")} type="image/svg+xml" />
+        {locales.map((l) => (
+          <link rel="alternate" hrefLang={l} href={`${baseUrl}${localizePath(l, neutral)}`} key={l} />
+        ))}
+        <link rel="alternate" hrefLang="x-default" href={`${baseUrl}${neutral}`} />
+        {spec.jsonLd ? (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(spec.jsonLd) }} />
+        ) : null}
+        <script type="module" src={asset("js/enhance.js")} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main-content">
+          {t("layout.skipLink")}
+        </a>
+        <Header />
+        <div class="container page">
+          {spec.breadcrumbs ? <Breadcrumbs trail={spec.breadcrumbs} /> : null}
+          <main class="main" id="main-content" tabindex={-1}>
+            {spec.body}
+          </main>
+          {!spec.hideFeedback && AfterMain ? <AfterMain /> : null}
+        </div>
+        <Footer />
+      </body>
+    </html>
+  );
+}

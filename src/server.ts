@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import formbody from "@fastify/formbody";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { pageViewPlugin } from "./analytics/page-view-counter.js";
+import { designSystemRoutes } from "./design-system/routes.js";
+import { feedbackRoutes } from "./feedback/routes.js";
+import { FeedbackWidget } from "./feedback/views/FeedbackWidget.js";
+import { healthRoutes } from "./health/routes.js";
+import { homeRoutes } from "./home/routes.js";
+import { navigation } from "./navigation.js";
+import { loadContentPages } from "./pages/content.js";
+import { contentPageRoutes } from "./pages/routes.js";
+import type { Config } from "./platform/config.js";
+import type { Database } from "./platform/db/client.js";
+import { assetsPlugin } from "./platform/http/assets.js";
+import { csrfPlugin } from "./platform/http/csrf.js";
+import { errorHandlerPlugin, frameworkErrorHandler } from "./platform/http/error-handler.js";
+import { securityHeadersPlugin } from "./platform/http/headers.js";
+import { renderPlugin } from "./platform/http/render.js";
+import { localePrefix, locales } from "./platform/i18n/locales.js";
+import { searchRoutes } from "./search/routes.js";
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  version?: string;
+  /** Where JSON log lines go; standard output by default. */
+  logStream?: { write(line: string): void };
+}
+
+/** Largest request body accepted (form posts); larger bodies get a 413 with a message. */
+const BODY_LIMIT = 1024 * 1024;
+
+function loggerOptions(config: Config, stream?: AppDependencies["logStream"]) {
+  if (config.LOG_LEVEL === "silent") return false;
+  return {
+    level: config.LOG_LEVEL,
+    ...(stream ? { stream } : {}),
+    redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+  };
+}
+
+/** Registers a plugin of pages twice: at / for Arabic and under /en for English. */
+async function inEachLanguage<Options extends object>(
+  app: FastifyInstance,
+  plugin: (app: FastifyInstance, opts: Options) => Promise<void>,
+  opts: Options,
+): Promise<void> {
+  for (const locale of locales) {
+    await app.register(plugin as FastifyPluginAsync<Options>, { ...opts, prefix: localePrefix(locale) });
+  }
+}
+
+/** Builds the portal from its areas; the caller opens the database and listens. */
+export async function buildApp({ config, database, version = "0.1.0", logStream }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, logStream),
+    genReqId: () => randomUUID(),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Platform: every area relies on these.
+  await app.register(securityHeadersPlugin);
+  await app.register(errorHandlerPlugin);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(csrfPlugin, { secureCookies: config.BASE_URL.startsWith("https://") });
+  await app.register(rateLimit, { global: false });
+  await app.register(renderPlugin, { navigation, baseUrl: config.BASE_URL, afterMain: FeedbackWidget });
+  await app.register(assetsPlugin);
+  await app.register(pageViewPlugin, { db: database.db, flushSeconds: config.PAGE_VIEW_FLUSH_SECONDS });
+
+  // Areas.
+  const pages = loadContentPages();
+  await app.register(healthRoutes, { ping: database.ping, version });
+  await inEachLanguage(app, homeRoutes, { pages });
+  await inEachLanguage(app, contentPageRoutes, { pages });
+  await inEachLanguage(app, searchRoutes, { pages });
+  await inEachLanguage(app, feedbackRoutes, { db: database.db });
+  await inEachLanguage(app, designSystemRoutes, {});
+  return app;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+/** Unit tests beside the code, integration tests (HTTP and a real database) in test/integration. */
+export default defineConfig({
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  test: {
+    include: ["src/**/*.test.{ts,tsx}", "test/integration/**/*.test.{ts,tsx}"],
+    environment: "node",
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
