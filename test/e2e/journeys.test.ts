@@ -101,7 +101,12 @@ describe("keyboard", () => {
       const style = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const cs = getComputedStyle(el);
-        return { tag: el.tagName, outline: `${cs.outlineStyle} ${cs.outlineWidth}`, background: cs.backgroundColor, shadow: cs.boxShadow };
+        return {
+          tag: el.tagName,
+          outline: `${cs.outlineStyle} ${cs.outlineWidth}`,
+          background: cs.backgroundColor,
+          shadow: cs.boxShadow,
+        };
       });
       seen.add(style.tag);
       const yellow = "rgb(255, 191, 71)";
