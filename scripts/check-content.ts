@@ -6,7 +6,9 @@ try {
   const services = c.agencies.flatMap((a) => a.services);
   const count = (m: string) => services.filter((s) => s.maturity === m).length;
   console.log(`agencies: ${c.agencies.length}`);
-  console.log(`services: ${services.length} (fully online ${count("fully-online")}, partly online ${count("partly-online")}, downloadable form ${count("downloadable-form")}, information ${count("information")})`);
+  console.log(
+    `services: ${services.length} (fully online ${count("fully-online")}, partly online ${count("partly-online")}, downloadable form ${count("downloadable-form")}, information ${count("information")})`,
+  );
   for (const term of ["personas", "categories", "lifeEvents"] as const) {
     const key = term === "lifeEvents" ? "lifeEvents" : term;
     const used = new Map<string, number>();

@@ -1,3 +1,5 @@
 /** Every table of the portal, gathered for drizzle-kit, which generates the migrations in drizzle/. */
 export * from "./analytics/tables.js";
+export * from "./catalogue/tables.js";
 export * from "./feedback/tables.js";
+export * from "./platform/db/tables.js";

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
+import { loadCatalogueContent } from "./catalogue/content/load.js";
+import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
 import { type Config, ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
 import { fromRoot } from "./platform/paths.js";
+import { LocalFileStorage } from "./platform/storage/file-storage.js";
 import { buildApp } from "./server.js";
 
 /** Starts the portal: configuration, database, migrations, then the HTTP server. */
@@ -20,7 +23,11 @@ async function main() {
   const version = (JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string }).version;
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await runMigrations(database, config.DATABASE_URL);
-  const app = await buildApp({ config, database, version });
+  const storage = new LocalFileStorage(config.FILES_DIR);
+  if (config.SEED_DEMO && (await loadDemoCatalogue(database.db, storage, loadCatalogueContent()))) {
+    console.log(JSON.stringify({ level: 30, time: Date.now(), msg: "demo content loaded" }));
+  }
+  const app = await buildApp({ config, database, storage, version });
 
   let closing = false;
   const shutdown = async (signal: string) => {

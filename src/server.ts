@@ -4,7 +4,13 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { pageViewPlugin } from "./analytics/page-view-counter.js";
+import { catalogueApiRoutes } from "./catalogue/api.js";
+import { agencyPageRoutes } from "./catalogue/routes/agency-pages.js";
+import { articlePageRoutes } from "./catalogue/routes/article-pages.js";
+import { browsePageRoutes } from "./catalogue/routes/browse-pages.js";
+import { servicePageRoutes } from "./catalogue/routes/service-pages.js";
 import { designSystemRoutes } from "./design-system/routes.js";
+import { factsApiRoutes, factsPageRoutes } from "./facts/routes.js";
 import { feedbackRoutes } from "./feedback/routes.js";
 import { FeedbackWidget } from "./feedback/views/FeedbackWidget.js";
 import { healthRoutes } from "./health/routes.js";
@@ -20,11 +26,14 @@ import { errorHandlerPlugin, frameworkErrorHandler } from "./platform/http/error
 import { securityHeadersPlugin } from "./platform/http/headers.js";
 import { renderPlugin } from "./platform/http/render.js";
 import { localePrefix, locales } from "./platform/i18n/locales.js";
+import type { FileStorage } from "./platform/storage/file-storage.js";
 import { searchRoutes } from "./search/routes.js";
+import { seoRoutes } from "./seo/routes.js";
 
 export interface AppDependencies {
   config: Config;
   database: Database;
+  storage: FileStorage;
   version?: string;
   /** Where JSON log lines go; standard output by default. */
   logStream?: { write(line: string): void };
@@ -54,7 +63,13 @@ async function inEachLanguage<Options extends object>(
 }
 
 /** Builds the portal from its areas; the caller opens the database and listens. */
-export async function buildApp({ config, database, version = "0.1.0", logStream }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  storage,
+  version = "0.1.0",
+  logStream,
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     genReqId: () => randomUUID(),
@@ -79,10 +94,20 @@ export async function buildApp({ config, database, version = "0.1.0", logStream 
   // Areas.
   const pages = loadContentPages();
   await app.register(healthRoutes, { ping: database.ping, version });
-  await inEachLanguage(app, homeRoutes, { pages });
+  const db = database.db;
+  const catalogue = { db, storage, baseUrl: config.BASE_URL };
+  await inEachLanguage(app, homeRoutes, { db });
   await inEachLanguage(app, contentPageRoutes, { pages });
+  await inEachLanguage(app, servicePageRoutes, catalogue);
+  await inEachLanguage(app, browsePageRoutes, catalogue);
+  await inEachLanguage(app, agencyPageRoutes, catalogue);
+  await inEachLanguage(app, articlePageRoutes, catalogue);
+  await inEachLanguage(app, factsPageRoutes, { db });
   await inEachLanguage(app, searchRoutes, { pages });
-  await inEachLanguage(app, feedbackRoutes, { db: database.db });
+  await inEachLanguage(app, feedbackRoutes, { db });
   await inEachLanguage(app, designSystemRoutes, {});
+  await app.register(catalogueApiRoutes, catalogue);
+  await app.register(factsApiRoutes, { db });
+  await app.register(seoRoutes, { db, baseUrl: config.BASE_URL, pages, extraPaths: ["/facts", "/sitemap", "/design-system"] });
   return app;
 }

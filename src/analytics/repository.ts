@@ -37,3 +37,9 @@ export async function totalPageViews(db: Db, from?: string, to?: string): Promis
 export async function viewsOfPath(db: Db, path: string): Promise<ViewCount[]> {
   return db.select().from(pageViews).where(sql`${pageViews.path} = ${path}`).orderBy(sql`${pageViews.day} desc`);
 }
+
+/** The first day page views were counted, if any. */
+export async function firstCountedDay(db: Db): Promise<Date | undefined> {
+  const [row] = await db.select({ day: sql<string | null>`min(${pageViews.day})` }).from(pageViews);
+  return row?.day ? new Date(`${row.day}T00:00:00Z`) : undefined;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stripControlCharacters } from "../platform/text.js";
+import { stripControlCharacters } from "../platform/text/clean.js";
 
 /** A page of this portal: a local path, never another site. */
 const localPath = z

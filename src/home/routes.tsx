@@ -1,23 +1,30 @@
 import type { FastifyInstance } from "fastify";
-import type { ContentPage } from "../pages/content.js";
-import { HomePage } from "./views/HomePage.js";
+import { listNews, listServices, listTerms } from "../catalogue/service.js";
+import type { Db } from "../platform/db/client.js";
+import { type HomeData, HomePage } from "./views/HomePage.js";
+
+/** How many of the most-used services and latest news the home page shows. */
+const MOST_USED = 8;
+const LATEST_NEWS = 3;
+
+async function loadHome(db: Db): Promise<HomeData> {
+  const [personas, mostUsed, topics, lifeEvents, news] = await Promise.all([
+    listTerms(db, "persona"),
+    listServices(db, { page: 1, pageSize: MOST_USED, sort: "popularity" }),
+    listTerms(db, "category"),
+    listTerms(db, "lifeEvent"),
+    listNews(db, 1, LATEST_NEWS),
+  ]);
+  return { personas, mostUsed: mostUsed.items, topics, lifeEvents, news: news.items };
+}
 
 /** The home page. */
-export async function homeRoutes(app: FastifyInstance, opts: { pages: ContentPage[] }) {
-  const about = opts.pages.filter((p) => p.path === "/about" || p.parent === "/about");
+export async function homeRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get("/", async (request, reply) =>
     reply.page({
       title: request.tr.t("home.documentTitle"),
       description: request.tr.t("home.lead"),
-      body: (
-        <HomePage
-          aboutLinks={about.map((p) => ({
-            path: p.path,
-            title: p.text[request.locale].title,
-            description: p.text[request.locale].description,
-          }))}
-        />
-      ),
+      body: <HomePage data={await loadHome(db)} />,
     }),
   );
 }

@@ -14,6 +14,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Folder of the embedded PGlite database, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Folder where files (downloadable forms, uploads) are kept. */
+  FILES_DIR: z.string().min(1).default("./data/files"),
+  /** Load the demo content (agencies, services, news…) into an empty database on start. */
+  SEED_DEMO: booleanFlag.default(true),
   /** PostgreSQL connection URL (postgres://user@host:5432/db); when set, PGlite is not used. */
   DATABASE_URL: z
     .string()

@@ -1,6 +1,6 @@
 import type { ContentPage } from "../pages/content.js";
 import type { Locale } from "../platform/i18n/locales.js";
-import { words } from "./analyzer/normalize.js";
+import { words } from "../platform/text/normalize.js";
 
 export interface SearchHit {
   title: string;

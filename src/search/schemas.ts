@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stripControlCharacters } from "../platform/text.js";
+import { stripControlCharacters } from "../platform/text/clean.js";
 
 export const QUERY_MAX_LENGTH = 200;
 

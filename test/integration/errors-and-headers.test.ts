@@ -7,7 +7,7 @@ let t: TestApp;
 let proxied: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  proxied = await createTestApp({ TRUST_PROXY: "true" });
+  proxied = await createTestApp({ env: { TRUST_PROXY: "true" } });
 });
 afterAll(async () => {
   await t.close();
@@ -69,7 +69,12 @@ describe("error pages", () => {
   it("shows an unexpected failure as a bilingual 500 page with a reference that is in the log", async () => {
     const lines: string[] = [];
     const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "error" });
-    const broken = await buildApp({ config, database: t.db.database, logStream: { write: (l) => lines.push(l) } });
+    const broken = await buildApp({
+      config,
+      database: t.db.database,
+      storage: t.storage,
+      logStream: { write: (l) => lines.push(l) },
+    });
     broken.get("/en/broken", async () => {
       throw new Error("database exploded");
     });

@@ -1,26 +1,44 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { loadCatalogueContent } from "../../src/catalogue/content/load.js";
+import { loadDemoCatalogue } from "../../src/catalogue/demo/load-demo.js";
 import { loadConfig } from "../../src/platform/config.js";
+import { LocalFileStorage } from "../../src/platform/storage/file-storage.js";
 import { buildApp } from "../../src/server.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
+  storage: LocalFileStorage;
   close(): Promise<void>;
 }
 
-/** The whole portal on a fresh database, driven through `app.inject` (real HTTP handling, no socket). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Load the demo catalogue (agencies, services, news…) first. */
+  demo?: boolean;
+}
+
+/** The whole portal on a fresh database and file folder, driven through `app.inject` (real HTTP handling, no socket). */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", BASE_URL: "http://portal.test", ...env });
-  const app = await buildApp({ config, database: db.database });
+  const filesDir = mkdtempSync(join(tmpdir(), "hk-test-files-"));
+  const storage = new LocalFileStorage(filesDir);
+  if (options.demo) await loadDemoCatalogue(db.database.db, storage, loadCatalogueContent());
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", BASE_URL: "http://portal.test", ...options.env });
+  const app = await buildApp({ config, database: db.database, storage });
   await app.ready();
   return {
     app,
     db,
+    storage,
     close: async () => {
       await app.close();
       await db.drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -25,9 +25,10 @@ export interface PortalProcess {
  * Starts the built portal (dist/main.js, exactly as `npm start` runs it) on a
  * free port with a fresh data folder, and waits until /readyz answers.
  */
-export async function startPortal(env: Record<string, string> = {}): Promise<PortalProcess> {
+export async function startPortal(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<PortalProcess> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "hukoomi-"));
+  const ownData = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "hukoomi-"));
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["dist/main.js"], {
     env: {
@@ -47,7 +48,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownData) rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 90_000;
   for (;;) {

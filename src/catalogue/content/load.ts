@@ -50,7 +50,11 @@ function readYaml<T>(file: string, schema: z.ZodType<T>, problems: string[]): T 
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
-  return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+  return values.filter((v) => {
+    if (seen.has(v)) return true;
+    seen.add(v);
+    return false;
+  });
 }
 
 /** Checks what no single file can: unique slugs and references between files. */
@@ -74,7 +78,8 @@ function crossCheck(c: CatalogueContent, problems: string[]): void {
   ] as const) {
     for (const d of duplicates([...list])) problems.push(`${what} "${d}" is defined twice`);
   }
-  for (const p of c.personas) if (p.parent && !personas.has(p.parent)) problems.push(`persona ${p.slug}: unknown parent ${p.parent}`);
+  for (const p of c.personas)
+    if (p.parent && !personas.has(p.parent)) problems.push(`persona ${p.slug}: unknown parent ${p.parent}`);
   for (const { agency } of c.agencies) {
     if (agency.parent && !agencies.has(agency.parent)) problems.push(`agency ${agency.slug}: unknown parent ${agency.parent}`);
   }
@@ -102,7 +107,8 @@ export function loadCatalogueContent(folder = fromRoot("content", "catalogue")):
       .sort()
       .flatMap((f) => {
         const file = readYaml(join(agencyDir, f), agencyFileSchema, problems);
-        if (file && `${file.agency.slug}.yaml` !== f) problems.push(`${f}: name the file after its agency (${file.agency.slug}.yaml)`);
+        if (file && `${file.agency.slug}.yaml` !== f)
+          problems.push(`${f}: name the file after its agency (${file.agency.slug}.yaml)`);
         return file ? [file] : [];
       }),
     news: readYaml(join(folder, "news.yaml"), newsSchema.array(), problems) ?? [],

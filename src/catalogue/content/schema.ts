@@ -7,7 +7,11 @@ import { agencyTypes, channels, maturities } from "../model.js";
  * every text in Arabic and English.
  */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slugs are lower-case words joined by hyphens");
-const arabic = z.string().trim().min(1).regex(/\p{Script=Arabic}/u, "Arabic text must contain Arabic letters");
+const arabic = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/\p{Script=Arabic}/u, "Arabic text must contain Arabic letters");
 const english = z
   .string()
   .trim()
@@ -16,9 +20,7 @@ const english = z
 export const bilingual = z.object({ ar: arabic, en: english }).strict();
 const bilingualList = z.object({ ar: z.array(arabic).min(1), en: z.array(english).min(1) }).strict();
 
-export const termSchema = z
-  .object({ slug, parent: slug.optional(), name: bilingual, description: bilingual })
-  .strict();
+export const termSchema = z.object({ slug, parent: slug.optional(), name: bilingual, description: bilingual }).strict();
 export const termsSchema = z.array(termSchema).min(1);
 
 export const documentSchema = z.object({ slug, title: bilingual }).strict();
@@ -45,7 +47,10 @@ export const serviceSchema = z
     processingTime: bilingual,
     documents: z.array(documentSchema).default([]),
     related: z.array(slug).default([]),
-    keywords: z.object({ ar: z.array(arabic), en: z.array(english) }).strict().default({ ar: [], en: [] }),
+    keywords: z
+      .object({ ar: z.array(arabic), en: z.array(english) })
+      .strict()
+      .default({ ar: [], en: [] }),
     popularity: z.number().int().min(0).max(1_000_000),
     reviewed: z.iso.date(),
   })

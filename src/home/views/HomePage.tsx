@@ -1,16 +1,38 @@
-import { Card, CardGrid } from "../../platform/design/Card.js";
+import type { ComponentChildren } from "preact";
+import { PersonaChooser, ServiceList } from "../../catalogue/components.js";
+import type { NewsItem, ServiceSummary, Term } from "../../catalogue/service.js";
+import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { SearchIcon } from "../../platform/design/icons.js";
 import { usePage } from "../../platform/layout/page-context.js";
 
-export interface HomeLink {
-  path: string;
-  title: string;
-  description: string;
+export interface HomeData {
+  personas: Term[];
+  mostUsed: ServiceSummary[];
+  topics: Term[];
+  lifeEvents: Term[];
+  news: NewsItem[];
+  /** What the participation area shows on the home page, once it exists. */
+  participation?: ComponentChildren;
 }
 
-/** The front door: what the portal is, the search box, and where to go next. */
-export function HomePage({ aboutLinks }: { aboutLinks: HomeLink[] }) {
-  const { t, href } = usePage();
+function TermLinks({ terms, base }: { terms: Term[]; base: string }) {
+  const { href, locale } = usePage();
+  return (
+    <ul class="link-grid">
+      {terms.map((t) => (
+        <li class="link-grid__item" key={t.slug}>
+          <a class="link-grid__link" href={href(`${base}/${t.slug}`)}>
+            {t.name[locale]}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The front door: search, who you are, what most people come for, topics, life events and news. */
+export function HomePage({ data }: { data: HomeData }) {
+  const { t, href, locale } = usePage();
   return (
     <div>
       <section class="hero" aria-labelledby="home-title">
@@ -31,16 +53,71 @@ export function HomePage({ aboutLinks }: { aboutLinks: HomeLink[] }) {
           </div>
         </form>
       </section>
-      <section class="section" aria-labelledby="home-about">
-        <h2 class="heading-l" id="home-about">
-          {t("home.aboutHeading")}
+
+      <section class="section" aria-labelledby="home-personas">
+        <h2 class="heading-l" id="home-personas">
+          {t("home.whoAreYou")}
         </h2>
-        <CardGrid>
-          {aboutLinks.map((l) => (
-            <Card key={l.path} title={l.title} description={l.description} href={href(l.path)} />
-          ))}
-        </CardGrid>
+        <PersonaChooser personas={data.personas} />
       </section>
+
+      <section class="section" aria-labelledby="home-most-used">
+        <h2 class="heading-l" id="home-most-used">
+          {t("home.mostUsed")}
+        </h2>
+        <ServiceList services={data.mostUsed} />
+        <p>
+          <a href={href("/services")}>{t("home.allServices")}</a>
+        </p>
+      </section>
+
+      <div class="two-columns">
+        <section class="section" aria-labelledby="home-topics">
+          <h2 class="heading-l" id="home-topics">
+            {t("home.topics")}
+          </h2>
+          <TermLinks terms={data.topics} base="/topics" />
+        </section>
+        <section class="section" aria-labelledby="home-life-events">
+          <h2 class="heading-l" id="home-life-events">
+            {t("home.lifeEvents")}
+          </h2>
+          <TermLinks terms={data.lifeEvents} base="/life-events" />
+        </section>
+      </div>
+
+      {data.participation ? (
+        <section class="section participation-slot" aria-labelledby="home-participation">
+          <h2 class="heading-l" id="home-participation">
+            {t("home.participation")}
+          </h2>
+          {data.participation}
+        </section>
+      ) : null}
+
+      {data.news.length ? (
+        <section class="section" aria-labelledby="home-news">
+          <h2 class="heading-l" id="home-news">
+            {t("home.latestNews")}
+          </h2>
+          <ul class="news-teasers">
+            {data.news.map((n) => (
+              <li class="news-teasers__item" key={n.slug}>
+                <p class="news-teasers__date">
+                  <DateDisplay date={n.publishedAt} />
+                </p>
+                <h3 class="heading-s">
+                  <a href={href(`/news/${n.slug}`)}>{n.title[locale]}</a>
+                </h3>
+                <p>{n.summary[locale]}</p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={href("/news")}>{t("home.allNews")}</a>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

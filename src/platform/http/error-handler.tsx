@@ -32,7 +32,7 @@ function titleKeyFor(status: number): string {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, messageKey: string, details?: unknown) {
   request.locale = localeOf(request);
   request.tr = translator(request.locale);
-  const message = request.tr.t(messageKey);
+  const message = request.tr.t(request.tr.has(messageKey) ? messageKey : messageKeyForStatus(status));
   if (wantsJson(request)) {
     return reply.code(status).send({ error: { status, message, ...(details ? { details } : {}) } });
   }

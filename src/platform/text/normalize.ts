@@ -1,4 +1,4 @@
-import { foldDigits } from "../../platform/text.js";
+import { foldDigits } from "./clean.js";
 
 /**
  * Arabic and English text normalisation, the first stage of the portal's

@@ -1,0 +1,2 @@
+/** Runs every benchmark in turn; each prints its figures as a Markdown table. */
+await import("./catalogue.js");

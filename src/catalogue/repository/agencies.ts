@@ -1,0 +1,59 @@
+import { count, eq, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.js";
+import type { AgencyType } from "../model.js";
+import { agencies, services } from "../tables.js";
+import type { Agency, AgencyRef, AgencySummary } from "../types.js";
+
+type AgencyRow = typeof agencies.$inferSelect;
+
+function toRef(row: Pick<AgencyRow, "slug" | "nameAr" | "nameEn">): AgencyRef {
+  return { slug: row.slug, name: { ar: row.nameAr, en: row.nameEn } };
+}
+
+function toSummary(row: AgencyRow, serviceCount: number): AgencySummary {
+  return {
+    ...toRef(row),
+    type: row.type as AgencyType,
+    shortName: { ar: row.shortNameAr, en: row.shortNameEn },
+    serviceCount,
+  };
+}
+
+const publishedServiceCount =
+  sql<number>`(select count(*) from ${services} where ${services.agencyId} = ${agencies.id} and ${services.published})`.mapWith(
+    Number,
+  );
+
+/** Every agency with the number of its published services. */
+export async function listAgencies(db: Db): Promise<AgencySummary[]> {
+  const rows = await db.select({ agency: agencies, serviceCount: publishedServiceCount }).from(agencies);
+  return rows.map((r) => toSummary(r.agency, r.serviceCount));
+}
+
+export async function findAgency(db: Db, slug: string): Promise<Agency | undefined> {
+  const [row] = await db
+    .select({ agency: agencies, serviceCount: publishedServiceCount })
+    .from(agencies)
+    .where(eq(agencies.slug, slug));
+  if (!row) return undefined;
+  const a = row.agency;
+  const [parent] = a.parentId ? await db.select().from(agencies).where(eq(agencies.id, a.parentId)) : [];
+  const children = await db.select().from(agencies).where(eq(agencies.parentId, a.id));
+  return {
+    ...toSummary(a, row.serviceCount),
+    description: { ar: a.descriptionAr, en: a.descriptionEn },
+    website: a.website,
+    phone: a.phone,
+    email: a.email,
+    address: { ar: a.addressAr, en: a.addressEn },
+    openingHours: { ar: a.openingHoursAr, en: a.openingHoursEn },
+    location: { lat: a.latitude, lng: a.longitude },
+    parent: parent ? toRef(parent) : undefined,
+    children: children.map(toRef),
+  };
+}
+
+export async function countAgencies(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(agencies);
+  return Number(row?.n ?? 0);
+}

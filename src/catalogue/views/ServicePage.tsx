@@ -1,0 +1,180 @@
+import { DateDisplay } from "../../platform/design/DateDisplay.js";
+import { StartButton } from "../../platform/design/StartButton.js";
+import { Tag } from "../../platform/design/Tag.js";
+import { usePage } from "../../platform/layout/page-context.js";
+import type { Service } from "../types.js";
+import { channelKey, maturityColour, maturityKey, personaName } from "./labels.js";
+import { Paragraphs } from "./Paragraphs.js";
+import { ServiceList } from "./ServiceList.js";
+
+function fileSize(bytes: number, number: (n: number, o?: Intl.NumberFormatOptions) => string): string {
+  return bytes < 1024 * 1024
+    ? number(Math.max(1, Math.round(bytes / 1024)), { style: "unit", unit: "kilobyte" })
+    : number(bytes / (1024 * 1024), { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+}
+
+/** Where "Start now" leads: an e-service of this portal, or the agency's own site. */
+export function startHref(service: Service, href: (p: string) => string): string | undefined {
+  if (service.startEservice) return href(`/eservices/${service.startEservice}`);
+  return service.startUrl;
+}
+
+/** A service described in the portal's one consistent way. */
+export function ServicePage({ service }: { service: Service }) {
+  const { t, href, locale, number } = usePage();
+  const s = service.sections[locale];
+  const start =
+    service.maturity === "partly-online" || service.maturity === "fully-online" ? startHref(service, href) : undefined;
+  return (
+    <article class="service">
+      <div class="service__main">
+        <p class="caption">{service.agency.name[locale]}</p>
+        <h1 class="heading-xl">{service.title[locale]}</h1>
+        <p class="lead">{service.summary[locale]}</p>
+        <p>
+          <Tag colour={maturityColour(service.maturity)}>{t(maturityKey(service.maturity))}</Tag>
+        </p>
+        {start ? (
+          <div class="service__start">
+            <StartButton href={start} />
+            {service.startUrl && !service.startEservice ? (
+              <p class="hint">{t("catalogue.service.startElsewhere", { agency: service.agency.name[locale] })}</p>
+            ) : null}
+          </div>
+        ) : null}
+
+        <h2 class="heading-l">{t("catalogue.service.description")}</h2>
+        <Paragraphs text={s.description} />
+
+        <h2 class="heading-l">{t("catalogue.service.eligibility")}</h2>
+        <Paragraphs text={s.eligibility} />
+
+        <h2 class="heading-l">{t("catalogue.service.requirements")}</h2>
+        <ul class="list list--bullet">
+          {s.requirements.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+
+        <h2 class="heading-l">{t("catalogue.service.steps")}</h2>
+        <ol class="list list--number">
+          {s.steps.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ol>
+
+        <h2 class="heading-l">{t("catalogue.service.fees")}</h2>
+        <Paragraphs text={s.fees} />
+
+        <h2 class="heading-l">{t("catalogue.service.processingTime")}</h2>
+        <Paragraphs text={s.processingTime} />
+
+        <h2 class="heading-l">{t("catalogue.service.channels")}</h2>
+        <ul class="list list--bullet">
+          {service.channels.map((c) => (
+            <li key={c}>{t(channelKey(c))}</li>
+          ))}
+        </ul>
+
+        {service.documents.length ? (
+          <section aria-labelledby="service-documents">
+            <h2 class="heading-l" id="service-documents">
+              {t("catalogue.service.documents")}
+            </h2>
+            <ul class="list documents">
+              {service.documents.map((d) => (
+                <li class="documents__item" key={d.slug}>
+                  <a href={href(`/services/${service.slug}/documents/${d.slug}`)} download={d.fileName}>
+                    {d.title[locale]}
+                  </a>
+                  <span class="documents__meta">
+                    {t("catalogue.service.documentMeta", { size: fileSize(d.sizeBytes, number) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <p class="page-meta">
+          {t("catalogue.service.lastReviewed")} <DateDisplay date={service.lastReviewed} withHijri />
+        </p>
+      </div>
+
+      <aside class="service__aside" aria-labelledby="service-aside-agency">
+        <div class="aside-box">
+          <h2 class="heading-s" id="service-aside-agency">
+            {t("catalogue.service.providedBy")}
+          </h2>
+          <p>
+            <a href={href(`/agencies/${service.agency.slug}`)}>{service.agency.name[locale]}</a>
+          </p>
+        </div>
+        {service.personas.length ? (
+          <div class="aside-box">
+            <h2 class="heading-s">{t("catalogue.service.audiences")}</h2>
+            <ul class="list">
+              {service.personas.map((p) => (
+                <li key={p.slug}>
+                  <a href={href(`/for/${p.slug}`)}>{personaName(p, locale, t)}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {service.categories.length ? (
+          <div class="aside-box">
+            <h2 class="heading-s">{t("catalogue.service.topics")}</h2>
+            <ul class="list">
+              {service.categories.map((c) => (
+                <li key={c.slug}>
+                  <a href={href(`/topics/${c.slug}`)}>{c.name[locale]}</a>
+                </li>
+              ))}
+              {service.lifeEvents.map((c) => (
+                <li key={c.slug}>
+                  <a href={href(`/life-events/${c.slug}`)}>{c.name[locale]}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </aside>
+
+      {service.related.length ? (
+        <section class="service__related" aria-labelledby="service-related">
+          <h2 class="heading-l" id="service-related">
+            {t("catalogue.service.related")}
+          </h2>
+          <ServiceList services={service.related} />
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+/** schema.org GovernmentService description for search engines. */
+export function governmentServiceJsonLd(service: Service, locale: "ar" | "en", baseUrl: string, pageUrl: string, start?: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "GovernmentService",
+    name: service.title[locale],
+    description: service.summary[locale],
+    url: `${baseUrl}${pageUrl}`,
+    inLanguage: locale,
+    serviceType: service.categories[0]?.name[locale],
+    provider: {
+      "@type": "GovernmentOrganization",
+      name: service.agency.name[locale],
+      url: `${baseUrl}${locale === "en" ? "/en" : ""}/agencies/${service.agency.slug}`,
+    },
+    audience: service.personas.map((p) => ({
+      "@type": "Audience",
+      audienceType: p.parentName ? `${p.parentName[locale]}: ${p.name[locale]}` : p.name[locale],
+    })),
+    availableChannel: start
+      ? { "@type": "ServiceChannel", serviceUrl: start.startsWith("http") ? start : `${baseUrl}${start}` }
+      : undefined,
+    dateModified: service.lastReviewed.toISOString().slice(0, 10),
+  };
+}

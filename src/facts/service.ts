@@ -1,0 +1,22 @@
+import { firstCountedDay, totalPageViews } from "../analytics/repository.js";
+import { countAgencies, countServices } from "../catalogue/service.js";
+import type { Db } from "../platform/db/client.js";
+import type { Facts } from "./views/FactsPage.js";
+
+/** The portal's live figures, read from the database. */
+export async function loadFacts(db: Db): Promise<Facts> {
+  const [agencies, services, pageViews, countingSince] = await Promise.all([
+    countAgencies(db),
+    countServices(db),
+    totalPageViews(db),
+    firstCountedDay(db),
+  ]);
+  return {
+    agencies,
+    services: services.total,
+    fullyOnline: services.fullyOnline,
+    online: services.online,
+    pageViews,
+    countingSince,
+  };
+}

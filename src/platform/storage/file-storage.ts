@@ -1,0 +1,58 @@
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, resolve, sep } from "node:path";
+
+/**
+ * Where the portal keeps files (downloadable forms, uploads), outside the
+ * database. Keys are relative paths such as "catalogue/documents/x.pdf".
+ * The local folder is the default; an S3-compatible store can implement the
+ * same interface.
+ */
+export interface FileStorage {
+  put(key: string, data: Uint8Array): Promise<void>;
+  /** The file's bytes, or undefined when there is no such file. */
+  get(key: string): Promise<Buffer | undefined>;
+  delete(key: string): Promise<void>;
+}
+
+const KEY = /^[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+
+export class InvalidStorageKeyError extends Error {
+  constructor(key: string) {
+    super(`invalid storage key ${JSON.stringify(key)}`);
+  }
+}
+
+/** Files in a folder on the local disk (shared by instances on one machine, or on a shared volume). */
+export class LocalFileStorage implements FileStorage {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  private pathOf(key: string): string {
+    if (!KEY.test(key) || key.includes("..")) throw new InvalidStorageKeyError(key);
+    const path = resolve(this.root, key);
+    if (!path.startsWith(this.root + sep)) throw new InvalidStorageKeyError(key);
+    return path;
+  }
+
+  async put(key: string, data: Uint8Array): Promise<void> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
+  }
+
+  async get(key: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { catalogueSitemapPaths, countServices, serviceSlugs } from "../catalogue/service.js";
+import type { ContentPage } from "../pages/content.js";
+import type { Db } from "../platform/db/client.js";
+import { parseOrRefuse } from "../platform/http/forms.js";
+import { locales, localizePath } from "../platform/i18n/locales.js";
+
+/** Services per sitemap file: each yields two addresses (Arabic and English), under the 50,000 limit. */
+export const SERVICES_PER_SITEMAP = 20_000;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** One <url> per language, each naming the other language as its alternate. */
+function urlEntries(baseUrl: string, path: string, lastmod?: string): string {
+  const alternates = locales
+    .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(baseUrl + localizePath(l, path))}"/>`)
+    .join("");
+  return locales
+    .map(
+      (l) =>
+        `<url><loc>${escapeXml(baseUrl + localizePath(l, path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}${alternates}</url>`,
+    )
+    .join("\n");
+}
+
+function urlset(entries: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join("\n")}\n</urlset>\n`;
+}
+
+const servicesSitemapParams = z.object({ n: z.coerce.number().int().min(1).max(10_000) });
+
+/** robots.txt and the XML sitemaps, with hreflang alternates, for search engines. */
+export async function seoRoutes(
+  app: FastifyInstance,
+  opts: { db: Db; baseUrl: string; pages: ContentPage[]; extraPaths: string[] },
+) {
+  const { db, baseUrl } = opts;
+
+  app.get("/robots.txt", async (_request, reply) =>
+    reply
+      .type("text/plain; charset=utf-8")
+      .send(
+        [
+          "User-agent: *",
+          "Disallow: /api/",
+          "Disallow: /feedback/",
+          "Disallow: /en/feedback/",
+          "",
+          `Sitemap: ${baseUrl}/sitemap.xml`,
+          "",
+        ].join("\n"),
+      ),
+  );
+
+  app.get("/sitemap.xml", async (_request, reply) => {
+    const { total } = await countServices(db);
+    const files = ["/sitemaps/pages.xml"];
+    for (let n = 1; n <= Math.ceil(total / SERVICES_PER_SITEMAP); n++) files.push(`/sitemaps/services-${n}.xml`);
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files
+      .map((f) => `<sitemap><loc>${escapeXml(baseUrl + f)}</loc></sitemap>`)
+      .join("\n")}\n</sitemapindex>\n`;
+    return reply.type("application/xml; charset=utf-8").send(body);
+  });
+
+  app.get("/sitemaps/pages.xml", async (_request, reply) => {
+    const paths = ["/", ...opts.extraPaths, ...opts.pages.map((p) => p.path), ...(await catalogueSitemapPaths(db))];
+    const lastmods = new Map(opts.pages.map((p) => [p.path, p.updated.toISOString().slice(0, 10)]));
+    return reply.type("application/xml; charset=utf-8").send(urlset(paths.map((p) => urlEntries(baseUrl, p, lastmods.get(p)))));
+  });
+
+  app.get("/sitemaps/services-:n.xml", async (request, reply) => {
+    const { n } = parseOrRefuse(servicesSitemapParams, request.params, { notFound: true });
+    const rows = await serviceSlugs(db, (n - 1) * SERVICES_PER_SITEMAP, SERVICES_PER_SITEMAP);
+    if (rows.length === 0) return reply.callNotFound();
+    return reply
+      .type("application/xml; charset=utf-8")
+      .send(urlset(rows.map((r) => urlEntries(baseUrl, `/services/${r.slug}`, r.lastReviewed))));
+  });
+}
