@@ -3,3 +3,4 @@ export * from "./analytics/tables.js";
 export * from "./catalogue/tables.js";
 export * from "./feedback/tables.js";
 export * from "./platform/db/tables.js";
+export * from "./search/tables.js";

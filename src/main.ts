@@ -6,6 +6,7 @@ import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
 import { fromRoot } from "./platform/paths.js";
 import { LocalFileStorage } from "./platform/storage/file-storage.js";
+import { loadSearchSettings } from "./search/settings.js";
 import { buildApp } from "./server.js";
 
 /** Starts the portal: configuration, database, migrations, then the HTTP server. */
@@ -27,6 +28,7 @@ async function main() {
   if (config.SEED_DEMO && (await loadDemoCatalogue(database.db, storage, loadCatalogueContent()))) {
     console.log(JSON.stringify({ level: 30, time: Date.now(), msg: "demo content loaded" }));
   }
+  await loadSearchSettings(database.db);
   const app = await buildApp({ config, database, storage, version });
 
   let closing = false;

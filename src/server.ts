@@ -27,7 +27,9 @@ import { securityHeadersPlugin } from "./platform/http/headers.js";
 import { renderPlugin } from "./platform/http/render.js";
 import { localePrefix, locales } from "./platform/i18n/locales.js";
 import type { FileStorage } from "./platform/storage/file-storage.js";
-import { searchRoutes } from "./search/routes.js";
+import { SearchAnalytics } from "./search/analytics.js";
+import { searchApiRoutes, searchPageRoutes } from "./search/routes.js";
+import { SearchIndex } from "./search/search-index.js";
 import { seoRoutes } from "./seo/routes.js";
 
 export interface AppDependencies {
@@ -49,6 +51,13 @@ function loggerOptions(config: Config, stream?: AppDependencies["logStream"]) {
     ...(stream ? { stream } : {}),
     redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
   };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    searchIndex: SearchIndex;
+    searchAnalytics: SearchAnalytics;
+  }
 }
 
 /** Registers a plugin of pages twice: at / for Arabic and under /en for English. */
@@ -89,7 +98,7 @@ export async function buildApp({
   await app.register(rateLimit, { global: false });
   await app.register(renderPlugin, { navigation, baseUrl: config.BASE_URL, afterMain: FeedbackWidget });
   await app.register(assetsPlugin);
-  await app.register(pageViewPlugin, { db: database.db, flushSeconds: config.PAGE_VIEW_FLUSH_SECONDS });
+  await app.register(pageViewPlugin, { db: database.db, flushSeconds: config.ANALYTICS_FLUSH_SECONDS });
 
   // Areas.
   const pages = loadContentPages();
@@ -103,10 +112,26 @@ export async function buildApp({
   await inEachLanguage(app, agencyPageRoutes, catalogue);
   await inEachLanguage(app, articlePageRoutes, catalogue);
   await inEachLanguage(app, factsPageRoutes, { db });
-  await inEachLanguage(app, searchRoutes, { pages });
+  const searchIndex = new SearchIndex(db, pages, app.log);
+  await searchIndex.rebuild();
+  const searchAnalytics = new SearchAnalytics(db);
+  app.addHook("onReady", async () => {
+    searchIndex.start(config.SEARCH_REFRESH_SECONDS);
+    searchAnalytics.start(config.ANALYTICS_FLUSH_SECONDS, (e) => app.log.warn({ err: e }, "search counts not saved"));
+  });
+  app.addHook("onClose", async () => {
+    searchIndex.stop();
+    searchAnalytics.stop();
+    await searchAnalytics.flush().catch((e) => app.log.warn({ err: e }, "search counts not saved"));
+  });
+  app.decorate("searchIndex", searchIndex);
+  app.decorate("searchAnalytics", searchAnalytics);
+  const search = { db, index: searchIndex, analytics: searchAnalytics };
+  await inEachLanguage(app, searchPageRoutes, search);
   await inEachLanguage(app, feedbackRoutes, { db });
   await inEachLanguage(app, designSystemRoutes, {});
   await app.register(catalogueApiRoutes, catalogue);
+  await app.register(searchApiRoutes, { ...search, baseUrl: config.BASE_URL });
   await app.register(factsApiRoutes, { db });
   await app.register(seoRoutes, { db, baseUrl: config.BASE_URL, pages, extraPaths: ["/facts", "/sitemap", "/design-system"] });
   return app;

@@ -1,50 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { BufferedCounter } from "../platform/db/buffered-counter.js";
 import type { Db } from "../platform/db/client.js";
 import { isoDay } from "../platform/i18n/format.js";
 import { stripLocale } from "../platform/i18n/locales.js";
-import { addPageViews, type ViewCount } from "./repository.js";
+import { addPageViews } from "./repository.js";
 
-/** Counts in memory and adds them to the database in one statement every few seconds. */
-export class PageViewCounter {
-  private pending = new Map<string, ViewCount>();
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly db: Db) {}
+/** Page views counted in memory and added to the database every few seconds. */
+export class PageViewCounter extends BufferedCounter<{ path: string; locale: string; day: string }> {
+  constructor(db: Db) {
+    super(
+      (k) => `${k.day}|${k.locale}|${k.path}`,
+      (entries) =>
+        addPageViews(
+          db,
+          entries.map((e) => ({ ...e.key, views: e.count })),
+        ),
+    );
+  }
 
   count(path: string, locale: string, at = new Date()): void {
-    const day = isoDay(at);
-    const key = `${day}|${locale}|${path}`;
-    const entry = this.pending.get(key);
-    if (entry) entry.views += 1;
-    else this.pending.set(key, { path, locale, day, views: 1 });
-  }
-
-  /** Writes what was counted so far; what fails to write is kept for the next flush. */
-  async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
-    const batch = [...this.pending.values()];
-    this.pending = new Map();
-    try {
-      await addPageViews(this.db, batch);
-    } catch (error) {
-      for (const c of batch) {
-        const key = `${c.day}|${c.locale}|${c.path}`;
-        const entry = this.pending.get(key);
-        if (entry) entry.views += c.views;
-        else this.pending.set(key, c);
-      }
-      throw error;
-    }
-  }
-
-  start(seconds: number, onError: (error: unknown) => void): void {
-    this.timer = setInterval(() => this.flush().catch(onError), seconds * 1000);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.add({ path, locale, day: isoDay(at) });
   }
 }
 

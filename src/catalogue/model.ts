@@ -16,3 +16,6 @@ export interface Bilingual<T = string> {
   ar: T;
   en: T;
 }
+
+/** The change counter bumped whenever published catalogue content changes (see platform/db/versions). */
+export const CATALOGUE_VERSION = "catalogue";

@@ -52,3 +52,5 @@ export async function catalogueSitemapPaths(db: Db): Promise<string[]> {
     ...initiatives.map((i) => `/initiatives/${i.slug}`),
   ];
 }
+export { agenciesForSearch } from "./repository/agencies.js";
+export { type ServiceSearchRow, servicesForSearch } from "./repository/services.js";

@@ -3,6 +3,7 @@
  * this script; with it, a refused form's error summary takes focus and the
  * page-feedback question is answered without leaving the page.
  */
+import { enhanceAutocomplete } from "./autocomplete.js";
 import { enhanceFeedback } from "./feedback.js";
 
 function focusErrorSummary(): void {
@@ -12,3 +13,4 @@ function focusErrorSummary(): void {
 
 focusErrorSummary();
 for (const section of document.querySelectorAll<HTMLElement>("[data-feedback]")) enhanceFeedback(section);
+for (const container of document.querySelectorAll<HTMLElement>("[data-autocomplete]")) enhanceAutocomplete(container);

@@ -31,8 +31,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Trust X-Forwarded-* headers from a reverse proxy (needed for HSTS behind TLS). */
   TRUST_PROXY: booleanFlag.default(false),
-  /** Seconds between flushes of the page-view counters to the database. */
-  PAGE_VIEW_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Seconds between flushes of the page-view and search counters to the database. */
+  ANALYTICS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Seconds between checks for content changes that call for a new search index. */
+  SEARCH_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, "BASE_URL"> & { BASE_URL: string };

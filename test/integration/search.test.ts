@@ -1,42 +1,143 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { services } from "../../src/catalogue/tables.js";
+import { bumpVersion } from "../../src/platform/db/versions.js";
+import { zeroResultQueries } from "../../src/search/analytics.js";
+import { SEARCH_SETTINGS_VERSION } from "../../src/search/settings.js";
+import { searchSynonyms } from "../../src/search/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: true });
 });
 afterAll(() => t.close());
 
-describe("search page", () => {
-  it("finds the portal's pages in Arabic, whatever the spelling of hamza", async () => {
-    const res = await t.app.inject({ url: `/search?q=${encodeURIComponent("امكانية الوصول")}` });
+const get = (url: string) => t.app.inject({ url });
+const api = async (q: string) =>
+  (await get(`/api/v1/search?${q}`)).json() as {
+    total: number;
+    items: { type: string; slug: string; url: string; title: string; bestBet: boolean }[];
+    layoutSwitchedTo?: string;
+    didYouMean?: string;
+  };
+
+describe("search results page", () => {
+  it("finds services in Arabic with highlighted matches and Start links", async () => {
+    const res = await get(`/search?q=${encodeURIComponent("تجديد اقامتي")}`);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('href="/accessibility"');
+    const first = /<li class="search-result">[\s\S]*?<\/li>/.exec(res.body)?.[0] ?? "";
+    expect(first).toContain('href="/services/renew-residence-permit"');
+    expect(first).toContain("<mark>تجديد</mark>");
+    expect(first).toContain("<mark>الإقامة</mark>");
   });
 
-  it("finds pages in English", async () => {
-    const res = await t.app.inject({ url: "/en/search?q=accessibility" });
+  it("finds English and pages, and filters without JavaScript", async () => {
+    const res = await get("/en/search?q=accessibility");
     expect(res.body).toContain('href="/en/accessibility"');
-    expect(res.body).toMatch(/\d+ results? for “accessibility”/);
+    const filtered = await get("/en/search?q=permit&type=service&online=1");
+    const types = [...filtered.body.matchAll(/<p class="search-result__type">[\s\S]*?<span>([^<]+)<\/span>/g)].map((m) => m[1]);
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(["Service"]));
+    expect(filtered.body).toContain('id="filter-online" name="online" value="1" checked');
   });
 
-  it("says clearly when nothing matches", async () => {
-    const res = await t.app.inject({ url: "/en/search?q=zzzzqqq" });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain("No results for “zzzzqqq”");
+  it("says when the query was typed on the other keyboard layout", async () => {
+    const res = await get("/en/search?q=hrhlm");
+    expect(res.body).toContain("We changed your search");
+    expect(res.body).toContain(
+      "“hrhlm” looked as if it was typed with the keyboard set to the other language, so we searched for “اقامة”.",
+    );
+    expect(res.body).toContain('href="/en/services/renew-residence-permit"');
   });
 
-  it("refuses an over-long query with a 400 and a message, and ignores control characters", async () => {
-    const res = await t.app.inject({ url: `/en/search?q=${"a".repeat(10_000)}` });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain("Your search must be 200 characters or fewer");
-    const ctrl = await t.app.inject({ url: "/en/search?q=%00%01privacy" });
+  it("shows a clear zero-result page with suggestions, and records the query", async () => {
+    const res = await get("/en/search?q=zzqqxx");
+    expect(res.body).toContain("No results for “zzqqxx”");
+    expect(res.body).toContain("Services people use most");
+    await t.app.searchAnalytics.flush();
+    const zero = await zeroResultQueries(t.db.database.db);
+    expect(zero).toContainEqual({ query: "zzqqxx", locale: "en", searches: 1 });
+  });
+
+  it("offers a spelling correction", async () => {
+    const res = await get("/en/search?q=residense%20permitt%20xqz");
+    expect(res.body).toContain("Did you mean");
+  });
+
+  it("refuses bad input with a message, never a 500", async () => {
+    const long = await get(`/en/search?q=${"a".repeat(10_000)}`);
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain("Your search must be 200 characters or fewer");
+    const ctrl = await get("/en/search?q=%00%01privacy");
     expect(ctrl.statusCode).toBe(200);
     expect(ctrl.body).toContain('href="/en/privacy"');
+    expect((await get("/en/search?q=x&type=planet")).statusCode).toBe(400);
+    expect((await get("/en/search?q=x&page=0")).statusCode).toBe(400);
+    expect((await get("/en/search?q=a&q=b")).statusCode).toBeLessThan(500);
+    const empty = await get("/search?q=");
+    expect(empty.statusCode).toBe(200);
+  });
+});
+
+describe("GET /api/v1/search", () => {
+  it("answers { total, items } with type, slug, title and url", async () => {
+    const body = await api("q=exit%20permit&lang=en");
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items[0]).toMatchObject({
+      type: "service",
+      slug: "apply-for-exit-permit",
+      url: "http://portal.test/en/services/apply-for-exit-permit",
+      bestBet: true,
+    });
+    const ar = await api(`q=${encodeURIComponent("تصريح خروج")}&lang=ar&type=service&limit=3`);
+    expect(ar.items.length).toBeLessThanOrEqual(3);
+    expect(ar.items[0]?.title).toBe("طلب تصريح خروج");
   });
 
-  it("treats repeated parameters as a bad request, not a failure", async () => {
-    const res = await t.app.inject({ url: "/en/search?q=a&q=b" });
-    expect(res.statusCode).toBeLessThan(500);
+  it("gives the same results as the page", async () => {
+    const page = await get("/en/search?q=driving");
+    const pageSlugs = [...page.body.matchAll(/<h3 class="search-result__title"><a href="\/en\/[a-z]+\/([a-z0-9-]+)"/g)].map(
+      (m) => m[1],
+    );
+    const body = await api("q=driving&lang=en&limit=20");
+    expect(body.items.map((i) => i.slug)).toEqual(pageSlugs);
+  });
+
+  it("refuses bad parameters with 400 and answers empty queries with nothing", async () => {
+    expect((await get(`/api/v1/search?q=${"a".repeat(10_000)}`)).statusCode).toBe(400);
+    expect((await get("/api/v1/search?q=x&limit=1000")).statusCode).toBe(400);
+    expect((await get("/api/v1/search?q=x&colour=red")).statusCode).toBe(400);
+    expect(await api("q=")).toEqual({ total: 0, items: [] });
+    expect((await get("/api/v1/search?q=%00%01")).statusCode).toBe(200);
+  });
+
+  it("suggests titles as people type", async () => {
+    const res = await get(`/api/v1/search/suggest?q=${encodeURIComponent("رخص")}&lang=ar`);
+    const { items } = res.json() as { items: { title: string; url: string }[] };
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThanOrEqual(6);
+    expect(items.every((i) => i.url.startsWith("/"))).toBe(true);
+  });
+});
+
+describe("the index follows content changes", () => {
+  it("rebuilds when the catalogue or the search settings change", async () => {
+    const db = t.db.database.db;
+    await db.update(services).set({ published: false }).where(eq(services.slug, "apply-for-exit-permit"));
+    await bumpVersion(db, "catalogue");
+    expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
+    expect((await api("q=exit%20permit&lang=en")).items.map((i) => i.slug)).not.toContain("apply-for-exit-permit");
+    await db.update(services).set({ published: true }).where(eq(services.slug, "apply-for-exit-permit"));
+    await bumpVersion(db, "catalogue");
+    await t.app.searchIndex.refreshIfChanged();
+    expect((await api("q=exit%20permit&lang=en")).items[0]?.slug).toBe("apply-for-exit-permit");
+
+    expect((await api("q=zorbul&lang=en")).total).toBe(0);
+    await db.insert(searchSynonyms).values({ terms: ["zorbul", "تأشيرة"] });
+    await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+    await t.app.searchIndex.refreshIfChanged();
+    expect((await api("q=zorbul&lang=en")).items[0]?.slug).toBe("apply-for-visitor-visa");
+    expect(await t.app.searchIndex.refreshIfChanged()).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { loadCatalogueContent } from "../../src/catalogue/content/load.js";
 import { loadDemoCatalogue } from "../../src/catalogue/demo/load-demo.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { LocalFileStorage } from "../../src/platform/storage/file-storage.js";
+import { loadSearchSettings } from "../../src/search/settings.js";
 import { buildApp } from "../../src/server.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 
@@ -28,6 +29,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const filesDir = mkdtempSync(join(tmpdir(), "hk-test-files-"));
   const storage = new LocalFileStorage(filesDir);
   if (options.demo) await loadDemoCatalogue(db.database.db, storage, loadCatalogueContent());
+  await loadSearchSettings(db.database.db);
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", BASE_URL: "http://portal.test", ...options.env });
   const app = await buildApp({ config, database: db.database, storage });
   await app.ready();

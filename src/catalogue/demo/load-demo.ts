@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { runOnce } from "../../platform/db/once.js";
+import { bumpVersion } from "../../platform/db/versions.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import type { CatalogueContent } from "../content/load.js";
 import type { TermContent } from "../content/schema.js";
+import { CATALOGUE_VERSION } from "../model.js";
 import {
   agencies,
   categories,
@@ -179,6 +181,7 @@ async function insertContent(db: Db, storage: FileStorage, c: CatalogueContent):
     );
   }
   if (c.initiatives.length) await db.insert(initiatives).values(c.initiatives.map((i) => ({ ...article(i), since: i.since })));
+  await bumpVersion(db, CATALOGUE_VERSION);
 }
 
 /** Loads the demo catalogue into an empty database, once, even when several instances start together. */

@@ -57,3 +57,12 @@ export async function countAgencies(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(agencies);
   return Number(row?.n ?? 0);
 }
+
+/** Every agency with the text search indexes. */
+export async function agenciesForSearch(db: Db): Promise<(AgencySummary & { description: { ar: string; en: string } })[]> {
+  const rows = await db.select({ agency: agencies, serviceCount: publishedServiceCount }).from(agencies);
+  return rows.map((r) => ({
+    ...toSummary(r.agency, r.serviceCount),
+    description: { ar: r.agency.descriptionAr, en: r.agency.descriptionEn },
+  }));
+}

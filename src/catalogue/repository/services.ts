@@ -236,3 +236,50 @@ export async function agenciesWithServices(
     .where(whereOf({ ...f, agency: undefined }));
   return rows.map((r) => ({ slug: r.slug, name: { ar: r.nameAr, en: r.nameEn } }));
 }
+
+/** A published service with all its searchable text, in one row. */
+export interface ServiceSearchRow {
+  slug: string;
+  title: { ar: string; en: string };
+  summary: { ar: string; en: string };
+  sections: Service["sections"];
+  keywords: { ar: string; en: string };
+  maturity: Maturity;
+  popularity: number;
+  agency: { slug: string; name: { ar: string; en: string } };
+  personas: string[];
+  categories: string[];
+  categoryNames: string;
+}
+
+/** Every published service with its searchable text, in pages of `limit` (one query per page). */
+export async function servicesForSearch(db: Db, offset: number, limit: number): Promise<ServiceSearchRow[]> {
+  const rows = await db
+    .select({
+      ...summaryColumns,
+      sections: services.sections,
+      keywordsAr: services.keywordsAr,
+      keywordsEn: services.keywordsEn,
+      personas: sql<
+        string[]
+      >`coalesce((select array_agg(${servicePersonas.slug}) from ${servicePersonas} where ${servicePersonas.serviceId} = ${services.id}), '{}')`,
+      categories: sql<
+        string[]
+      >`coalesce((select array_agg(${serviceCategories.slug}) from ${serviceCategories} where ${serviceCategories.serviceId} = ${services.id}), '{}')`,
+      categoryNames: sql<string>`coalesce((select string_agg(${categories.nameAr} || ' ' || ${categories.nameEn}, ' ') from ${serviceCategories} join ${categories} on ${categories.slug} = ${serviceCategories.slug} where ${serviceCategories.serviceId} = ${services.id}), '')`,
+    })
+    .from(services)
+    .innerJoin(agencies, eq(services.agencyId, agencies.id))
+    .where(eq(services.published, true))
+    .orderBy(asc(services.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => ({
+    ...toSummary(r),
+    sections: r.sections,
+    keywords: { ar: r.keywordsAr, en: r.keywordsEn },
+    personas: r.personas,
+    categories: r.categories,
+    categoryNames: r.categoryNames,
+  }));
+}

@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import { type Maturity, maturities } from "../model.js";
+import { bumpVersion } from "../../platform/db/versions.js";
+import { CATALOGUE_VERSION, type Maturity, maturities } from "../model.js";
 import {
   agencies,
   categories,
@@ -186,6 +187,7 @@ export async function generateScaleCatalogue(
     if (events.length) await db.insert(serviceLifeEvents).values(events);
     progress?.update(newAgencies + i + batch.length);
   }
+  await bumpVersion(db, CATALOGUE_VERSION);
   progress?.stop();
   return { agencies: existingAgencies + newAgencies, services: existingServices + newServices };
 }

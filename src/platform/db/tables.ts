@@ -5,3 +5,5 @@ export const onceRuns = pgTable("once_runs", {
   name: text("name").primaryKey(),
   ranAt: timestamp("ran_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export { contentVersions } from "./versions.js";

@@ -16,7 +16,7 @@ function LanguageSwitch() {
 function SearchBox() {
   const { t, href } = usePage();
   return (
-    <form class="site-search" role="search" action={href("/search")} method="get">
+    <form class="site-search" role="search" action={href("/search")} method="get" data-autocomplete>
       <label class="visually-hidden" for="site-search-q">
         {t("layout.search.label")}
       </label>
@@ -27,6 +27,8 @@ function SearchBox() {
         type="search"
         autocomplete="off"
         placeholder={t("layout.search.placeholder")}
+        spellcheck={false}
+        data-suggest-hint={t("layout.search.suggestHint")}
       />
       <button class="site-search__button" type="submit">
         <SearchIcon />

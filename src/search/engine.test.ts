@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { SearchDoc } from "./documents.js";
+import { SearchEngine } from "./engine.js";
+
+function service(slug: string, ar: string, en: string, extra: Partial<SearchDoc> = {}): SearchDoc {
+  return {
+    id: `service:${slug}`,
+    type: "service",
+    slug,
+    path: `/services/${slug}`,
+    title: { ar, en },
+    summary: { ar: `خدمة ${ar}`, en: `The ${en} service` },
+    keywords: "",
+    body: "",
+    personas: ["resident"],
+    maturity: "fully-online",
+    popularity: 100,
+    agency: { slug: "ministry-of-interior", name: { ar: "وزارة الداخلية", en: "Ministry of Interior" } },
+    ...extra,
+  };
+}
+
+const docs = [
+  service("renew-residence-permit", "تجديد الإقامة", "Renew a residence permit", { popularity: 9000 }),
+  service("apply-for-visitor-visa", "طلب تأشيرة زيارة", "Apply for a visit visa", { personas: ["visitor"] }),
+  service("apply-for-exit-permit", "طلب تصريح خروج", "Apply for an exit permit", { popularity: 12000 }),
+  service("apply-for-driving-licence", "إصدار رخصة القيادة", "Apply for a driving licence", {
+    maturity: "partly-online",
+    agency: { slug: "traffic-department", name: { ar: "الإدارة العامة للمرور", en: "Traffic Department" } },
+  }),
+  service("pay-electricity-bill", "دفع فاتورة الكهرباء", "Pay the electricity bill", { popularity: 5000 }),
+  {
+    id: "agency:ministry-of-interior",
+    type: "agency",
+    slug: "ministry-of-interior",
+    path: "/agencies/ministry-of-interior",
+    title: { ar: "وزارة الداخلية", en: "Ministry of Interior" },
+    summary: { ar: "الأمن والجوازات", en: "Security and passports" },
+    keywords: "MOI",
+    body: "",
+    personas: [],
+    popularity: 0,
+  } satisfies SearchDoc,
+];
+
+const synonyms = [
+  ["تأشيرة", "فيزا", "visa"],
+  ["رخصة القيادة", "رخصة سواقة", "driving licence"],
+  ["إقامة", "iqama", "residence permit"],
+];
+const engine = new SearchEngine(docs, synonyms, [{ query: "تصريح", type: "service", slug: "apply-for-exit-permit" }]);
+const top = (q: string, filters = {}) => engine.search(q, filters).hits.map((h) => h.doc.slug);
+
+describe("search engine", () => {
+  it("finds Arabic whatever the spelling, suffix or article", () => {
+    for (const q of ["تجديد الإقامة", "تجديد اقامه", "تجديد إقامتي", "للاقامة"])
+      expect(top(q)[0], q).toBe("renew-residence-permit");
+  });
+
+  it("finds through synonyms, dialect and loanwords", () => {
+    expect(top("فيزا")[0]).toBe("apply-for-visitor-visa");
+    expect(top("رخصة سواقة")[0]).toBe("apply-for-driving-licence");
+  });
+
+  it("crosses languages through the synonym and transliteration tables", () => {
+    expect(top("iqama")[0]).toBe("renew-residence-permit");
+    expect(top("visa")[0]).toBe("apply-for-visitor-visa");
+    // Arabic typed in Latin letters, matched by sound.
+    expect(top("fatoora kahraba")[0]).toBe("pay-electricity-bill");
+  });
+
+  it("retries a query typed on the other keyboard layout, and says so", () => {
+    const outcome = engine.search("hrhlm");
+    expect(outcome.layoutSwitchedTo).toBe("اقامة");
+    expect(outcome.hits[0]?.doc.slug).toBe("renew-residence-permit");
+    const english = engine.search("رهسش");
+    expect(english.layoutSwitchedTo).toBe("visa");
+    expect(english.hits[0]?.doc.slug).toBe("apply-for-visitor-visa");
+  });
+
+  it("tolerates typos counted in letters, and matches prefixes", () => {
+    expect(top("تجدبد الاقامة")[0]).toBe("renew-residence-permit");
+    expect(top("residense")[0]).toBe("renew-residence-permit");
+    expect(top("electri")[0]).toBe("pay-electricity-bill");
+  });
+
+  it("puts best bets first and marks them", () => {
+    const outcome = engine.search("تصاريح");
+    expect(outcome.hits[0]).toMatchObject({ bestBet: true, doc: { slug: "apply-for-exit-permit" } });
+    expect(outcome.hits.filter((h) => h.doc.slug === "apply-for-exit-permit")).toHaveLength(1);
+  });
+
+  it("filters by type, persona, agency and fully online", () => {
+    expect(top("وزارة الداخلية", { type: "agency" })).toEqual(["ministry-of-interior"]);
+    expect(top("طلب", { personas: ["visitor"] })).toEqual(["apply-for-visitor-visa"]);
+    expect(top("apply", { agency: "traffic-department" })).toEqual(["apply-for-driving-licence"]);
+    expect(top("رخصة", { fullyOnline: true })).toEqual([]);
+  });
+
+  it("uses popularity to break ties", () => {
+    expect(top("طلب").indexOf("apply-for-exit-permit")).toBeLessThan(top("طلب").indexOf("apply-for-visitor-visa"));
+  });
+
+  it("suggests a spelling when words are unknown", () => {
+    expect(engine.search("kahrabaxx zzz").didYouMean).toBeUndefined();
+    expect(engine.search("Ministry of Intrior zzzz").didYouMean).toBe("Ministry of Interior zzzz");
+  });
+
+  it("returns nothing, without failing, for empty or odd queries", () => {
+    for (const q of ["", "   ", "؟؟؟", "\u0000", "ـــ", "x".repeat(500)])
+      expect(engine.search(q).total, q).toBeGreaterThanOrEqual(0);
+    expect(engine.search("").total).toBe(0);
+  });
+});

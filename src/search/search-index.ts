@@ -1,0 +1,70 @@
+import type { ContentPage } from "../pages/content.js";
+import type { Db } from "../platform/db/client.js";
+import { versionStamp } from "../platform/db/versions.js";
+import { SearchEngine } from "./engine.js";
+import { readBestBets, readSynonyms } from "./settings.js";
+import { loadSearchDocs } from "./sources.js";
+
+export interface IndexLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * The search index of one instance. It is built from the database at start
+ * and rebuilt whenever the content counters change (any instance may have
+ * published), so every instance follows every change within a few seconds.
+ */
+export class SearchIndex {
+  private current: SearchEngine = new SearchEngine([]);
+  private stamp: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private building: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly pages: ContentPage[],
+    private readonly log?: IndexLog,
+  ) {}
+
+  get engine(): SearchEngine {
+    return this.current;
+  }
+
+  /** Builds a new index from the database and swaps it in. */
+  async rebuild(): Promise<void> {
+    const started = performance.now();
+    const stamp = await versionStamp(this.db);
+    const [docs, synonyms, bestBets] = await Promise.all([
+      loadSearchDocs(this.db, this.pages),
+      readSynonyms(this.db),
+      readBestBets(this.db),
+    ]);
+    this.current = new SearchEngine(docs, synonyms, bestBets);
+    this.stamp = stamp;
+    this.log?.info({ documents: docs.length, ms: Math.round(performance.now() - started) }, "search index built");
+  }
+
+  /** Rebuilds when the content counters have moved since the last build. */
+  async refreshIfChanged(): Promise<boolean> {
+    if (this.building) return false;
+    const stamp = await versionStamp(this.db);
+    if (stamp === this.stamp) return false;
+    this.building = this.rebuild().finally(() => {
+      this.building = undefined;
+    });
+    await this.building;
+    return true;
+  }
+
+  start(seconds: number): void {
+    this.timer = setInterval(() => {
+      this.refreshIfChanged().catch((error) => this.log?.warn({ err: error }, "search index refresh failed"));
+    }, seconds * 1000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
