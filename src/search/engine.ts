@@ -1,11 +1,11 @@
-import MiniSearch, { type Query, type SearchResult } from "minisearch";
 import { normalize } from "../platform/text/normalize.js";
 import { stem } from "./analyzer/index.js";
 import { otherLayout } from "./analyzer/keyboard.js";
 import { wordsWithOffsets } from "./analyzer/tokenize.js";
 import { isArabic, skeleton } from "./analyzer/transliteration.js";
 import type { DocType, SearchDoc } from "./documents.js";
-import { type Group, SynonymTable } from "./synonyms.js";
+import { type Expansion, type InvertedIndex, InvertedIndexBuilder, ScoreBuffer } from "./inverted-index.js";
+import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
 
 export interface BestBet {
   query: string;
@@ -39,6 +39,13 @@ export interface SearchOutcome {
   didYouMean?: string | undefined;
 }
 
+/** A term in more than this share of documents is treated as a stop word, in indexes of at least COMMON_MIN_DOCS. */
+const COMMON_SHARE = 0.4;
+const COMMON_MIN_DOCS = 1000;
+
+/** When matching only some of the words, words in more than this share of documents are left out if rarer ones remain. */
+const DISTINCTIVE_SHARE = 0.05;
+
 /** Below this many results for all the words, results for some of the words are added after them. */
 const RELAX_BELOW = 5;
 
@@ -58,6 +65,57 @@ function indexTerms(text: string): string[] {
     if (w.norm !== s) out.push(w.norm);
   }
   return out;
+}
+
+interface Ranked {
+  /** How many documents matched. */
+  total: number;
+  /** The best of them, best first. */
+  ranked: { doc: number; score: number }[];
+}
+
+/** Keeps the k best-scored documents of a stream (a min-heap), so large result sets are never sorted whole. */
+class TopK {
+  private readonly heap: { doc: number; score: number }[] = [];
+  count = 0;
+
+  constructor(private readonly k: number) {}
+
+  private worse(a: { doc: number; score: number }, b: { doc: number; score: number }): boolean {
+    return a.score < b.score || (a.score === b.score && a.doc > b.doc);
+  }
+
+  offer(doc: number, score: number): void {
+    this.count += 1;
+    const h = this.heap;
+    const item = { doc, score };
+    if (h.length < this.k) {
+      h.push(item);
+      for (let i = h.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!this.worse(h[i] as typeof item, h[p] as typeof item)) break;
+        [h[i], h[p]] = [h[p] as typeof item, h[i] as typeof item];
+        i = p;
+      }
+      return;
+    }
+    if (h.length === 0 || !this.worse(h[0] as typeof item, item)) return;
+    h[0] = item;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.worse(h[l] as typeof item, h[m] as typeof item)) m = l;
+      if (r < h.length && this.worse(h[r] as typeof item, h[m] as typeof item)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m] as typeof item, h[i] as typeof item];
+      i = m;
+    }
+  }
+
+  sorted(): { doc: number; score: number }[] {
+    return [...this.heap].sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
 }
 
 /** Letters of difference allowed for a typo, by the length of the term. */
@@ -85,60 +143,56 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * The in-process search index (MiniSearch) fed by the portal's analyzer:
+ * The in-process search engine fed by the portal's analyzer (terms in
+ * MiniSearch's radix tree over compact posting lists, see inverted-index):
  * field weights (title over keywords over summary over body), popularity as
  * a tie-breaker, prefix matching, typo tolerance counted in letters,
  * synonyms, best bets, a retry on the other keyboard layout, and "did you
  * mean" from the words of titles and keywords.
  */
 export class SearchEngine {
-  private readonly index: MiniSearch<SearchDoc>;
-  private readonly docs = new Map<string, SearchDoc>();
+  private readonly index: InvertedIndex;
+  /** Reusable score arrays: one for the running candidates, one for the group being intersected. */
+  private readonly buffers: ScoreBuffer[];
+  private readonly docs: SearchDoc[] = [];
+  private readonly byId = new Map<string, number>();
   private readonly synonyms: SynonymTable;
   private readonly bestBets = new Map<string, BestBet[]>();
-  /** Every term in the index. */
-  private readonly terms = new Set<string>();
+  /** Ranking boost of each document (its type and popularity), computed once. */
+  private readonly boosts: number[] = [];
   /** Transliteration keys of the words of titles, keywords and summaries → their stems. */
   private readonly skeletons = new Map<string, Set<string>>();
   /** Words people may type, normalised → how they are written, with how often they occur. */
   private readonly vocabulary = new Map<string, { display: string; count: number }>();
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
-    this.index = new MiniSearch<SearchDoc>({
-      fields: ["title", "keywords", "summary", "body"],
-      storeFields: [],
-      extractField: (doc, field) => {
-        if (field === "title" || field === "summary") {
-          const v = doc[field];
-          return `${v.ar} ${v.en}`;
-        }
-        return (doc as unknown as Record<string, string>)[field] ?? "";
-      },
-      tokenize: (text) => {
-        const terms = indexTerms(text);
-        for (const t of terms) this.terms.add(t);
-        return terms;
-      },
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (q) => [q], processTerm: (t) => t },
-    });
-    const list = [...docs];
-    for (const d of list) {
-      this.docs.set(d.id, d);
+    const builder = new InvertedIndexBuilder();
+    for (const d of docs) {
+      const n = builder.add([
+        indexTerms(`${d.title.ar} ${d.title.en}`),
+        indexTerms(d.keywords),
+        indexTerms(`${d.summary.ar} ${d.summary.en}`),
+        indexTerms(d.body),
+      ]);
+      this.docs[n] = d;
+      this.byId.set(d.id, n);
+      this.boosts[n] = typeBoost[d.type] * (1 + Math.log10(1 + d.popularity) / 10);
       for (const text of [d.title.ar, d.title.en, d.keywords, d.summary.ar, d.summary.en]) {
+        const isSummary = text === d.summary.ar || text === d.summary.en;
         for (const w of wordsWithOffsets(text)) {
           const s = stem(w.norm);
           if (!s || /^\d+$/.test(w.norm)) continue;
           const key = skeleton(w.norm);
           if (key) this.skeletons.set(key, (this.skeletons.get(key) ?? new Set()).add(s));
-          if (text === d.summary.ar || text === d.summary.en) continue;
+          if (isSummary) continue;
           const entry = this.vocabulary.get(w.norm);
           if (entry) entry.count += 1;
           else this.vocabulary.set(w.norm, { display: w.raw, count: 1 });
         }
       }
     }
-    this.index.addAll(list);
+    this.index = builder.build();
+    this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
     this.synonyms = new SynonymTable(synonymGroups);
     for (const bet of bestBets) {
       const key = this.queryKey(bet.query);
@@ -147,7 +201,7 @@ export class SearchEngine {
   }
 
   get documentCount(): number {
-    return this.docs.size;
+    return this.docs.length;
   }
 
   private queryKey(q: string): string {
@@ -157,7 +211,17 @@ export class SearchEngine {
       .join(" ");
   }
 
-  private termExists = (term: string): boolean => this.terms.has(term);
+  private termExists = (term: string): boolean => this.index.has(term);
+
+  /** The document count above which a term is too common to tell documents apart (a stop word of this index). */
+  private commonLimit(): number {
+    const n = this.docs.length;
+    return n >= COMMON_MIN_DOCS ? n * COMMON_SHARE : Number.POSITIVE_INFINITY;
+  }
+
+  private isCommon(term: string): boolean {
+    return this.index.documentFrequency(term) > this.commonLimit();
+  }
 
   /** Stems of the other script's words that sound like this one (iqama → إقامة, اكزت → exit). */
   private transliterations = (norm: string): string[] => {
@@ -178,31 +242,157 @@ export class SearchEngine {
     return words.length > 0 && known.length * 2 >= words.length;
   }
 
-  private toQuery(groups: Group[], combineWith: "AND" | "OR"): Query {
-    return {
-      combineWith,
-      queries: groups.map((alternatives) => ({
-        combineWith: "OR",
-        queries: alternatives.map((terms) =>
-          terms.length === 1 ? (terms[0] as string) : { combineWith: "AND", queries: terms },
-        ),
-      })),
-    };
+  /**
+   * How a query term reaches the index: by prefix when it is the word being
+   * typed (the last, unless the synonym table supplied it) or an unknown
+   * word; by typo tolerance only when the index does not know it.
+   */
+  private expansionOf(term: string, typing: boolean): Expansion {
+    const known = this.termExists(term);
+    return { term, prefix: (typing || !known) && [...term].length >= 3, fuzzy: known ? false : fuzziness(term) };
   }
 
-  private run(groups: Group[], combineWith: "AND" | "OR", filters: SearchFilters): SearchResult[] {
-    if (groups.length === 0) return [];
-    return this.index.search(this.toQuery(groups, combineWith), {
-      boost: { title: 4, keywords: 2.5, summary: 1.5, body: 1 },
-      prefix: (term) => [...term].length >= 3,
-      fuzzy: (term) => fuzziness(term),
-      weights: { fuzzy: 0.4, prefix: 0.6 },
-      boostDocument: (id) => {
-        const d = this.docs.get(String(id));
-        return d ? typeBoost[d.type] * (1 + Math.log10(1 + d.popularity) / 10) : 1;
-      },
-      filter: (r) => this.matchesFilters(this.docs.get(String(r.id)), filters),
+  /** The index terms each word of the groups reaches (computed once per search). */
+  private compile(groups: Group[]) {
+    const last = groups.length - 1;
+    const limit = this.commonLimit();
+    return groups.map((alternatives, g) => {
+      const typing = g === last && !isSynonymGroup(alternatives);
+      return alternatives.map((terms) => terms.map((t) => this.index.expand(this.expansionOf(t, typing), limit)));
     });
+  }
+
+  /**
+   * Leaves out what is too common to tell documents apart, as long as
+   * something rarer remains: common terms of a multi-word alternative,
+   * common alternatives of a group, and groups left with nothing rare.
+   */
+  private withoutCommonTerms(groups: Group[]): Group[] {
+    const pruned = groups.map((alternatives) => {
+      const kept = alternatives.map((terms) => {
+        const rare = terms.filter((t) => !this.isCommon(t));
+        return rare.length ? rare : terms;
+      });
+      const rare = kept.filter((terms) => !terms.every((t) => this.isCommon(t)));
+      return rare.length ? rare : kept;
+    });
+    const rare = pruned.filter((alternatives) => !alternatives.every((terms) => terms.every((t) => this.isCommon(t))));
+    return rare.length ? rare : pruned;
+  }
+
+  /**
+   * Documents matching the groups (all of them, or any for OR), with their
+   * scores. For AND, the rarest group is scored in full and every other
+   * group only for the documents still in the running.
+   */
+  private run(groups: Group[], combineWith: "AND" | "OR", filters: SearchFilters, keep: number): Ranked {
+    if (groups.length === 0) return { total: 0, ranked: [] };
+    let compiled = this.compile(this.withoutCommonTerms(groups));
+    const size = (group: (typeof compiled)[number]) =>
+      group.reduce((sum, alt) => sum + Math.min(...alt.map((leaf) => leaf.reduce((n, e) => n + e.postings.docs.length, 0))), 0);
+    type CompiledGroup = (typeof compiled)[number];
+    const leafSize = (leaf: CompiledGroup[number][number]) => leaf.reduce((n, e) => n + e.postings.docs.length, 0);
+    /** Scores every document a group matches into `buffer`: each alternative's rarest word in full, the others probed. */
+    const scoreGroup = (group: CompiledGroup, buffer: ScoreBuffer): ScoreBuffer => {
+      buffer.reset();
+      for (const alt of group) {
+        const [first, ...rest] = [...alt].sort((a, b) => leafSize(a) - leafSize(b));
+        if (!first) continue;
+        for (const { postings, factor } of first) {
+          const { docs, weights, idf } = postings;
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i] as number;
+            let total = idf * factor * (weights[i] as number);
+            for (const leaf of rest) {
+              const v = this.index.scoreOne(leaf, doc);
+              if (v === 0) {
+                total = 0;
+                break;
+              }
+              total += v;
+            }
+            if (total > 0) buffer.max(doc, total);
+          }
+        }
+      }
+      return buffer;
+    };
+    const scoreOne = (group: CompiledGroup, doc: number): number => {
+      let best = 0;
+      for (const alt of group) {
+        let total = 0;
+        for (const leaf of alt) {
+          const v = this.index.scoreOne(leaf, doc);
+          if (v === 0) {
+            total = 0;
+            break;
+          }
+          total += v;
+        }
+        best = Math.max(best, total);
+      }
+      return best;
+    };
+
+    let docs: number[];
+    let totals: number[];
+    if (combineWith === "AND") {
+      const ordered = [...compiled].sort((a, b) => size(a) - size(b));
+      const first = scoreGroup(ordered[0] ?? [], this.buffers[0] as ScoreBuffer);
+      docs = first.docs;
+      totals = docs.map((d) => first.get(d));
+      for (const group of ordered.slice(1)) {
+        if (docs.length === 0) break;
+        const expansions = group.reduce((n, alt) => n + alt.reduce((m, leaf) => m + leaf.length, 0), 0);
+        const probe = docs.length * expansions * 16 < size(group);
+        const other = probe ? undefined : scoreGroup(group, this.buffers[1] as ScoreBuffer);
+        const keptDocs: number[] = [];
+        const keptTotals: number[] = [];
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i] as number;
+          const v = other ? other.get(doc) : scoreOne(group, doc);
+          if (v === 0) continue;
+          keptDocs.push(doc);
+          keptTotals.push((totals[i] as number) + v);
+        }
+        docs = keptDocs;
+        totals = keptTotals;
+      }
+    } else {
+      // Matching some of the words: the distinctive ones, when there are any.
+      const distinctive =
+        this.docs.length >= COMMON_MIN_DOCS ? compiled.filter((group) => size(group) <= this.docs.length * DISTINCTIVE_SHARE) : [];
+      if (distinctive.length) compiled = distinctive;
+      const sum = new Map<number, number>();
+      for (const group of compiled) {
+        const scored = scoreGroup(group, this.buffers[0] as ScoreBuffer);
+        for (const doc of scored.docs) sum.set(doc, (sum.get(doc) ?? 0) + scored.get(doc));
+      }
+      docs = [...sum.keys()];
+      totals = [...sum.values()];
+    }
+
+    const filtered = filters.type || filters.personas?.length || filters.agency || filters.fullyOnline;
+    const top = new TopK(keep);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      if (filtered && !this.matchesFilters(this.docs[doc], filters)) continue;
+      top.offer(doc, (totals[i] as number) * (this.boosts[doc] ?? 1));
+    }
+    return { total: top.count, ranked: top.sorted() };
+  }
+
+  /** The index terms of the query that a document holds, for highlighting. */
+  private matchedTerms(compiled: ReturnType<SearchEngine["compile"]>, doc: number): string[] {
+    const out = new Set<string>();
+    for (const group of compiled) {
+      for (const alternative of group) {
+        for (const leaf of alternative) {
+          for (const e of leaf) if (!out.has(e.term) && this.index.holds(e.term, doc)) out.add(e.term);
+        }
+      }
+    }
+    return [...out];
   }
 
   private matchesFilters(d: SearchDoc | undefined, f: SearchFilters): boolean {
@@ -237,40 +427,50 @@ export class SearchEngine {
 
   /** Searches; `limit` and `offset` page through the hits (best bets first). */
   search(query: string, filters: SearchFilters = {}, page = { offset: 0, limit: 20 }): SearchOutcome {
-    const groups = this.expand(query);
-    let results = this.run(groups, "AND", filters);
+    const keep = page.offset + page.limit;
+    let groups = this.expand(query);
+    let strict = this.run(groups, "AND", filters, keep);
     let layoutSwitchedTo: string | undefined;
-    if (results.length === 0) {
+    if (strict.total === 0) {
       const converted = otherLayout(query);
       if (converted && this.looksMeaningful(converted)) {
-        const alt = this.run(this.expand(converted), "AND", filters);
-        if (alt.length) {
-          results = alt;
+        const altGroups = this.expand(converted);
+        const alt = this.run(altGroups, "AND", filters, keep);
+        if (alt.total) {
+          strict = alt;
+          groups = altGroups;
           layoutSwitchedTo = converted;
         }
       }
     }
-    const strictCount = results.length;
+    let total = strict.total;
+    let results = strict.ranked;
     // Few matches for every word: add what matches some of the words, after them.
-    if (results.length < RELAX_BELOW && groups.length > 1 && !layoutSwitchedTo) {
-      const seen = new Set(results.map((r) => r.id));
-      results = [...results, ...this.run(groups, "OR", filters).filter((r) => !seen.has(r.id))];
+    if (strict.total < RELAX_BELOW && groups.length > 1 && !layoutSwitchedTo) {
+      const seen = new Set(results.map((r) => r.doc));
+      const relaxed = this.run(groups, "OR", filters, keep + RELAX_BELOW);
+      results = [...results, ...relaxed.ranked.filter((r) => !seen.has(r.doc))];
+      // Every document matching all the words also matches some of them.
+      total = Math.max(strict.total, relaxed.total);
     }
-    const didYouMean = strictCount < 3 && !layoutSwitchedTo ? this.correct(query) : undefined;
+    const didYouMean = strict.total < 3 && !layoutSwitchedTo ? this.correct(query) : undefined;
 
     const pinned = (this.bestBets.get(this.queryKey(layoutSwitchedTo ?? query)) ?? [])
-      .map((b) => this.docs.get(`${b.type}:${b.slug}`))
-      .filter((d): d is SearchDoc => d !== undefined && this.matchesFilters(d, filters));
-    const pinnedIds = new Set(pinned.map((d) => d.id));
-    const hits: Hit[] = [
-      ...pinned.map((doc) => ({ doc, score: Number.POSITIVE_INFINITY, terms: [], bestBet: true })),
-      ...results
-        .filter((r) => !pinnedIds.has(String(r.id)))
-        .map((r) => ({ doc: this.docs.get(String(r.id)) as SearchDoc, score: r.score, terms: r.terms, bestBet: false })),
-    ];
+      .map((b) => this.byId.get(`${b.type}:${b.slug}`))
+      .filter((n): n is number => n !== undefined && this.matchesFilters(this.docs[n], filters));
+    const pinnedSet = new Set(pinned);
+    const unpinned = results.filter((r) => !pinnedSet.has(r.doc));
+    const ranked = [...pinned.map((doc) => ({ doc, score: Number.POSITIVE_INFINITY, bestBet: true })), ...unpinned.map((r) => ({ ...r, bestBet: false }))];
+    const compiled = this.compile(groups);
+    const hits: Hit[] = ranked.slice(page.offset, page.offset + page.limit).map((r) => ({
+      doc: this.docs[r.doc] as SearchDoc,
+      score: r.score,
+      terms: this.matchedTerms(compiled, r.doc),
+      bestBet: r.bestBet,
+    }));
     return {
-      total: hits.length,
-      hits: hits.slice(page.offset, page.offset + page.limit),
+      total: total + pinned.length - (results.length - unpinned.length),
+      hits,
       layoutSwitchedTo,
       didYouMean: didYouMean && normalize(didYouMean) !== normalize(query) ? didYouMean : undefined,
     };

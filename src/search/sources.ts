@@ -8,8 +8,9 @@ const PAGE = 5000;
 /** Everything search can find, read from the catalogue (through its service) and the portal's own pages. */
 export async function loadSearchDocs(db: Db, pages: ContentPage[]): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await servicesForSearch(db, offset, PAGE);
+  for (let afterId = 0; ; ) {
+    const rows = await servicesForSearch(db, afterId, PAGE);
+    afterId = rows[rows.length - 1]?.id ?? afterId;
     for (const s of rows) {
       docs.push({
         id: `service:${s.slug}`,

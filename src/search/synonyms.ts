@@ -45,6 +45,13 @@ function collapseSpelledLetters(words: string[], known: (term: string) => boolea
   return out;
 }
 
+/** The groups that came from the synonym table (rather than from a word as typed). */
+const synonymGroups = new WeakSet<Group>();
+
+export function isSynonymGroup(group: Group): boolean {
+  return synonymGroups.has(group);
+}
+
 export class SynonymTable {
   /** Expressions by their first stem, longest first. */
   private readonly byFirst = new Map<string, { stems: string[]; group: number }[]>();
@@ -85,14 +92,17 @@ export class SynonymTable {
       const word = words[i] as QueryWord;
       const match = (this.byFirst.get(word.stem) ?? []).find((e) => e.stems.every((s, k) => words[i + k]?.stem === s));
       if (match) {
-        out.push(this.groups[match.group] as Group);
+        const group = (this.groups[match.group] as Group).map((alternative) => [...alternative]);
+        synonymGroups.add(group);
+        out.push(group);
         i += match.stems.length;
         continue;
       }
       const stems = [word.stem, ...word.others];
       const chosen = stems.find(known);
       const alternatives: Group = [[chosen ?? word.stem]];
-      if (word.surface !== (chosen ?? word.stem)) alternatives.push([word.surface]);
+      // An unknown word is also tried as written, for typo tolerance against real words.
+      if (!chosen && word.surface !== word.stem) alternatives.push([word.surface]);
       // A word the index does not know may be the other script's word written in this one.
       if (!chosen && !known(word.surface)) for (const t of transliterations(word.surface)) alternatives.push([t]);
       out.push(alternatives);

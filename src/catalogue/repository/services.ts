@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/client.js";
 import type { Channel, Maturity } from "../model.js";
@@ -239,6 +239,7 @@ export async function agenciesWithServices(
 
 /** A published service with all its searchable text, in one row. */
 export interface ServiceSearchRow {
+  id: number;
   slug: string;
   title: { ar: string; en: string };
   summary: { ar: string; en: string };
@@ -252,34 +253,40 @@ export interface ServiceSearchRow {
   categoryNames: string;
 }
 
-/** Every published service with its searchable text, in pages of `limit` (one query per page). */
-export async function servicesForSearch(db: Db, offset: number, limit: number): Promise<ServiceSearchRow[]> {
+/** Published services after the one with id `afterId`, with their searchable text (three queries per page). */
+export async function servicesForSearch(db: Db, afterId: number, limit: number): Promise<ServiceSearchRow[]> {
   const rows = await db
-    .select({
-      ...summaryColumns,
-      sections: services.sections,
-      keywordsAr: services.keywordsAr,
-      keywordsEn: services.keywordsEn,
-      personas: sql<
-        string[]
-      >`coalesce((select array_agg(${servicePersonas.slug}) from ${servicePersonas} where ${servicePersonas.serviceId} = ${services.id}), '{}')`,
-      categories: sql<
-        string[]
-      >`coalesce((select array_agg(${serviceCategories.slug}) from ${serviceCategories} where ${serviceCategories.serviceId} = ${services.id}), '{}')`,
-      categoryNames: sql<string>`coalesce((select string_agg(${categories.nameAr} || ' ' || ${categories.nameEn}, ' ') from ${serviceCategories} join ${categories} on ${categories.slug} = ${serviceCategories.slug} where ${serviceCategories.serviceId} = ${services.id}), '')`,
-    })
+    .select({ ...summaryColumns, id: services.id, sections: services.sections, keywordsAr: services.keywordsAr, keywordsEn: services.keywordsEn })
     .from(services)
     .innerJoin(agencies, eq(services.agencyId, agencies.id))
-    .where(eq(services.published, true))
+    .where(and(eq(services.published, true), gt(services.id, afterId)))
     .orderBy(asc(services.id))
-    .limit(limit)
-    .offset(offset);
-  return rows.map((r) => ({
-    ...toSummary(r),
-    sections: r.sections,
-    keywords: { ar: r.keywordsAr, en: r.keywordsEn },
-    personas: r.personas,
-    categories: r.categories,
-    categoryNames: r.categoryNames,
-  }));
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [personaLinks, categoryLinks, categoryRows] = await Promise.all([
+    db.select().from(servicePersonas).where(inArray(servicePersonas.serviceId, ids)),
+    db.select().from(serviceCategories).where(inArray(serviceCategories.serviceId, ids)),
+    db.select({ slug: categories.slug, nameAr: categories.nameAr, nameEn: categories.nameEn }).from(categories),
+  ]);
+  const group = (links: { serviceId: number; slug: string }[]) => {
+    const by = new Map<number, string[]>();
+    for (const l of links) by.set(l.serviceId, [...(by.get(l.serviceId) ?? []), l.slug]);
+    return by;
+  };
+  const personasOf = group(personaLinks);
+  const categoriesOf = group(categoryLinks);
+  const categoryName = new Map(categoryRows.map((c) => [c.slug, `${c.nameAr} ${c.nameEn}`]));
+  return rows.map((r) => {
+    const cats = categoriesOf.get(r.id) ?? [];
+    return {
+      ...toSummary(r),
+      id: r.id,
+      sections: r.sections,
+      keywords: { ar: r.keywordsAr, en: r.keywordsEn },
+      personas: personasOf.get(r.id) ?? [],
+      categories: cats,
+      categoryNames: cats.map((c) => categoryName.get(c) ?? "").join(" "),
+    };
+  });
 }

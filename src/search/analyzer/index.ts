@@ -15,12 +15,18 @@ export function isStopWord(norm: string): boolean {
   return arabicStopWords.has(norm) || englishStopWords.has(norm);
 }
 
-/** The stem of one normalised word ("" for a stop word). */
+const stems = new Map<string, string>();
+const CACHE_LIMIT = 500_000;
+
+/** The stem of one normalised word ("" for a stop word); remembered, as texts repeat their words. */
 export function stem(norm: string): string {
-  if (isStopWord(norm)) return "";
-  if (ARABIC.test(norm)) return stemArabic(norm);
-  if (LATIN.test(norm)) return stemEnglish(norm);
-  return norm;
+  let s = stems.get(norm);
+  if (s === undefined) {
+    s = isStopWord(norm) ? "" : ARABIC.test(norm) ? stemArabic(norm) : LATIN.test(norm) ? stemEnglish(norm) : norm;
+    if (stems.size >= CACHE_LIMIT) stems.clear();
+    stems.set(norm, s);
+  }
+  return s;
 }
 
 /** Other stems a query word may stand for, tried when its stem is not a word of the index. */

@@ -27,11 +27,25 @@ export function wordsWithOffsets(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const norm = normalize(raw);
+    const norm = normalizedWord(raw);
     if (!norm) continue;
     const start = m.index ?? 0;
     // NFKC may split a presentation form into two words (ﷺ); keep each as one word of the original span.
     for (const part of norm.split(" ")) out.push({ start, end: start + raw.length, raw, norm: part });
   }
   return out;
+}
+
+/** Normalised spellings of the words seen so far: texts repeat words, and normalising is the costly part. */
+const normalized = new Map<string, string>();
+const CACHE_LIMIT = 500_000;
+
+function normalizedWord(raw: string): string {
+  let norm = normalized.get(raw);
+  if (norm === undefined) {
+    norm = normalize(raw);
+    if (normalized.size >= CACHE_LIMIT) normalized.clear();
+    normalized.set(raw, norm);
+  }
+  return norm;
 }
