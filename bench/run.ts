@@ -1,2 +1,3 @@
 /** Runs every benchmark in turn; each prints its figures as a Markdown table. */
 await import("./catalogue.js");
+await import("./search.js");

@@ -361,7 +361,9 @@ export class SearchEngine {
     } else {
       // Matching some of the words: the distinctive ones, when there are any.
       const distinctive =
-        this.docs.length >= COMMON_MIN_DOCS ? compiled.filter((group) => size(group) <= this.docs.length * DISTINCTIVE_SHARE) : [];
+        this.docs.length >= COMMON_MIN_DOCS
+          ? compiled.filter((group) => size(group) <= this.docs.length * DISTINCTIVE_SHARE)
+          : [];
       if (distinctive.length) compiled = distinctive;
       const sum = new Map<number, number>();
       for (const group of compiled) {
@@ -460,7 +462,10 @@ export class SearchEngine {
       .filter((n): n is number => n !== undefined && this.matchesFilters(this.docs[n], filters));
     const pinnedSet = new Set(pinned);
     const unpinned = results.filter((r) => !pinnedSet.has(r.doc));
-    const ranked = [...pinned.map((doc) => ({ doc, score: Number.POSITIVE_INFINITY, bestBet: true })), ...unpinned.map((r) => ({ ...r, bestBet: false }))];
+    const ranked = [
+      ...pinned.map((doc) => ({ doc, score: Number.POSITIVE_INFINITY, bestBet: true })),
+      ...unpinned.map((r) => ({ ...r, bestBet: false })),
+    ];
     const compiled = this.compile(groups);
     const hits: Hit[] = ranked.slice(page.offset, page.offset + page.limit).map((r) => ({
       doc: this.docs[r.doc] as SearchDoc,

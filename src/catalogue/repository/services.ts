@@ -256,7 +256,13 @@ export interface ServiceSearchRow {
 /** Published services after the one with id `afterId`, with their searchable text (three queries per page). */
 export async function servicesForSearch(db: Db, afterId: number, limit: number): Promise<ServiceSearchRow[]> {
   const rows = await db
-    .select({ ...summaryColumns, id: services.id, sections: services.sections, keywordsAr: services.keywordsAr, keywordsEn: services.keywordsEn })
+    .select({
+      ...summaryColumns,
+      id: services.id,
+      sections: services.sections,
+      keywordsAr: services.keywordsAr,
+      keywordsEn: services.keywordsEn,
+    })
     .from(services)
     .innerJoin(agencies, eq(services.agencyId, agencies.id))
     .where(and(eq(services.published, true), gt(services.id, afterId)))
