@@ -1,6 +1,8 @@
 /** Every table of the portal, gathered for drizzle-kit, which generates the migrations in drizzle/. */
+export * from "./accounts/tables.js";
 export * from "./analytics/tables.js";
 export * from "./catalogue/tables.js";
 export * from "./feedback/tables.js";
 export * from "./platform/db/tables.js";
+export * from "./platform/messaging/tables.js";
 export * from "./search/tables.js";

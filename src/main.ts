@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { loadDemoPeople } from "./accounts/demo-people.js";
 import { loadCatalogueContent } from "./catalogue/content/load.js";
 import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
 import { type Config, ConfigError, loadConfig } from "./platform/config.js";
@@ -29,6 +30,7 @@ async function main() {
     console.log(JSON.stringify({ level: 30, time: Date.now(), msg: "demo content loaded" }));
   }
   await loadSearchSettings(database.db);
+  if (config.SEED_DEMO) await loadDemoPeople(database.db);
   const app = await buildApp({ config, database, storage, version });
 
   let closing = false;

@@ -3,6 +3,13 @@ import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { myRoutes } from "./accounts/routes/my.js";
+import { registerRoutes } from "./accounts/routes/register.js";
+import { resetRoutes } from "./accounts/routes/reset.js";
+import { signInRoutes } from "./accounts/routes/sign-in.js";
+import { AccountService } from "./accounts/service.js";
+import { sessionPlugin } from "./accounts/sessions.js";
+import { AccountLinks } from "./accounts/views/AccountLinks.js";
 import { pageViewPlugin } from "./analytics/page-view-counter.js";
 import { catalogueApiRoutes } from "./catalogue/api.js";
 import { agencyPageRoutes } from "./catalogue/routes/agency-pages.js";
@@ -10,6 +17,7 @@ import { articlePageRoutes } from "./catalogue/routes/article-pages.js";
 import { browsePageRoutes } from "./catalogue/routes/browse-pages.js";
 import { servicePageRoutes } from "./catalogue/routes/service-pages.js";
 import { designSystemRoutes } from "./design-system/routes.js";
+import { devRoutes } from "./dev/routes.js";
 import { factsApiRoutes, factsPageRoutes } from "./facts/routes.js";
 import { feedbackRoutes } from "./feedback/routes.js";
 import { FeedbackWidget } from "./feedback/views/FeedbackWidget.js";
@@ -26,6 +34,7 @@ import { errorHandlerPlugin, frameworkErrorHandler } from "./platform/http/error
 import { securityHeadersPlugin } from "./platform/http/headers.js";
 import { renderPlugin } from "./platform/http/render.js";
 import { localePrefix, locales } from "./platform/i18n/locales.js";
+import { DevOutbox, HttpSmsSender, type Mailer, type SmsSender, SmtpMailer } from "./platform/messaging/senders.js";
 import type { FileStorage } from "./platform/storage/file-storage.js";
 import { SearchAnalytics } from "./search/analytics.js";
 import { searchApiRoutes, searchPageRoutes } from "./search/routes.js";
@@ -39,6 +48,9 @@ export interface AppDependencies {
   version?: string;
   /** Where JSON log lines go; standard output by default. */
   logStream?: { write(line: string): void };
+  /** Mail and SMS senders; by default from the configuration (SMTP, SMS gateway) or the development outbox. */
+  mailer?: Mailer;
+  sms?: SmsSender;
 }
 
 /** Largest request body accepted (form posts); larger bodies get a 413 with a message. */
@@ -78,6 +90,8 @@ export async function buildApp({
   storage,
   version = "0.1.0",
   logStream,
+  mailer,
+  sms,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
@@ -94,9 +108,25 @@ export async function buildApp({
   await app.register(securityHeadersPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
-  await app.register(csrfPlugin, { secureCookies: config.BASE_URL.startsWith("https://") });
-  await app.register(rateLimit, { global: false });
-  await app.register(renderPlugin, { navigation, baseUrl: config.BASE_URL, afterMain: FeedbackWidget });
+  const secureCookies = config.BASE_URL.startsWith("https://");
+  await app.register(csrfPlugin, { secureCookies });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => Object.assign(new Error("rate limited"), { statusCode: context.statusCode }),
+  });
+  await app.register(sessionPlugin, {
+    db: database.db,
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    secureCookies,
+  });
+  await app.register(renderPlugin, {
+    navigation,
+    baseUrl: config.BASE_URL,
+    afterMain: FeedbackWidget,
+    headerAccount: AccountLinks,
+    viewerName: (request) => (request.viewer?.stage === "full" ? request.viewer.name[request.locale] : undefined),
+  });
   await app.register(assetsPlugin);
   await app.register(pageViewPlugin, { db: database.db, flushSeconds: config.ANALYTICS_FLUSH_SECONDS });
 
@@ -105,6 +135,21 @@ export async function buildApp({
   await app.register(healthRoutes, { ping: database.ping, version });
   const db = database.db;
   const catalogue = { db, storage, baseUrl: config.BASE_URL };
+  const accounts = new AccountService(
+    db,
+    mailer ?? (config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new DevOutbox(db, "email")),
+    sms ??
+      (config.SMS_PROVIDER_URL
+        ? new HttpSmsSender(config.SMS_PROVIDER_URL, config.SMS_PROVIDER_TOKEN)
+        : new DevOutbox(db, "sms")),
+    config.BASE_URL,
+  );
+  const accountRoutes = { db, accounts };
+  await inEachLanguage(app, signInRoutes, accountRoutes);
+  await inEachLanguage(app, registerRoutes, accountRoutes);
+  await inEachLanguage(app, resetRoutes, accountRoutes);
+  await inEachLanguage(app, myRoutes, accountRoutes);
+  if (config.NODE_ENV !== "production") await inEachLanguage(app, devRoutes, { db });
   await inEachLanguage(app, homeRoutes, { db });
   await inEachLanguage(app, contentPageRoutes, { pages });
   await inEachLanguage(app, servicePageRoutes, catalogue);

@@ -53,4 +53,4 @@ export async function catalogueSitemapPaths(db: Db): Promise<string[]> {
   ];
 }
 export { agenciesForSearch } from "./repository/agencies.js";
-export { type ServiceSearchRow, servicesForSearch } from "./repository/services.js";
+export { type ServiceSearchRow, servicesBySlugs, servicesForSearch } from "./repository/services.js";

@@ -24,6 +24,7 @@ const statsResponse = z.object({
   services: z.number(),
   fullyOnlineServices: z.number(),
   onlineServices: z.number(),
+  registeredUsers: z.number(),
   pageViews: z.number(),
   pageViewsSince: z.string().nullable(),
 });
@@ -42,6 +43,7 @@ export async function factsApiRoutes(app: FastifyInstance, { db }: { db: Db }) {
           services: f.services,
           fullyOnlineServices: f.fullyOnline,
           onlineServices: f.online,
+          registeredUsers: f.registeredUsers ?? 0,
           pageViews: f.pageViews,
           pageViewsSince: f.countingSince ? f.countingSince.toISOString().slice(0, 10) : null,
         };

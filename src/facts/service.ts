@@ -1,3 +1,4 @@
+import { countRegisteredUsers } from "../accounts/service.js";
 import { firstCountedDay, totalPageViews } from "../analytics/repository.js";
 import { countAgencies, countServices } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
@@ -5,11 +6,12 @@ import type { Facts } from "./views/FactsPage.js";
 
 /** The portal's live figures, read from the database. */
 export async function loadFacts(db: Db): Promise<Facts> {
-  const [agencies, services, pageViews, countingSince] = await Promise.all([
+  const [agencies, services, pageViews, countingSince, registeredUsers] = await Promise.all([
     countAgencies(db),
     countServices(db),
     totalPageViews(db),
     firstCountedDay(db),
+    countRegisteredUsers(db),
   ]);
   return {
     agencies,
@@ -18,5 +20,6 @@ export async function loadFacts(db: Db): Promise<Facts> {
     online: services.online,
     pageViews,
     countingSince,
+    registeredUsers,
   };
 }

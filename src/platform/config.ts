@@ -33,6 +33,21 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Seconds between flushes of the page-view and search counters to the database. */
   ANALYTICS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** SMTP server for email (smtp://user:password@host:587); without it, mail goes to the development outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of the portal's email. */
+  MAIL_FROM: z.string().min(3).default("Hukoomi <no-reply@hukoomi.example>"),
+  /** SMS gateway address (receives POST { to, text }); without it, text messages go to the development outbox. */
+  SMS_PROVIDER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bearer token for the SMS gateway. */
+  SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
+  /** Minutes of inactivity after which a session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** Hours after sign-in at which a session ends, whatever the activity. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   /** Seconds between checks for content changes that call for a new search index. */
   SEARCH_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });

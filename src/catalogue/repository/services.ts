@@ -296,3 +296,15 @@ export async function servicesForSearch(db: Db, afterId: number, limit: number):
     };
   });
 }
+
+/** Published services by slug, in the order asked. */
+export async function servicesBySlugs(db: Db, slugs: string[]): Promise<ServiceSummary[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .select(summaryColumns)
+    .from(services)
+    .innerJoin(agencies, eq(services.agencyId, agencies.id))
+    .where(and(inArray(services.slug, slugs), eq(services.published, true)));
+  const bySlug = new Map(rows.map((r) => [r.slug, toSummary(r)]));
+  return slugs.flatMap((s) => bySlug.get(s) ?? []);
+}

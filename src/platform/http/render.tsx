@@ -22,6 +22,8 @@ declare module "fastify" {
 export interface RenderOptions extends LayoutSlots {
   navigation: NavItem[];
   baseUrl: string;
+  /** The signed-in person's name in the request's language, if any (supplied by the accounts area). */
+  viewerName?: (request: FastifyRequest) => string | undefined;
 }
 
 /** The language of an API call: ?lang=en, else the first of Accept-Language we speak, else Arabic. */
@@ -36,8 +38,14 @@ export function localeOf(request: FastifyRequest): Locale {
   return request.url.startsWith("/api/") ? apiLocale(request) : localeOfPath(request.url);
 }
 
-export function pageContext(request: FastifyRequest, reply: FastifyReply, navigation: NavItem[]): PageContextValue {
+export function pageContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  navigation: NavItem[],
+  viewerName?: string,
+): PageContextValue {
   return {
+    viewerName,
     locale: request.locale,
     dir: direction[request.locale],
     tr: request.tr,
@@ -56,7 +64,7 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions)
     request.tr = translator(request.locale);
   });
   app.decorateReply("page", function page(this: FastifyReply, spec: PageSpec) {
-    const ctx = pageContext(this.request, this, opts.navigation);
+    const ctx = pageContext(this.request, this, opts.navigation, opts.viewerName?.(this.request));
     const html = renderToString(
       <PageContext.Provider value={ctx}>
         <Layout spec={spec} slots={opts} baseUrl={opts.baseUrl} />

@@ -1,3 +1,4 @@
+import type { ComponentType } from "preact";
 import { EmblemIcon, SearchIcon } from "../design/icons.js";
 import { stripLocale } from "../i18n/locales.js";
 import { translator } from "../i18n/messages.js";
@@ -43,7 +44,7 @@ function isCurrent(current: string, path: string): boolean {
   return path === "/" ? bare === "/" : bare === path || bare.startsWith(`${path}/`);
 }
 
-export function Header() {
+export function Header({ account: Account }: { account?: ComponentType | undefined }) {
   const { t, href, navigation, url } = usePage();
   const here = stripLocale(url);
   return (
@@ -54,7 +55,10 @@ export function Header() {
           <span class="header__name">{t("layout.portalName")}</span>
           <span class="header__tagline">{t("layout.tagline")}</span>
         </a>
-        <LanguageSwitch />
+        <div class="header__actions">
+          {Account ? <Account /> : null}
+          <LanguageSwitch />
+        </div>
       </div>
       <div class="container header__tools">
         <SearchBox />

@@ -25,6 +25,8 @@ export interface PageSpec {
 export interface LayoutSlots {
   /** Shown after the main content on every page: the page-feedback question. */
   afterMain?: ComponentType;
+  /** Shown in the header beside the language switch: the account links. */
+  headerAccount?: ComponentType;
 }
 
 function jsonForScript(value: object): string {
@@ -60,7 +62,7 @@ export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: Layout
         <a class="skip-link" href="#main-content">
           {t("layout.skipLink")}
         </a>
-        <Header />
+        <Header account={slots.headerAccount} />
         <div class="container page">
           {spec.breadcrumbs ? <Breadcrumbs trail={spec.breadcrumbs} /> : null}
           <main class="main" id="main-content" tabindex={-1}>

@@ -22,6 +22,8 @@ export interface PageContextValue {
   navigation: NavItem[];
   /** The fingerprinted address of a static asset ("css/hukoomi.css"). */
   asset(name: string): string;
+  /** The signed-in person's name in the page's language, when someone is signed in. */
+  viewerName?: string | undefined;
 }
 
 export const PageContext = createContext<PageContextValue | null>(null);

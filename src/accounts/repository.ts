@@ -1,0 +1,213 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "../platform/db/client.js";
+import { sha256 } from "./crypto.js";
+import type { RoleGrant, StaffRole } from "./model.js";
+import { dataAccessLog, savedServices, userRoles, users, verifications } from "./tables.js";
+
+export type User = typeof users.$inferSelect;
+export type NewUser = Omit<typeof users.$inferInsert, "id">;
+
+export async function createUser(db: Db, values: NewUser): Promise<User> {
+  const [row] = await db
+    .insert(users)
+    .values({ id: randomUUID(), ...values })
+    .returning();
+  if (!row) throw new Error("user not created");
+  return row;
+}
+
+export async function findUser(db: Db, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+/** A user by what they sign in with: email, QID, or passport number. */
+export async function findUserByIdentifier(db: Db, identifier: string): Promise<User | undefined> {
+  const id = identifier.trim();
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(or(eq(users.email, id.toLowerCase()), eq(users.qid, id), eq(users.passportNumber, id.toUpperCase())))
+    .limit(1);
+  return row;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row;
+}
+
+export async function updateUser(db: Db, id: string, values: Partial<NewUser>): Promise<void> {
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+/** Records a failed sign-in; after `max` in a row the account is locked for `lockMinutes`. */
+export async function recordFailedSignIn(db: Db, id: string, max: number, lockMinutes: number): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      failedSignIns: sql`${users.failedSignIns} + 1`,
+      lockedUntil: sql`case when ${users.failedSignIns} + 1 >= ${max} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, id));
+}
+
+export async function clearFailedSignIns(db: Db, id: string): Promise<void> {
+  await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, id));
+}
+
+export async function rolesOf(db: Db, userId: string): Promise<RoleGrant[]> {
+  const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
+  return rows.map((r) => ({ role: r.role as StaffRole, agency: r.agency ?? undefined }));
+}
+
+export async function grantRole(db: Db, userId: string, grant: RoleGrant): Promise<void> {
+  await db
+    .insert(userRoles)
+    .values({ userId, role: grant.role, agency: grant.agency ?? null })
+    .onConflictDoNothing();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(users)
+    .where(sql`${users.phoneVerifiedAt} is not null`);
+  return row?.n ?? 0;
+}
+
+/** Starts a one-time code or link; earlier unused ones for the same purpose stop working. */
+export async function createVerification(
+  db: Db,
+  v: { userId: string; purpose: string; secret: string; target?: string; minutes: number },
+): Promise<string> {
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(verifications)
+      .set({ consumedAt: new Date() })
+      .where(and(eq(verifications.userId, v.userId), eq(verifications.purpose, v.purpose), isNull(verifications.consumedAt)));
+    await tx.insert(verifications).values({
+      id,
+      userId: v.userId,
+      purpose: v.purpose,
+      secretHash: sha256(v.secret),
+      target: v.target ?? null,
+      expiresAt: new Date(Date.now() + v.minutes * 60_000),
+    });
+  });
+  return id;
+}
+
+export type VerificationResult =
+  | { ok: true; userId: string; target: string | null }
+  | { ok: false; reason: "wrong" | "expired" | "tooMany" };
+
+/**
+ * Checks a code for a user and purpose: right, wrong (counted), expired, or
+ * too many attempts. A right code can be used once.
+ */
+export async function consumeCode(
+  db: Db,
+  userId: string,
+  purpose: string,
+  code: string,
+  maxAttempts = 5,
+): Promise<VerificationResult> {
+  const [v] = await db
+    .select()
+    .from(verifications)
+    .where(and(eq(verifications.userId, userId), eq(verifications.purpose, purpose), isNull(verifications.consumedAt)))
+    .orderBy(desc(verifications.createdAt))
+    .limit(1);
+  if (!v || v.expiresAt < new Date()) return { ok: false, reason: "expired" };
+  if (v.attempts >= maxAttempts) return { ok: false, reason: "tooMany" };
+  if (v.secretHash !== sha256(code)) {
+    await db
+      .update(verifications)
+      .set({ attempts: sql`${verifications.attempts} + 1` })
+      .where(eq(verifications.id, v.id));
+    return { ok: false, reason: v.attempts + 1 >= maxAttempts ? "tooMany" : "wrong" };
+  }
+  const used = await db
+    .update(verifications)
+    .set({ consumedAt: new Date() })
+    .where(and(eq(verifications.id, v.id), isNull(verifications.consumedAt)))
+    .returning({ id: verifications.id });
+  return used.length ? { ok: true, userId: v.userId, target: v.target } : { ok: false, reason: "expired" };
+}
+
+/** Uses a link's token (email confirmation, password reset) once. */
+export async function consumeToken(db: Db, purpose: string, token: string): Promise<VerificationResult> {
+  const [v] = await db
+    .update(verifications)
+    .set({ consumedAt: new Date() })
+    .where(
+      and(
+        eq(verifications.purpose, purpose),
+        eq(verifications.secretHash, sha256(token)),
+        isNull(verifications.consumedAt),
+        gt(verifications.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: verifications.userId, target: verifications.target });
+  return v ? { ok: true, userId: v.userId, target: v.target } : { ok: false, reason: "expired" };
+}
+
+/** Checks a link's token without using it (to show the form it opens). */
+export async function peekToken(db: Db, purpose: string, token: string): Promise<boolean> {
+  const [v] = await db
+    .select({ id: verifications.id })
+    .from(verifications)
+    .where(
+      and(
+        eq(verifications.purpose, purpose),
+        eq(verifications.secretHash, sha256(token)),
+        isNull(verifications.consumedAt),
+        gt(verifications.expiresAt, new Date()),
+      ),
+    );
+  return Boolean(v);
+}
+
+export interface DataAccess {
+  subjectId: string;
+  actorId?: string | undefined;
+  agency?: string | undefined;
+  action: string;
+  reference?: string | undefined;
+}
+
+/** Records that staff or an agency read a person's data; the person sees it on their dashboard. */
+export async function logDataAccess(db: Db, a: DataAccess): Promise<void> {
+  await db.insert(dataAccessLog).values({
+    subjectId: a.subjectId,
+    actorId: a.actorId ?? null,
+    agency: a.agency ?? null,
+    action: a.action,
+    reference: a.reference ?? null,
+  });
+}
+
+export async function dataAccessFor(db: Db, subjectId: string, limit = 20) {
+  return db
+    .select()
+    .from(dataAccessLog)
+    .where(eq(dataAccessLog.subjectId, subjectId))
+    .orderBy(desc(dataAccessLog.at))
+    .limit(limit);
+}
+
+export async function savedServiceSlugs(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select().from(savedServices).where(eq(savedServices.userId, userId)).orderBy(desc(savedServices.savedAt));
+  return rows.map((r) => r.serviceSlug);
+}
+
+export async function saveService(db: Db, userId: string, slug: string, saved: boolean): Promise<void> {
+  if (saved) await db.insert(savedServices).values({ userId, serviceSlug: slug }).onConflictDoNothing();
+  else await db.delete(savedServices).where(and(eq(savedServices.userId, userId), eq(savedServices.serviceSlug, slug)));
+}

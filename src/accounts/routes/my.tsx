@@ -1,0 +1,266 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { listServices, listTerms, personaFamily, servicesBySlugs } from "../../catalogue/service.js";
+import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { NotFoundError } from "../../platform/http/errors.js";
+import { fieldErrors, formBody } from "../../platform/http/forms.js";
+import { localizePath } from "../../platform/i18n/locales.js";
+import { verifyPassword } from "../crypto.js";
+import { checkPassword } from "../identity.js";
+import { dataAccessFor, findUserByEmail, savedServiceSlugs, saveService, type User, updateUser } from "../repository.js";
+import { codeSchema, newPasswordSchema, profileSchema } from "../schemas.js";
+import { endSessionsOf, requireViewer, safeReturnTo } from "../sessions.js";
+import { checkTotp, newTotpSecret, totpSetup } from "../totp.js";
+import { DashboardPage, ProfilePage, type ProfileValues } from "../views/MyPages.js";
+import { SecurityPage, TotpSetupPage } from "../views/SecurityPages.js";
+import type { AccountRouteOptions } from "./options.js";
+
+/** Sections of the dashboard that other capabilities fill in; empty until they do. */
+export const dashboardSections = ["requests", "drafts", "documents", "payments", "notifications"];
+
+async function currentUser(request: FastifyRequest, accounts: AccountRouteOptions["accounts"]): Promise<User> {
+  const user = await accounts.find(request.viewer?.id ?? "");
+  if (!user) throw new NotFoundError();
+  return user;
+}
+
+function profileValues(user: User): ProfileValues {
+  return {
+    identity: user.qid ?? `${user.passportNumber ?? ""} (${user.passportCountry ?? ""})`,
+    nameAr: user.nameAr,
+    nameEn: user.nameEn,
+    nationality: user.nationality,
+    residency: user.residency,
+    persona: user.persona ?? "",
+    phone: user.phone,
+    email: user.email,
+    locale: user.locale,
+    notify: [...(user.notifyEmail ? ["email"] : []), ...(user.notifySms ? ["sms"] : [])],
+  };
+}
+
+const saveServiceBody = z.object({
+  service: z.string().regex(/^[a-z0-9-]{1,120}$/),
+  saved: z.enum(["1", "0"]),
+  returnTo: z.string().optional(),
+});
+
+/** My Hukoomi: the dashboard, the profile and security settings, saved services. */
+export async function myRoutes(app: FastifyInstance, { db, accounts }: AccountRouteOptions) {
+  const guarded = { preHandler: requireViewer };
+  const guardedPost = { preHandler: [requireViewer, app.csrfProtection] };
+
+  app.get("/my", guarded, async (request, reply) => {
+    const user = await currentUser(request, accounts);
+    const { locale, tr } = request;
+    const personas = await listTerms(db, "persona");
+    const persona = personas.find((p) => p.slug === user.persona);
+    const [saved, recommended, access] = await Promise.all([
+      savedServiceSlugs(db, user.id).then((slugs) => servicesBySlugs(db, slugs)),
+      persona
+        ? listServices(db, { personas: personaFamily(personas, persona.slug), page: 1, pageSize: 6 })
+        : Promise.resolve({ total: 0, items: [] }),
+      dataAccessFor(db, user.id),
+    ]);
+    const q = request.query as Record<string, unknown>;
+    const notice =
+      q.welcome === "1" ? tr.t("accounts.my.welcomeNew") : q.emailSent === "1" ? tr.t("accounts.my.emailSent") : undefined;
+    return reply.header("cache-control", "private, no-store").page({
+      title: tr.t("accounts.my.title"),
+      breadcrumbs: [{ label: tr.t("accounts.my.title") }],
+      body: (
+        <DashboardPage
+          data={{
+            name: locale === "en" ? user.nameEn : user.nameAr,
+            emailConfirmed: Boolean(user.emailVerifiedAt),
+            saved,
+            recommended: recommended.items,
+            personaName: persona
+              ? persona.parentName
+                ? tr.t("catalogue.persona.childLabel", { persona: persona.parentName[locale], child: persona.name[locale] })
+                : persona.name[locale]
+              : undefined,
+            dataAccess: access,
+            sections: dashboardSections.map((key) => ({ key })),
+            notice,
+          }}
+        />
+      ),
+      noindex: true,
+    });
+  });
+
+  const profilePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    values: ProfileValues,
+    errors: FieldError[],
+    saved = false,
+  ) => {
+    const { tr } = request;
+    const title = tr.t("accounts.profile.title");
+    return reply.header("cache-control", "private, no-store").page({
+      status,
+      title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
+      breadcrumbs: [{ label: tr.t("accounts.my.title"), path: "/my" }, { label: title }],
+      body: <ProfilePage values={values} errors={errors} personas={await listTerms(db, "persona")} saved={saved} />,
+      noindex: true,
+      hideFeedback: true,
+    });
+  };
+
+  app.get("/my/profile", guarded, async (request, reply) => {
+    const user = await currentUser(request, accounts);
+    return profilePage(request, reply, 200, profileValues(user), [], (request.query as Record<string, unknown>).saved === "1");
+  });
+
+  app.post("/my/profile", guardedPost, async (request, reply) => {
+    const user = await currentUser(request, accounts);
+    const body = formBody(request.body);
+    const parsed = profileSchema.safeParse(body);
+    const errors = parsed.success ? [] : fieldErrors(parsed.error, request.tr);
+    if (parsed.success && parsed.data.email !== user.email) {
+      const other = await findUserByEmail(db, parsed.data.email);
+      if (other && other.id !== user.id) errors.push({ field: "email", message: request.tr.t("accounts.errors.emailTaken") });
+    }
+    if (!parsed.success || errors.length) {
+      const echoed: ProfileValues = { ...profileValues(user) };
+      for (const k of ["nameAr", "nameEn", "nationality", "residency", "persona", "phone", "email", "locale"]) {
+        if (typeof body[k] === "string") echoed[k] = (body[k] as string).slice(0, 300);
+      }
+      return profilePage(request, reply, 400, echoed, errors);
+    }
+    const v = parsed.data;
+    const personas = await listTerms(db, "persona");
+    const notify = Array.isArray(v.notify) ? v.notify : v.notify ? [v.notify] : [];
+    const phoneChanged = v.phone !== user.phone;
+    const emailChanged = v.email !== user.email;
+    await updateUser(db, user.id, {
+      nameAr: v.nameAr,
+      nameEn: v.nameEn,
+      nationality: v.nationality,
+      residency: v.residency,
+      persona: personas.some((p) => p.slug === v.persona) ? v.persona : null,
+      phone: v.phone,
+      email: v.email,
+      locale: v.locale,
+      notifyEmail: notify.includes("email"),
+      notifySms: notify.includes("sms"),
+      ...(phoneChanged ? { phoneVerifiedAt: null } : {}),
+      ...(emailChanged ? { emailVerifiedAt: null } : {}),
+    });
+    const updated = await currentUser(request, accounts);
+    if (emailChanged) await accounts.sendEmailLink(updated);
+    if (phoneChanged) {
+      await accounts.sendPhoneCode(updated);
+      return reply.redirect(localizePath(v.locale, "/register/verify-phone"), 303);
+    }
+    return reply.redirect(`${localizePath(v.locale, "/my/profile")}?saved=1`, 303);
+  });
+
+  const securityPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    props: { errors?: FieldError[]; notice?: string; form?: "password" | "totp" },
+  ) => {
+    const user = await currentUser(request, accounts);
+    const { tr } = request;
+    const title = tr.t("accounts.security.title");
+    return reply.header("cache-control", "private, no-store").page({
+      status,
+      title: props.errors?.length ? tr.t("errors.titlePrefix", { title }) : title,
+      breadcrumbs: [{ label: tr.t("accounts.my.title"), path: "/my" }, { label: title }],
+      body: <SecurityPage totpEnabled={Boolean(user.totpEnabledAt)} {...props} />,
+      noindex: true,
+      hideFeedback: true,
+    });
+  };
+
+  app.get("/my/security", guarded, async (request, reply) => {
+    const done = (request.query as Record<string, unknown>).done;
+    const notice =
+      typeof done === "string" && /^[a-zA-Z]{1,20}$/.test(done) ? request.tr.t(`accounts.security.done.${done}`) : undefined;
+    return securityPage(request, reply, 200, notice && request.tr.has(`accounts.security.done.${done}`) ? { notice } : {});
+  });
+
+  const setupPage = async (request: FastifyRequest, reply: FastifyReply, user: User, status: number, errors: FieldError[]) => {
+    const secret = user.totpSecret ?? "";
+    const { qrDataUrl } = await totpSetup(secret, user.email);
+    return reply.header("cache-control", "private, no-store").page({
+      status,
+      title: request.tr.t("accounts.security.totp.setUpTitle"),
+      body: <TotpSetupPage qrDataUrl={qrDataUrl} secret={secret} errors={errors} />,
+      noindex: true,
+      hideFeedback: true,
+    });
+  };
+
+  app.post("/my/security/totp", guardedPost, async (request, reply) => {
+    const user = await currentUser(request, accounts);
+    if (user.totpEnabledAt) return reply.redirect(localizePath(request.locale, "/my/security"), 303);
+    await updateUser(db, user.id, { totpSecret: newTotpSecret(), totpEnabledAt: null });
+    return setupPage(request, reply, await currentUser(request, accounts), 200, []);
+  });
+
+  app.post("/my/security/totp/confirm", guardedPost, async (request, reply) => {
+    const user = await currentUser(request, accounts);
+    if (!user.totpSecret || user.totpEnabledAt) return reply.redirect(localizePath(request.locale, "/my/security"), 303);
+    const parsed = codeSchema.safeParse(formBody(request.body));
+    if (!parsed.success) return setupPage(request, reply, user, 400, fieldErrors(parsed.error, request.tr));
+    if (!checkTotp(user.totpSecret, parsed.data.code)) {
+      return setupPage(request, reply, user, 400, [{ field: "code", message: request.tr.t("accounts.errors.codeWrong") }]);
+    }
+    await updateUser(db, user.id, { totpEnabledAt: new Date() });
+    return reply.redirect(`${localizePath(request.locale, "/my/security")}?done=totpOn`, 303);
+  });
+
+  app.post("/my/security/totp/disable", guardedPost, async (request, reply) => {
+    const user = await currentUser(request, accounts);
+    const password = formBody(request.body).password;
+    if (typeof password !== "string" || !user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+      return securityPage(request, reply, 400, {
+        errors: [{ field: "disable-password", message: request.tr.t("accounts.errors.passwordWrong") }],
+        form: "totp",
+      });
+    }
+    await updateUser(db, user.id, { totpSecret: null, totpEnabledAt: null });
+    return reply.redirect(`${localizePath(request.locale, "/my/security")}?done=totpOff`, 303);
+  });
+
+  app.post("/my/security/password", guardedPost, async (request, reply) => {
+    const user = await currentUser(request, accounts);
+    const body = formBody(request.body);
+    const errors: FieldError[] = [];
+    const current = body.currentPassword;
+    if (typeof current !== "string" || !user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+      errors.push({ field: "currentPassword", message: request.tr.t("accounts.errors.passwordWrong") });
+    }
+    const parsed = newPasswordSchema.safeParse(body);
+    if (!parsed.success) errors.push(...fieldErrors(parsed.error, request.tr));
+    else {
+      const weak = checkPassword(parsed.data.password, [user.email.split("@")[0] ?? "", user.qid ?? "", user.nameEn]);
+      if (weak) errors.push({ field: "password", message: request.tr.t(`accounts.errors.password.${weak}`) });
+    }
+    if (errors.length || !parsed.success) return securityPage(request, reply, 400, { errors, form: "password" });
+    await accounts.changePassword(user, parsed.data.password, request.viewer?.sessionId ?? "");
+    return reply.redirect(`${localizePath(request.locale, "/my/security")}?done=password`, 303);
+  });
+
+  app.post("/my/security/sign-out-everywhere", guardedPost, async (request, reply) => {
+    await endSessionsOf(db, request.viewer?.id ?? "");
+    await reply.signOut();
+    return reply.redirect(`${localizePath(request.locale, "/sign-in")}`, 303);
+  });
+
+  app.post("/my/saved-services", guardedPost, async (request, reply) => {
+    const parsed = saveServiceBody.safeParse(formBody(request.body));
+    if (!parsed.success) return reply.redirect(localizePath(request.locale, "/my"), 303);
+    await saveService(db, request.viewer?.id ?? "", parsed.data.service, parsed.data.saved === "1");
+    return reply.redirect(
+      safeReturnTo(parsed.data.returnTo) ?? localizePath(request.locale, `/services/${parsed.data.service}`),
+      303,
+    );
+  });
+}

@@ -1,0 +1,16 @@
+import type { Db } from "../../platform/db/client.js";
+import type { AccountService } from "../service.js";
+
+export interface AccountRouteOptions {
+  db: Db;
+  accounts: AccountService;
+}
+
+/**
+ * Posts allowed from one address, for forms an attacker would hammer; high
+ * enough for a person correcting mistakes, low enough to stop guessing.
+ */
+export const SIGN_IN_LIMIT = { max: 10, timeWindow: "1 minute" };
+export const REGISTRATION_LIMIT = { max: 20, timeWindow: "10 minutes" };
+export const RESET_LIMIT = { max: 10, timeWindow: "10 minutes" };
+export const CODE_LIMIT = { max: 10, timeWindow: "1 minute" };

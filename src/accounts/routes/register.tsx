@@ -1,0 +1,189 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { fieldErrors, formBody } from "../../platform/http/forms.js";
+import { localizePath } from "../../platform/i18n/locales.js";
+import { checkPassword } from "../identity.js";
+import { findUserByEmail } from "../repository.js";
+import { codeSchema, registrationSchema } from "../schemas.js";
+import { requireViewer } from "../sessions.js";
+import { RegisterPage, type RegistrationValues } from "../views/RegisterPage.js";
+import { CodePage, MessagePage } from "../views/SignInPages.js";
+import { type AccountRouteOptions, CODE_LIMIT, REGISTRATION_LIMIT } from "./options.js";
+
+/** What the person typed, to show again with the errors (never the passwords). */
+function echo(body: Record<string, unknown>): RegistrationValues {
+  const out: RegistrationValues = {};
+  for (const k of [
+    "idType",
+    "qid",
+    "passportNumber",
+    "passportCountry",
+    "nameAr",
+    "nameEn",
+    "nationality",
+    "residency",
+    "phone",
+    "email",
+  ]) {
+    const v = body[k];
+    if (typeof v === "string") out[k] = v.slice(0, 300);
+  }
+  return out;
+}
+
+function registerPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  values: RegistrationValues,
+  errors: FieldError[],
+) {
+  const title = request.tr.t("accounts.register.title");
+  return reply.page({
+    status,
+    title: errors.length ? request.tr.t("errors.titlePrefix", { title }) : title,
+    breadcrumbs: [{ label: title }],
+    body: <RegisterPage values={values} errors={errors} />,
+    noindex: true,
+    hideFeedback: true,
+  });
+}
+
+/** Create an account: the form, the SMS code, the email link. */
+export async function registerRoutes(app: FastifyInstance, { db, accounts }: AccountRouteOptions) {
+  app.get("/register", async (request, reply) => registerPage(request, reply, 200, {}, []));
+
+  app.post("/register", { preHandler: app.csrfProtection, config: { rateLimit: REGISTRATION_LIMIT } }, async (request, reply) => {
+    const body = formBody(request.body);
+    const parsed = registrationSchema.safeParse(body);
+    const errors = parsed.success ? [] : fieldErrors(parsed.error, request.tr);
+    if (parsed.success) {
+      const v = parsed.data;
+      const weak = checkPassword(v.password, [v.email.split("@")[0] ?? "", v.qid ?? "", v.passportNumber ?? "", v.nameEn]);
+      if (weak) errors.push({ field: "password", message: request.tr.t(`accounts.errors.password.${weak}`) });
+      if (await findUserByEmail(db, v.email))
+        errors.push({ field: "email", message: request.tr.t("accounts.errors.emailTaken") });
+    }
+    if (!parsed.success || errors.length) return registerPage(request, reply, 400, echo(body), errors);
+    const v = parsed.data;
+    try {
+      const user = await accounts.register({
+        qid: v.qid,
+        passportNumber: v.passportNumber,
+        passportCountry: v.passportCountry,
+        nameAr: v.nameAr,
+        nameEn: v.nameEn,
+        nationality: v.nationality,
+        residency: v.residency,
+        phone: v.phone,
+        email: v.email,
+        password: v.password,
+        locale: v.locale,
+      });
+      await reply.signIn(user.id, "password");
+    } catch (error) {
+      // Two registrations racing for the same QID or passport: the database's unique constraint decides.
+      if (
+        (error as { code?: string; cause?: { code?: string } }).code === "23505" ||
+        (error as { cause?: { code?: string } }).cause?.code === "23505"
+      ) {
+        return registerPage(request, reply, 409, echo(body), [
+          { field: v.qid ? "qid" : "passportNumber", message: request.tr.t("accounts.errors.identityTaken") },
+        ]);
+      }
+      throw error;
+    }
+    return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
+  });
+
+  const verifyPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors: FieldError[]) => {
+    const { tr } = request;
+    const title = tr.t("accounts.verifyPhone.title");
+    return reply.page({
+      status,
+      title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
+      body: (
+        <CodePage
+          title={title}
+          lead={tr.t("accounts.verifyPhone.lead")}
+          action={localizePath(request.locale, "/register/verify-phone")}
+          label={tr.t("accounts.verifyPhone.label")}
+          hint={tr.t("accounts.verifyPhone.hint")}
+          errors={errors}
+          resend={{ action: localizePath(request.locale, "/register/resend-code"), label: tr.t("accounts.verifyPhone.resend") }}
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
+  };
+
+  const pendingViewer = (request: FastifyRequest) => (request.viewer?.stage === "verify-phone" ? request.viewer : undefined);
+
+  app.get("/register/verify-phone", async (request, reply) => {
+    if (!pendingViewer(request)) return reply.redirect(localizePath(request.locale, request.viewer ? "/my" : "/sign-in"), 303);
+    return verifyPage(request, reply, 200, []);
+  });
+
+  app.post(
+    "/register/verify-phone",
+    { preHandler: app.csrfProtection, config: { rateLimit: CODE_LIMIT } },
+    async (request, reply) => {
+      const viewer = pendingViewer(request);
+      if (!viewer) return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
+      const parsed = codeSchema.safeParse(formBody(request.body));
+      if (!parsed.success) return verifyPage(request, reply, 400, fieldErrors(parsed.error, request.tr));
+      const user = await accounts.find(viewer.id);
+      if (!user) return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
+      const result = await accounts.verifyPhone(user, parsed.data.code);
+      if (!result.ok) {
+        return verifyPage(request, reply, 400, [
+          { field: "code", message: request.tr.t(`accounts.errors.code.${result.reason}`) },
+        ]);
+      }
+      // A new session id now that the account is confirmed.
+      await reply.signIn(user.id, "password");
+      return reply.redirect(`${localizePath(user.locale === "en" ? "en" : "ar", "/my")}?welcome=1`, 303);
+    },
+  );
+
+  app.post(
+    "/register/resend-code",
+    { preHandler: app.csrfProtection, config: { rateLimit: CODE_LIMIT } },
+    async (request, reply) => {
+      const viewer = pendingViewer(request);
+      const user = viewer ? await accounts.find(viewer.id) : undefined;
+      if (user) await accounts.sendPhoneCode(user);
+      return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
+    },
+  );
+
+  app.get("/register/confirm-email", async (request, reply) => {
+    const token = (request.query as Record<string, unknown>).token;
+    const result = typeof token === "string" && token.length <= 100 ? await accounts.confirmEmail(token) : { ok: false as const };
+    const { tr } = request;
+    return reply.page({
+      status: result.ok ? 200 : 400,
+      title: tr.t(result.ok ? "accounts.confirmEmail.done" : "accounts.confirmEmail.failed"),
+      body: (
+        <MessagePage
+          title={tr.t(result.ok ? "accounts.confirmEmail.done" : "accounts.confirmEmail.failed")}
+          body={tr.t(result.ok ? "accounts.confirmEmail.doneBody" : "accounts.confirmEmail.failedBody")}
+          link={{ href: localizePath(request.locale, "/my"), label: tr.t("accounts.nav.my") }}
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
+  });
+
+  app.post(
+    "/my/resend-email",
+    { preHandler: [requireViewer, app.csrfProtection], config: { rateLimit: CODE_LIMIT } },
+    async (request, reply) => {
+      const user = await accounts.find(request.viewer?.id ?? "");
+      if (user && !user.emailVerifiedAt) await accounts.sendEmailLink(user);
+      return reply.redirect(`${localizePath(request.locale, "/my")}?emailSent=1`, 303);
+    },
+  );
+}

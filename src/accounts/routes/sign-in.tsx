@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { fieldErrors, formBody } from "../../platform/http/forms.js";
+import { localizePath, stripLocale } from "../../platform/i18n/locales.js";
+import type { User } from "../repository.js";
+import { codeSchema, signInSchema } from "../schemas.js";
+import { PENDING_SECOND_STEP, safeReturnTo } from "../sessions.js";
+import { checkTotp } from "../totp.js";
+import { CodePage, SignInPage } from "../views/SignInPages.js";
+import { type AccountRouteOptions, CODE_LIMIT, SIGN_IN_LIMIT } from "./options.js";
+
+/** Where to go once signed in: the page asked for, else My Hukoomi in the person's language. */
+export function afterSignIn(user: Pick<User, "locale">, returnTo: string | undefined): string {
+  const locale = user.locale === "en" ? "en" : "ar";
+  return returnTo ? localizePath(locale, stripLocale(returnTo)) : localizePath(locale, "/my");
+}
+
+function signInPage(request: FastifyRequest, reply: FastifyReply, status: number, props: Parameters<typeof SignInPage>[0]) {
+  const title = request.tr.t("accounts.signIn.title");
+  return reply.page({
+    status,
+    title: props.errors?.length ? request.tr.t("errors.titlePrefix", { title }) : title,
+    breadcrumbs: [{ label: title }],
+    body: <SignInPage {...props} />,
+    noindex: true,
+    hideFeedback: true,
+  });
+}
+
+/** Sign in with a password (and an authenticator code when set up), and sign out. */
+export async function signInRoutes(app: FastifyInstance, { accounts }: AccountRouteOptions) {
+  app.get("/sign-in", async (request, reply) => {
+    const q = request.query as Record<string, unknown>;
+    const returnTo = safeReturnTo(q.returnTo);
+    if (request.viewer?.stage === "full") return reply.redirect(returnTo ?? localizePath(request.locale, "/my"), 303);
+    const notice = q.reset === "1" ? request.tr.t("accounts.reset.done") : undefined;
+    return signInPage(request, reply, 200, { returnTo, notice });
+  });
+
+  app.post("/sign-in", { preHandler: app.csrfProtection, config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
+    const body = formBody(request.body);
+    const returnTo = safeReturnTo(body.returnTo);
+    const parsed = signInSchema.safeParse(body);
+    const identifier = typeof body.identifier === "string" ? body.identifier.slice(0, 254) : "";
+    if (!parsed.success)
+      return signInPage(request, reply, 400, { errors: fieldErrors(parsed.error, request.tr), identifier, returnTo });
+    const outcome = await accounts.authenticate(parsed.data.identifier, parsed.data.password);
+    if (!outcome.ok) {
+      const key = outcome.reason === "locked" ? "accounts.errors.locked" : "accounts.errors.signInFailed";
+      return signInPage(request, reply, outcome.reason === "locked" ? 429 : 401, {
+        errors: [{ field: "identifier", message: request.tr.t(key) }],
+        identifier,
+        returnTo,
+      });
+    }
+    const user = outcome.user;
+    if (user.totpEnabledAt && user.totpSecret) {
+      await reply.signIn(user.id, PENDING_SECOND_STEP);
+      const next = `${localizePath(request.locale, "/sign-in/code")}${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`;
+      return reply.redirect(next, 303);
+    }
+    await reply.signIn(user.id, "password");
+    if (!user.phoneVerifiedAt) {
+      await accounts.sendPhoneCode(user);
+      return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
+    }
+    return reply.redirect(afterSignIn(user, returnTo), 303);
+  });
+
+  const codePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    errors: ReturnType<typeof fieldErrors>,
+    returnTo?: string,
+  ) => {
+    const { tr } = request;
+    const title = tr.t("accounts.secondStep.title");
+    return reply.page({
+      status,
+      title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
+      body: (
+        <CodePage
+          title={title}
+          lead={tr.t("accounts.secondStep.lead")}
+          action={localizePath(request.locale, "/sign-in/code")}
+          label={tr.t("accounts.secondStep.label")}
+          hint={tr.t("accounts.secondStep.hint")}
+          errors={errors}
+          returnTo={returnTo}
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
+  };
+
+  app.get("/sign-in/code", async (request, reply) => {
+    if (request.viewer?.stage !== "second-step") return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
+    return codePage(request, reply, 200, [], safeReturnTo((request.query as Record<string, unknown>).returnTo));
+  });
+
+  app.post("/sign-in/code", { preHandler: app.csrfProtection, config: { rateLimit: CODE_LIMIT } }, async (request, reply) => {
+    const viewer = request.viewer;
+    if (viewer?.stage !== "second-step") return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
+    const body = formBody(request.body);
+    const returnTo = safeReturnTo(body.returnTo);
+    const parsed = codeSchema.safeParse(body);
+    if (!parsed.success) return codePage(request, reply, 400, fieldErrors(parsed.error, request.tr), returnTo);
+    const user = await accounts.find(viewer.id);
+    if (!user?.totpSecret || !checkTotp(user.totpSecret, parsed.data.code)) {
+      return codePage(request, reply, 400, [{ field: "code", message: request.tr.t("accounts.errors.codeWrong") }], returnTo);
+    }
+    await reply.signIn(user.id, "password+totp");
+    return reply.redirect(afterSignIn(user, returnTo), 303);
+  });
+
+  app.post("/sign-out", { preHandler: app.csrfProtection }, async (request, reply) => {
+    await reply.signOut();
+    return reply.redirect(`${localizePath(request.locale, "/")}`, 303);
+  });
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
+import { checkQid, normalisePhone } from "./identity.js";
+import { residencies } from "./model.js";
+
+/** Form text: control characters removed, spaces trimmed. */
+const text = (missing: string, max: number, tooLong: string) =>
+  z
+    .string({ message: missing })
+    .transform((v) => stripControlCharacters(v).replace(/\s+/g, " ").trim())
+    .pipe(z.string().min(1, missing).max(max, tooLong));
+
+const arabicName = text("accounts.errors.nameArMissing", 100, "accounts.errors.nameTooLong").pipe(
+  z.string().regex(/^[\p{Script=Arabic}\s'-]+$/u, "accounts.errors.nameArScript"),
+);
+const englishName = text("accounts.errors.nameEnMissing", 100, "accounts.errors.nameTooLong").pipe(
+  z.string().regex(/^[A-Za-z\s'.-]+$/, "accounts.errors.nameEnScript"),
+);
+const email = text("accounts.errors.emailMissing", 254, "accounts.errors.emailInvalid").pipe(
+  z.email("accounts.errors.emailInvalid"),
+);
+const phone = text("accounts.errors.phoneMissing", 30, "accounts.errors.phoneInvalid").transform((v, ctx) => {
+  const e164 = normalisePhone(v);
+  if (!e164) {
+    ctx.addIssue({ code: "custom", message: "accounts.errors.phoneInvalid" });
+    return z.NEVER;
+  }
+  return e164;
+});
+const password = z
+  .string({ message: "accounts.errors.passwordMissing" })
+  .min(1, "accounts.errors.passwordMissing")
+  .max(1000, "accounts.errors.passwordLong");
+
+const countries = /^[A-Z]{2}$/;
+
+/** The registration form. Messages are catalogue keys; the QID is checked by its structure. */
+export const registrationSchema = z
+  .object({
+    idType: z.enum(["qid", "passport"], { message: "accounts.errors.idTypeMissing" }),
+    qid: z.string().optional(),
+    passportNumber: z.string().optional(),
+    passportCountry: z.string().optional(),
+    nameAr: arabicName,
+    nameEn: englishName,
+    nationality: z
+      .string({ message: "accounts.errors.nationalityMissing" })
+      .regex(countries, "accounts.errors.nationalityMissing"),
+    residency: z.enum(residencies, { message: "accounts.errors.residencyMissing" }),
+    phone,
+    email,
+    password,
+    confirmPassword: z.string().optional(),
+    locale: z.enum(["ar", "en"]).default("ar"),
+  })
+  .transform((v, ctx) => {
+    let qid: string | null = null;
+    let passportNumber: string | null = null;
+    let passportCountry: string | null = null;
+    if (v.idType === "qid") {
+      const checked = checkQid(v.qid ?? "", v.residency);
+      if ("problem" in checked)
+        ctx.addIssue({ code: "custom", path: ["qid"], message: `accounts.errors.qid.${checked.problem}` });
+      else qid = checked.qid;
+    } else {
+      const number = stripControlCharacters(v.passportNumber ?? "")
+        .replace(/\s/g, "")
+        .toUpperCase();
+      if (!/^[A-Z0-9]{6,12}$/.test(number))
+        ctx.addIssue({ code: "custom", path: ["passportNumber"], message: "accounts.errors.passportInvalid" });
+      else passportNumber = number;
+      const country = (v.passportCountry ?? "").toUpperCase();
+      if (!countries.test(country))
+        ctx.addIssue({ code: "custom", path: ["passportCountry"], message: "accounts.errors.passportCountryMissing" });
+      else passportCountry = country;
+    }
+    if (v.confirmPassword !== v.password)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "accounts.errors.passwordsDiffer" });
+    return { ...v, qid, passportNumber, passportCountry };
+  });
+
+export const signInSchema = z.object({
+  identifier: text("accounts.errors.identifierMissing", 254, "accounts.errors.identifierMissing"),
+  password,
+  returnTo: z.string().optional(),
+});
+
+export const codeSchema = z.object({
+  code: z
+    .string({ message: "accounts.errors.codeMissing" })
+    .transform((v) => foldDigits(v.replace(/\s/g, "")))
+    .pipe(
+      z
+        .string()
+        .min(1, "accounts.errors.codeMissing")
+        .regex(/^\d{6}$/, "accounts.errors.codeFormat"),
+    ),
+  returnTo: z.string().optional(),
+});
+
+export const resetRequestSchema = z.object({ email });
+
+export const newPasswordSchema = z
+  .object({ password, confirmPassword: z.string().optional() })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "accounts.errors.passwordsDiffer" });
+
+export const profileSchema = z.object({
+  nameAr: arabicName,
+  nameEn: englishName,
+  nationality: z.string({ message: "accounts.errors.nationalityMissing" }).regex(countries, "accounts.errors.nationalityMissing"),
+  residency: z.enum(residencies, { message: "accounts.errors.residencyMissing" }),
+  persona: z
+    .string()
+    .regex(/^[a-z-]*$/)
+    .max(60)
+    .optional(),
+  phone,
+  email,
+  locale: z.enum(["ar", "en"], { message: "accounts.errors.localeMissing" }),
+  notify: z.union([z.string(), z.array(z.string())]).optional(),
+});
+
+export type RegistrationInput = z.infer<typeof registrationSchema>;

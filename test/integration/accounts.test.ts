@@ -1,0 +1,387 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { sessions, users } from "../../src/accounts/tables.js";
+import { currentTotp } from "../../src/accounts/totp.js";
+import { devMessages } from "../../src/platform/messaging/tables.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { Client } from "../support/client.js";
+import { startTestMailServer, type TestMailServer } from "../support/smtp.js";
+
+let t: TestApp;
+let mail: TestMailServer;
+beforeAll(async () => {
+  mail = await startTestMailServer();
+  t = await createTestApp({ demo: true, env: { SMTP_URL: mail.url } });
+  await loadDemoPeople(t.db.database.db);
+});
+afterAll(async () => {
+  await t.close();
+  await mail.close();
+});
+
+const db = () => t.db.database.db;
+let counter = 0;
+
+/** A fresh person's registration form. */
+function person(overrides: Record<string, string> = {}) {
+  counter += 1;
+  return {
+    idType: "qid",
+    qid: `2906340${String(1000 + counter).slice(-4)}`,
+    nameAr: "سالم أحمد الكعبي",
+    nameEn: "Salem Ahmed Al-Kaabi",
+    nationality: "QA",
+    residency: "citizen",
+    phone: `5551${String(1000 + counter).slice(-4)}`,
+    email: `salem${counter}@example.com`,
+    password: "a long and private phrase",
+    confirmPassword: "a long and private phrase",
+    locale: "en",
+    ...overrides,
+  };
+}
+
+async function lastSmsCode(to: string): Promise<string> {
+  const rows = await db().select().from(devMessages).where(eq(devMessages.recipient, to));
+  const body = rows.at(-1)?.body ?? "";
+  return /\b(\d{6})\b/.exec(body)?.[1] ?? "";
+}
+
+async function register(client: Client, fields = person()) {
+  await client.get("/en/register");
+  const res = await client.post("/en/register", fields);
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+  return fields;
+}
+
+describe("registration", () => {
+  it("creates an account confirmed by an SMS code and an email link", async () => {
+    const client = new Client(t.app);
+    const fields = await register(client);
+    const verify = await client.get("/en/register/verify-phone");
+    expect(verify.statusCode).toBe(200);
+    const code = await lastSmsCode(`+974${fields.phone}`);
+    expect(code).toMatch(/^\d{6}$/);
+    // A wrong code first, then the right one.
+    const wrong = await client.post("/en/register/verify-phone", { code: code === "000000" ? "111111" : "000000" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("The code is not right");
+    const ok = await client.post("/en/register/verify-phone", { code });
+    expect(ok.headers.location).toBe("/en/my?welcome=1");
+    const my = await client.follow(ok);
+    expect(my.body).toContain("Welcome, Salem Ahmed Al-Kaabi.");
+    expect(my.body).toContain("Confirm your email address");
+
+    const message = await mail.next(fields.email);
+    expect(message.subject).toBe("Confirm your email address");
+    const link = /http:\/\/portal\.test(\/en\/register\/confirm-email\?token=[\w-]+)/.exec(message.text ?? "")?.[1];
+    expect(link).toBeDefined();
+    const confirmed = await client.get(link ?? "");
+    expect(confirmed.body).toContain("Your email address is confirmed");
+    const [user] = await db().select().from(users).where(eq(users.email, fields.email));
+    expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(user?.phoneVerifiedAt).toBeInstanceOf(Date);
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    // The link works once.
+    expect((await client.get(link ?? "")).statusCode).toBe(400);
+  });
+
+  it("accepts Arabic-Indic digits and passports for people abroad", async () => {
+    const client = new Client(t.app);
+    const f = person();
+    const arabicDigits = f.qid.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    await register(client, { ...f, qid: arabicDigits });
+    const [user] = await db().select().from(users).where(eq(users.email, f.email));
+    expect(user?.qid).toBe(f.qid);
+    const abroad = new Client(t.app);
+    const p = person({
+      idType: "passport",
+      qid: "",
+      passportNumber: "x1234567",
+      passportCountry: "GB",
+      nationality: "GB",
+      residency: "visitor",
+      phone: "+44 7911 123456",
+    });
+    await register(abroad, p);
+    const [visitor] = await db().select().from(users).where(eq(users.email, p.email));
+    expect(visitor).toMatchObject({ passportNumber: "X1234567", passportCountry: "GB", phone: "+447911123456" });
+  });
+
+  it("refuses bad input with the error summary and messages beside the fields, in both languages", async () => {
+    const client = new Client(t.app);
+    await client.get("/en/register");
+    const cases: [Record<string, string>, string, string][] = [
+      [{ nameAr: "" }, "nameAr", "Enter your full name in Arabic"],
+      [{ nameAr: "Salem" }, "nameAr", "Write your Arabic name in Arabic letters"],
+      [{ nameEn: "سالم" }, "nameEn", "Write your English name in English letters"],
+      [{ nameEn: "x".repeat(101) }, "nameEn", "Your name must be 100 characters or fewer"],
+      [{ email: "not-an-email" }, "email", "Enter an email address in the right format"],
+      [{ password: "short", confirmPassword: "short" }, "password", "at least 10 characters"],
+      [{ password: "password123", confirmPassword: "password123" }, "password", "too easy to guess"],
+      [{ confirmPassword: "something else" }, "confirmPassword", "The passwords do not match"],
+      [{ qid: "123" }, "qid", "Your QID must be 11 digits"],
+      [{ qid: "2906340abcd" }, "qid", "Your QID must contain only numbers"],
+      [{ phone: "12" }, "phone", "Enter a mobile number in the right format"],
+      [{ residency: "" }, "residency", "Select whether you are a citizen"],
+    ];
+    for (const [change, field, message] of cases) {
+      const res = await client.post("/en/register", person(change));
+      expect(res.statusCode, field).toBe(400);
+      expect(res.body, field).toContain(`<a href="#${field}">`);
+      expect(res.body, field).toContain(message);
+      expect(res.body, field).toContain(`id="${field}-error"`);
+      expect(res.body).not.toContain("a long and private phrase");
+    }
+    const ar = new Client(t.app);
+    await ar.get("/register");
+    const res = await ar.post("/register", person({ qid: "123", locale: "ar" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("يجب أن يتكون رقم البطاقة الشخصية من 11 رقماً");
+    expect(res.body).toContain("هناك مشكلة");
+  });
+
+  it("refuses an email or ID that already has an account", async () => {
+    const client = new Client(t.app);
+    await client.get("/en/register");
+    const dup = await client.post("/en/register", person({ email: "citizen@demo.hukoomi.example" }));
+    expect(dup.statusCode).toBe(400);
+    expect(dup.body).toContain("An account already uses this email address");
+    const dupId = await client.post("/en/register", person({ qid: "28663400101" }));
+    expect(dupId.statusCode).toBe(409);
+    expect(dupId.body).toContain("An account already uses this ID");
+  });
+});
+
+async function signIn(client: Client, identifier: string, password = DEMO_PASSWORD, returnTo?: string) {
+  await client.get("/en/sign-in");
+  return client.post("/en/sign-in", { identifier, password, ...(returnTo ? { returnTo } : {}) });
+}
+
+describe("sign-in and sessions", () => {
+  it("signs in with email, QID or passport number and goes to My Hukoomi in the person's language", async () => {
+    for (const [id, expected] of [
+      ["citizen@demo.hukoomi.example", "/my"],
+      ["28663400101", "/my"],
+      ["P4820193", "/en/my"],
+    ] as const) {
+      const client = new Client(t.app);
+      const res = await signIn(client, id);
+      expect(res.statusCode, id).toBe(303);
+      expect(res.headers.location, id).toBe(expected);
+      expect((await client.follow(res)).statusCode).toBe(200);
+    }
+  });
+
+  it("gives a new session id at sign-in (no session fixation) and ends it at sign-out", async () => {
+    const client = new Client(t.app);
+    await client.get("/en/sign-in");
+    client.cookies.set("hk_session", "attacker-chosen-token");
+    const res = await client.post("/en/sign-in", { identifier: "resident@demo.hukoomi.example", password: DEMO_PASSWORD });
+    const token = client.cookies.get("hk_session");
+    expect(token).toBeDefined();
+    expect(token).not.toBe("attacker-chosen-token");
+    expect(String(res.headers["set-cookie"])).toMatch(/hk_session=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax/);
+    expect((await client.get("/en/my")).statusCode).toBe(200);
+    const out = await client.post("/en/sign-out", {});
+    expect(out.statusCode).toBe(303);
+    const stale = new Client(t.app);
+    stale.cookies.set("hk_session", token ?? "");
+    expect((await stale.get("/en/my")).statusCode).toBe(303);
+  });
+
+  it("refuses a wrong password, locks after repeated failures, and says so", async () => {
+    const client = new Client(t.app);
+    const wrong = await signIn(client, "visitor@demo.hukoomi.example", "not the password");
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain("The details you entered do not match an account");
+    const unknown = await signIn(client, "nobody@example.com", "whatever-password");
+    expect(unknown.body).toContain("The details you entered do not match an account");
+    for (let i = 0; i < 4; i++) await signIn(new Client(t.app), "visitor@demo.hukoomi.example", "not the password");
+    const locked = await signIn(new Client(t.app), "visitor@demo.hukoomi.example");
+    expect(locked.statusCode).toBe(429);
+    expect(locked.body).toContain("You have tried too many times");
+    await db().update(users).set({ lockedUntil: null, failedSignIns: 0 }).where(eq(users.email, "visitor@demo.hukoomi.example"));
+  });
+
+  it("refuses a post without the anti-forgery token with 403 and a message", async () => {
+    const client = new Client(t.app);
+    await client.get("/sign-in");
+    const res = await client.post("/sign-in", { _csrf: "", identifier: "citizen@demo.hukoomi.example", password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain("انتهت صلاحية هذا النموذج");
+    expect(client.cookies.has("hk_session")).toBe(false);
+  });
+
+  it("returns to a local page after sign-in and refuses other sites", async () => {
+    for (const [returnTo, expected] of [
+      ["/en/services/renew-residence-permit", "/services/renew-residence-permit"],
+      ["//evil.example/steal", "/my"],
+      ["https://evil.example", "/my"],
+      ["/\\evil.example", "/my"],
+    ] as const) {
+      const res = await signIn(new Client(t.app), "citizen@demo.hukoomi.example", DEMO_PASSWORD, returnTo);
+      expect(res.headers.location, returnTo).toBe(expected);
+    }
+  });
+
+  it("sends signed-out visitors to sign in and back", async () => {
+    const client = new Client(t.app);
+    const res = await client.get("/en/my/profile");
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe("/en/sign-in?returnTo=%2Fen%2Fmy%2Fprofile");
+    const signedIn = await signIn(client, "resident@demo.hukoomi.example", DEMO_PASSWORD, "/en/my/profile");
+    expect(signedIn.headers.location).toBe("/en/my/profile");
+  });
+
+  it("ends a session after the idle time and the absolute time", async () => {
+    const client = new Client(t.app);
+    await signIn(client, "citizen@demo.hukoomi.example");
+    await db()
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    expect((await client.get("/en/my")).statusCode).toBe(303);
+    const other = new Client(t.app);
+    await signIn(other, "citizen@demo.hukoomi.example");
+    await db()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) });
+    expect((await other.get("/en/my")).statusCode).toBe(303);
+  });
+
+  it("signs out everywhere", async () => {
+    const phone = new Client(t.app);
+    const laptop = new Client(t.app);
+    await signIn(phone, "editor@demo.hukoomi.example");
+    await signIn(laptop, "editor@demo.hukoomi.example");
+    await laptop.get("/en/my/security");
+    const res = await laptop.post("/en/my/security/sign-out-everywhere", {});
+    expect(res.statusCode).toBe(303);
+    expect((await phone.get("/en/my")).statusCode).toBe(303);
+    expect((await laptop.get("/en/my")).statusCode).toBe(303);
+  });
+
+  it("rate-limits sign-in attempts from one address with a clear message", async () => {
+    const client = new Client(t.app);
+    await client.get("/en/sign-in");
+    let last = { statusCode: 0, body: "" };
+    for (let i = 0; i < 12; i++) {
+      last = await client.post("/en/sign-in", { identifier: "nobody@example.com", password: "x" });
+    }
+    expect(last.statusCode).toBe(429);
+    expect(last.body).toContain("You have tried too many times. Wait a minute");
+  });
+});
+
+describe("two-step verification", () => {
+  it("sets up an authenticator app and then asks for its code at sign-in", async () => {
+    const client = new Client(t.app);
+    await signIn(client, "approver@demo.hukoomi.example");
+    await client.get("/en/my/security");
+    const setup = await client.post("/en/my/security/totp", {});
+    expect(setup.statusCode).toBe(200);
+    expect(setup.body).toContain('src="data:image/svg+xml;base64,');
+    const [user] = await db().select().from(users).where(eq(users.email, "approver@demo.hukoomi.example"));
+    const secret = user?.totpSecret ?? "";
+    const bad = await client.post("/en/my/security/totp/confirm", { code: "000000" });
+    expect(bad.statusCode).toBe(400);
+    const ok = await client.post("/en/my/security/totp/confirm", { code: currentTotp(secret) });
+    expect(ok.headers.location).toBe("/en/my/security?done=totpOn");
+
+    const again = new Client(t.app);
+    const first = await signIn(again, "approver@demo.hukoomi.example");
+    expect(first.headers.location).toBe("/en/sign-in/code");
+    // The password alone does not open My Hukoomi.
+    expect((await again.get("/en/my")).headers.location).toMatch(/^\/en\/sign-in\/code/);
+    await again.get("/en/sign-in/code");
+    expect((await again.post("/en/sign-in/code", { code: "12" })).statusCode).toBe(400);
+    const done = await again.post("/en/sign-in/code", { code: currentTotp(secret) });
+    expect(done.headers.location).toBe("/my");
+    expect((await again.get("/my")).statusCode).toBe(200);
+  });
+});
+
+describe("password reset", () => {
+  it("sends a link by email, sets a new password, and ends every session", async () => {
+    const client = new Client(t.app);
+    const fields = await register(client);
+    await client.post("/en/register/verify-phone", { code: await lastSmsCode(`+974${fields.phone}`) });
+    await mail.next(fields.email);
+    const other = new Client(t.app);
+    await other.get("/en/reset-password");
+    const sent = await other.post("/en/reset-password", { email: fields.email });
+    expect(sent.body).toContain("Check your email");
+    const unknown = await other.post("/en/reset-password", { email: "nobody@example.com" });
+    expect(unknown.body).toContain("Check your email");
+    const message = await mail.next(fields.email);
+    const path = /http:\/\/portal\.test(\/en\/reset-password\/[\w-]+)/.exec(message.text ?? "")?.[1] ?? "";
+    await other.get(path);
+    const weak = await other.post(path, { password: "short", confirmPassword: "short" });
+    expect(weak.statusCode).toBe(400);
+    const done = await other.post(path, { password: "a brand new phrase here", confirmPassword: "a brand new phrase here" });
+    expect(done.headers.location).toBe("/en/sign-in?reset=1");
+    expect((await client.get("/en/my")).statusCode).toBe(303);
+    expect((await signIn(new Client(t.app), fields.email, "a brand new phrase here")).statusCode).toBe(303);
+    expect((await other.get(path)).statusCode).toBe(400);
+  });
+});
+
+describe("profile and dashboard", () => {
+  it("shows empty states, recommendations for the persona, and saves details", async () => {
+    const client = new Client(t.app);
+    await signIn(client, "resident@demo.hukoomi.example");
+    const my = await client.get("/en/my");
+    expect(my.body).toContain("You have no requests yet.");
+    expect(my.body).toContain("Services for: Resident: Employee");
+    expect(my.body).toContain("Nobody has used your data yet.");
+    expect(my.headers["cache-control"]).toBe("private, no-store");
+    await client.get("/en/my/profile");
+    const bad = await client.post("/en/my/profile", {
+      nameAr: "Anil",
+      nameEn: "Anil Kumar Menon",
+      nationality: "IN",
+      residency: "resident",
+      phone: "+97455500102",
+      email: "resident@demo.hukoomi.example",
+      locale: "en",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Write your Arabic name in Arabic letters");
+    const ok = await client.post("/en/my/profile", {
+      nameAr: "أنيل كومار مينون",
+      nameEn: "Anil K. Menon",
+      nationality: "IN",
+      residency: "resident",
+      persona: "resident-parent",
+      phone: "+97455500102",
+      email: "resident@demo.hukoomi.example",
+      locale: "en",
+      notify: ["email"],
+    });
+    expect(ok.headers.location).toBe("/en/my/profile?saved=1");
+    const [user] = await db().select().from(users).where(eq(users.email, "resident@demo.hukoomi.example"));
+    expect(user).toMatchObject({ nameEn: "Anil K. Menon", persona: "resident-parent", notifyEmail: true, notifySms: false });
+  });
+
+  it("saves services for later", async () => {
+    const client = new Client(t.app);
+    await signIn(client, "citizen@demo.hukoomi.example");
+    await client.get("/en/my");
+    const res = await client.post("/en/my/saved-services", { service: "apply-for-exit-permit", saved: "1", returnTo: "/en/my" });
+    expect(res.headers.location).toBe("/en/my");
+    expect((await client.get("/en/my")).body).toContain('href="/en/services/apply-for-exit-permit"');
+  });
+
+  it("counts registered users on the facts page", async () => {
+    const res = await t.app.inject({ url: "/api/v1/stats" });
+    expect(res.json().registeredUsers).toBeGreaterThanOrEqual(7);
+  });
+
+  it("shows the development outbox outside production only", async () => {
+    expect((await t.app.inject({ url: "/en/dev/messages" })).statusCode).toBe(200);
+    const production = await createTestApp({ env: { NODE_ENV: "production" } });
+    expect((await production.app.inject({ url: "/en/dev/messages" })).statusCode).toBe(404);
+    await production.close();
+  });
+});

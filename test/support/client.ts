@@ -1,0 +1,70 @@
+import type { FastifyInstance } from "fastify";
+
+/**
+ * A browser-like client over `app.inject`: keeps cookies, reads the
+ * anti-forgery token from the last page, posts forms as a browser does.
+ */
+export class Client {
+  cookies = new Map<string, string>();
+  csrf = "";
+  lastBody = "";
+
+  /** Each client comes from its own address, as separate people do (rate limits count per address). */
+  readonly remoteAddress =
+    `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(res: { headers: Record<string, unknown>; body: string }) {
+    const set = res.headers["set-cookie"];
+    for (const c of Array.isArray(set) ? set : set ? [set as string] : []) {
+      const [pair, ...attrs] = String(c).split(";");
+      const [name, ...rest] = (pair ?? "").split("=");
+      const value = rest.join("=");
+      const expired = attrs.some((a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0/i.test(a.trim()));
+      if (!name) continue;
+      if (expired || value === "") this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+    if (token) this.csrf = token;
+    this.lastBody = res.body;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    const res = await this.app.inject({
+      method: "GET",
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: { cookie: this.cookieHeader, ...headers },
+    });
+    this.keep(res);
+    return res;
+  }
+
+  /** Posts a form with the current anti-forgery token (unless `_csrf` is given). */
+  async post(url: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+    const params = new URLSearchParams();
+    if (!("_csrf" in fields)) params.append("_csrf", this.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+    const res = await this.app.inject({
+      method: "POST",
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, ...headers },
+      payload: params.toString(),
+    });
+    this.keep(res);
+    return res;
+  }
+
+  /** Follows one redirect. */
+  async follow(res: { statusCode: number; headers: Record<string, unknown> }) {
+    if (res.statusCode < 300 || res.statusCode >= 400) throw new Error(`not a redirect: ${res.statusCode}`);
+    return this.get(String(res.headers.location));
+  }
+}
