@@ -3,6 +3,7 @@ export * from "./accounts/tables.js";
 export * from "./analytics/tables.js";
 export * from "./catalogue/tables.js";
 export * from "./feedback/tables.js";
+export * from "./idp/tables.js";
 export * from "./platform/db/tables.js";
 export * from "./platform/messaging/tables.js";
 export * from "./search/tables.js";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { loadDemoPeople } from "./accounts/demo-people.js";
 import { loadCatalogueContent } from "./catalogue/content/load.js";
 import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
+import { loadDemoClient } from "./idp/demo-client.js";
 import { type Config, ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
@@ -30,7 +31,10 @@ async function main() {
     console.log(JSON.stringify({ level: 30, time: Date.now(), msg: "demo content loaded" }));
   }
   await loadSearchSettings(database.db);
-  if (config.SEED_DEMO) await loadDemoPeople(database.db);
+  if (config.SEED_DEMO) {
+    await loadDemoPeople(database.db);
+    await loadDemoClient(database.db, config.DEMO_AGENCY_URL, config.DEMO_AGENCY_CLIENT_SECRET);
+  }
   const app = await buildApp({ config, database, storage, version });
 
   let closing = false;

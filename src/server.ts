@@ -23,6 +23,11 @@ import { feedbackRoutes } from "./feedback/routes.js";
 import { FeedbackWidget } from "./feedback/views/FeedbackWidget.js";
 import { healthRoutes } from "./health/routes.js";
 import { homeRoutes } from "./home/routes.js";
+import { endProviderSessionsOf } from "./idp/adapter.js";
+import { idpAdminRoutes } from "./idp/admin-routes.js";
+import { loadIdpKeys } from "./idp/keys.js";
+import { createProvider } from "./idp/provider.js";
+import { idpRoutes, PROVIDER_COOKIES } from "./idp/routes.js";
 import { navigation } from "./navigation.js";
 import { loadContentPages } from "./pages/content.js";
 import { contentPageRoutes } from "./pages/routes.js";
@@ -119,6 +124,7 @@ export async function buildApp({
     idleMinutes: config.SESSION_IDLE_MINUTES,
     absoluteHours: config.SESSION_ABSOLUTE_HOURS,
     secureCookies,
+    alsoClear: PROVIDER_COOKIES,
   });
   await app.register(renderPlugin, {
     navigation,
@@ -144,7 +150,7 @@ export async function buildApp({
         : new DevOutbox(db, "sms")),
     config.BASE_URL,
   );
-  const accountRoutes = { db, accounts };
+  const accountRoutes = { db, accounts, onSignOutEverywhere: (userId: string) => endProviderSessionsOf(db, userId) };
   await inEachLanguage(app, signInRoutes, accountRoutes);
   await inEachLanguage(app, registerRoutes, accountRoutes);
   await inEachLanguage(app, resetRoutes, accountRoutes);
@@ -175,6 +181,15 @@ export async function buildApp({
   await inEachLanguage(app, searchPageRoutes, search);
   await inEachLanguage(app, feedbackRoutes, { db });
   await inEachLanguage(app, designSystemRoutes, {});
+  const provider = createProvider({
+    db,
+    baseUrl: config.BASE_URL,
+    keys: await loadIdpKeys(db),
+    trustProxy: config.TRUST_PROXY,
+    findUser: (id) => accounts.find(id),
+  });
+  await app.register(idpRoutes, { provider, db });
+  await inEachLanguage(app, idpAdminRoutes, { db });
   await app.register(catalogueApiRoutes, catalogue);
   await app.register(searchApiRoutes, { ...search, baseUrl: config.BASE_URL });
   await app.register(factsApiRoutes, { db });

@@ -178,6 +178,8 @@ export interface DataAccess {
   subjectId: string;
   actorId?: string | undefined;
   agency?: string | undefined;
+  /** Who read the data, in each language (an agency's or a service's name). */
+  who?: { ar: string; en: string } | undefined;
   action: string;
   reference?: string | undefined;
 }
@@ -188,6 +190,8 @@ export async function logDataAccess(db: Db, a: DataAccess): Promise<void> {
     subjectId: a.subjectId,
     actorId: a.actorId ?? null,
     agency: a.agency ?? null,
+    whoAr: a.who?.ar ?? null,
+    whoEn: a.who?.en ?? null,
     action: a.action,
     reference: a.reference ?? null,
   });

@@ -32,6 +32,8 @@ export interface SessionOptions {
   idleMinutes: number;
   absoluteHours: number;
   secureCookies: boolean;
+  /** Other cookies that end with the session (the identity provider's). */
+  alsoClear?: string[];
 }
 
 /**
@@ -98,6 +100,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
     const token = this.request.cookies[SESSION_COOKIE];
     if (token) await db.delete(sessions).where(eq(sessions.id, sha256(token)));
     this.clearCookie(SESSION_COOKIE, cookieOptions);
+    for (const name of opts.alsoClear ?? []) this.clearCookie(name, { path: "/" });
     this.request.viewer = undefined;
   });
 });

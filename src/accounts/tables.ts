@@ -105,6 +105,9 @@ export const dataAccessLog = pgTable(
     actorId: uuid("actor_id"),
     /** The agency that read the data (staff's agency, or the agency asking through the data exchange). */
     agency: text("agency"),
+    /** Who read it, as the person should see it, in each language. */
+    whoAr: text("who_ar"),
+    whoEn: text("who_en"),
     /** A catalogue key naming what was read ("accounts.access.caseOpened"). */
     action: text("action").notNull(),
     /** A reference the person recognises (a request's reference). */

@@ -44,6 +44,10 @@ const envSchema = z.object({
   SMS_PROVIDER_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Bearer token for the SMS gateway. */
   SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
+  /** Address of the demo agency portal (npm run demo:agency), registered with the demo content as a client of /idp. */
+  DEMO_AGENCY_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3002"),
+  /** The demo agency portal's client secret; for demonstrations only. */
+  DEMO_AGENCY_CLIENT_SECRET: z.string().min(16).default("demo-agency-portal-secret"),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** Hours after sign-in at which a session ends, whatever the activity. */

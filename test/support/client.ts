@@ -13,7 +13,15 @@ export class Client {
   readonly remoteAddress =
     `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    /** Headers sent with every request (the Host of an absolute-address test). */
+    private readonly defaults: Record<string, string> = {},
+  ) {}
+
+  private authority(): { authority?: string } {
+    return this.defaults.host ? { authority: this.defaults.host } : {};
+  }
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -40,7 +48,8 @@ export class Client {
       method: "GET",
       url,
       remoteAddress: this.remoteAddress,
-      headers: { cookie: this.cookieHeader, ...headers },
+      ...this.authority(),
+      headers: { ...this.defaults, cookie: this.cookieHeader, ...headers },
     });
     this.keep(res);
     return res;
@@ -55,7 +64,8 @@ export class Client {
       method: "POST",
       url,
       remoteAddress: this.remoteAddress,
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, ...headers },
+      ...this.authority(),
+      headers: { ...this.defaults, "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, ...headers },
       payload: params.toString(),
     });
     this.keep(res);

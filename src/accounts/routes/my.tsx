@@ -7,6 +7,7 @@ import { fieldErrors, formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { verifyPassword } from "../crypto.js";
 import { checkPassword } from "../identity.js";
+import { hasRole, type StaffRole } from "../model.js";
 import { dataAccessFor, findUserByEmail, savedServiceSlugs, saveService, type User, updateUser } from "../repository.js";
 import { codeSchema, newPasswordSchema, profileSchema } from "../schemas.js";
 import { endSessionsOf, requireViewer, safeReturnTo } from "../sessions.js";
@@ -14,6 +15,11 @@ import { checkTotp, newTotpSecret, totpSetup } from "../totp.js";
 import { DashboardPage, ProfilePage, type ProfileValues } from "../views/MyPages.js";
 import { SecurityPage, TotpSetupPage } from "../views/SecurityPages.js";
 import type { AccountRouteOptions } from "./options.js";
+
+/** Staff tools, shown on the dashboard to those whose roles open them. */
+const staffLinks: { path: string; labelKey: string; role: StaffRole }[] = [
+  { path: "/admin/idp-clients", labelKey: "idp.clients.title", role: "admin" },
+];
 
 /** Sections of the dashboard that other capabilities fill in; empty until they do. */
 export const dashboardSections = ["requests", "drafts", "documents", "payments", "notifications"];
@@ -46,7 +52,7 @@ const saveServiceBody = z.object({
 });
 
 /** My Hukoomi: the dashboard, the profile and security settings, saved services. */
-export async function myRoutes(app: FastifyInstance, { db, accounts }: AccountRouteOptions) {
+export async function myRoutes(app: FastifyInstance, { db, accounts, onSignOutEverywhere }: AccountRouteOptions) {
   const guarded = { preHandler: requireViewer };
   const guardedPost = { preHandler: [requireViewer, app.csrfProtection] };
 
@@ -83,6 +89,7 @@ export async function myRoutes(app: FastifyInstance, { db, accounts }: AccountRo
             dataAccess: access,
             sections: dashboardSections.map((key) => ({ key })),
             notice,
+            staffLinks: staffLinks.filter((l) => hasRole(request.viewer, l.role)),
           }}
         />
       ),
@@ -249,7 +256,9 @@ export async function myRoutes(app: FastifyInstance, { db, accounts }: AccountRo
   });
 
   app.post("/my/security/sign-out-everywhere", guardedPost, async (request, reply) => {
-    await endSessionsOf(db, request.viewer?.id ?? "");
+    const userId = request.viewer?.id ?? "";
+    await endSessionsOf(db, userId);
+    await onSignOutEverywhere?.(userId);
     await reply.signOut();
     return reply.redirect(`${localizePath(request.locale, "/sign-in")}`, 303);
   });

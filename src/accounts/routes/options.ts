@@ -4,6 +4,8 @@ import type { AccountService } from "../service.js";
 export interface AccountRouteOptions {
   db: Db;
   accounts: AccountService;
+  /** Also ends what other areas keep for the person (identity-provider sessions) when they sign out everywhere. */
+  onSignOutEverywhere?: (userId: string) => Promise<void>;
 }
 
 /**

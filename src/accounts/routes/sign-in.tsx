@@ -5,13 +5,41 @@ import type { User } from "../repository.js";
 import { codeSchema, signInSchema } from "../schemas.js";
 import { PENDING_SECOND_STEP, safeReturnTo } from "../sessions.js";
 import { checkTotp } from "../totp.js";
-import { CodePage, SignInPage } from "../views/SignInPages.js";
+import { CodePage, MessagePage, SignInPage } from "../views/SignInPages.js";
 import { type AccountRouteOptions, CODE_LIMIT, SIGN_IN_LIMIT } from "./options.js";
 
-/** Where to go once signed in: the page asked for, else My Hukoomi in the person's language. */
+/**
+ * Goes on to where the person was headed after signing in. A sign-in for
+ * another government website (an identity-provider step) continues through
+ * a page rather than a redirect: the form's redirect chain must not end on
+ * another site, which the Content-Security-Policy (form-action 'self') forbids.
+ */
+export function continueAfterSignIn(request: FastifyRequest, reply: FastifyReply, destination: string) {
+  if (!destination.startsWith("/idp/")) return reply.redirect(destination, 303);
+  const { tr } = request;
+  return reply.page({
+    title: tr.t("accounts.continue.title"),
+    continueTo: destination,
+    body: (
+      <MessagePage
+        title={tr.t("accounts.continue.title")}
+        body={tr.t("accounts.continue.body")}
+        link={{ href: destination, label: tr.t("accounts.continue.link") }}
+      />
+    ),
+    noindex: true,
+    hideFeedback: true,
+  });
+}
+
+/** Addresses that are not pages in a language (the identity provider's steps, the API). */
+const NOT_A_PAGE = /^\/(idp|api|assets)(\/|$)/;
+
+/** Where to go once signed in: the page asked for in the person's language (or as it is, when not a page), else My Hukoomi. */
 export function afterSignIn(user: Pick<User, "locale">, returnTo: string | undefined): string {
   const locale = user.locale === "en" ? "en" : "ar";
-  return returnTo ? localizePath(locale, stripLocale(returnTo)) : localizePath(locale, "/my");
+  if (!returnTo) return localizePath(locale, "/my");
+  return NOT_A_PAGE.test(returnTo) ? returnTo : localizePath(locale, stripLocale(returnTo));
 }
 
 function signInPage(request: FastifyRequest, reply: FastifyReply, status: number, props: Parameters<typeof SignInPage>[0]) {
@@ -63,7 +91,7 @@ export async function signInRoutes(app: FastifyInstance, { accounts }: AccountRo
       await accounts.sendPhoneCode(user);
       return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
     }
-    return reply.redirect(afterSignIn(user, returnTo), 303);
+    return continueAfterSignIn(request, reply, afterSignIn(user, returnTo));
   });
 
   const codePage = (
@@ -111,7 +139,7 @@ export async function signInRoutes(app: FastifyInstance, { accounts }: AccountRo
       return codePage(request, reply, 400, [{ field: "code", message: request.tr.t("accounts.errors.codeWrong") }], returnTo);
     }
     await reply.signIn(user.id, "password+totp");
-    return reply.redirect(afterSignIn(user, returnTo), 303);
+    return continueAfterSignIn(request, reply, afterSignIn(user, returnTo));
   });
 
   app.post("/sign-out", { preHandler: app.csrfProtection }, async (request, reply) => {

@@ -15,6 +15,8 @@ import { FormPage } from "./FormPage.js";
 export interface DataAccessEntry {
   at: Date;
   agency: string | null;
+  whoAr: string | null;
+  whoEn: string | null;
   action: string;
   reference: string | null;
 }
@@ -29,6 +31,8 @@ export interface DashboardData {
   /** Sections other capabilities fill in (requests, drafts, documents, payments, notifications). */
   sections: { key: string; content?: preact.ComponentChildren }[];
   notice?: string | undefined;
+  /** Staff tools the person's roles open. */
+  staffLinks?: { path: string; labelKey: string }[];
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: preact.ComponentChildren }) {
@@ -75,6 +79,13 @@ export function DashboardPage({ data }: { data: DashboardData }) {
               {t("accounts.security.title")}
             </a>
           </li>
+          {(data.staffLinks ?? []).map((l) => (
+            <li key={l.path}>
+              <a class="chip" href={href(l.path)}>
+                {t(l.labelKey)}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
       <div class="dashboard__grid">
@@ -118,7 +129,7 @@ export function DashboardPage({ data }: { data: DashboardData }) {
             ]}
             rows={data.dataAccess.map((e) => [
               formatDateTime(e.at, locale),
-              e.agency ?? t("accounts.my.dataAccess.portal"),
+              (locale === "en" ? e.whoEn : e.whoAr) ?? e.agency ?? t("accounts.my.dataAccess.portal"),
               `${t(e.action)}${e.reference ? ` (${e.reference})` : ""}`,
             ])}
           />

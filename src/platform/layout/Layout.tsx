@@ -20,6 +20,12 @@ export interface PageSpec {
   jsonLd?: object;
   /** Keep the page out of search engines (error pages, personal pages). */
   noindex?: boolean;
+  /**
+   * Go on to this local address at once (a meta refresh). Used to leave a
+   * form's redirect chain before crossing to another site, which the
+   * Content-Security-Policy's form-action would block.
+   */
+  continueTo?: string;
 }
 
 export interface LayoutSlots {
@@ -45,6 +51,7 @@ export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: Layout
         <title>{t("layout.documentTitle", { page: spec.title })}</title>
         {spec.description ? <meta name="description" content={spec.description} /> : null}
         {spec.noindex ? <meta name="robots" content="noindex" /> : null}
+        {spec.continueTo ? <meta httpEquiv="refresh" content={`0; url=${spec.continueTo}`} /> : null}
         <meta name="theme-color" content="#8A1538" />
         <link rel="stylesheet" href={asset("css/hukoomi.css")} />
         <link rel="stylesheet" href={asset("css/print.css")} media="print" />

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../platform/db/client.js";
+import { oidcClients } from "./tables.js";
+
+export type IdpClient = typeof oidcClients.$inferSelect;
+
+/** Every scope the provider offers. */
+export const ALL_SCOPES = "openid profile email phone national_id";
+
+export interface NewClient {
+  nameAr: string;
+  nameEn: string;
+  agency?: string | undefined;
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  /** The scopes the client may ask for; government agencies may ask for all by default. */
+  scopes?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** Registers an agency's portal or app; returns its id and secret (the secret is shown once). */
+export async function registerClient(db: Db, c: NewClient): Promise<{ clientId: string; clientSecret: string }> {
+  const clientId = c.clientId ?? `agency-${randomBytes(6).toString("hex")}`;
+  const clientSecret = c.clientSecret ?? randomBytes(32).toString("base64url");
+  await db.insert(oidcClients).values({
+    clientId,
+    clientSecret,
+    agency: c.agency ?? null,
+    nameAr: c.nameAr,
+    nameEn: c.nameEn,
+    redirectUris: c.redirectUris,
+    postLogoutRedirectUris: c.postLogoutRedirectUris ?? [],
+    scopes: c.scopes ?? ALL_SCOPES,
+  });
+  return { clientId, clientSecret };
+}
+
+export function listClients(db: Db): Promise<IdpClient[]> {
+  return db.select().from(oidcClients).orderBy(asc(oidcClients.createdAt));
+}
+
+/** A client's name in both languages (its id when it is unknown). */
+export async function clientNames(db: Db, clientId: string): Promise<{ ar: string; en: string }> {
+  const [c] = await db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
+  return c ? { ar: c.nameAr, en: c.nameEn } : { ar: clientId, en: clientId };
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from "fastify";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildDemoAgency } from "../../src/demo-agency/app.js";
+import { launchBrowser, newPage } from "./support/browser.js";
+
+const baseUrl = inject("baseUrl");
+const agencyUrl = inject("agencyUrl");
+let browser: Browser;
+let agency: FastifyInstance;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  agency = await buildDemoAgency({
+    issuer: `${baseUrl}/idp`,
+    url: agencyUrl,
+    clientId: "demo-agency-portal",
+    clientSecret: "demo-agency-portal-secret",
+    cookieSecret: "a cookie secret for the browser tests",
+  });
+  await agency.listen({ host: "127.0.0.1", port: Number(new URL(agencyUrl).port) });
+});
+afterAll(async () => {
+  await agency?.close();
+  await browser?.close();
+});
+
+describe("single sign-on across government", () => {
+  it("signs in on an agency's portal with Hukoomi, and is not asked again", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${agencyUrl}/?lang=en`);
+    await page.click("#sign-in");
+    // Hukoomi's own sign-in page, in the language the agency asked for.
+    await page.waitForURL(/\/en\/sign-in\?returnTo=%2Fidp%2Finteraction%2F/);
+    await page.fill("#identifier", "resident@demo.hukoomi.example");
+    await page.fill("#password", "Hukoomi-demo-2026");
+    await page.locator("main form button[type=submit]").click();
+    await page.waitForURL(`${agencyUrl}/?lang=en`);
+    expect(await page.textContent("#welcome")).toContain("Welcome, Anil Kumar Menon");
+    expect(await page.textContent("main")).toContain("29035600102");
+
+    // Signed in to Hukoomi as well.
+    await page.goto(`${baseUrl}/en/my`);
+    expect(new URL(page.url()).pathname).toBe("/en/my");
+
+    // Leaving the agency's site and signing in there again: no questions asked.
+    await page.goto(`${agencyUrl}/?lang=en`);
+    await page.getByRole("button").click();
+    await page.click("#sign-in");
+    await page.waitForURL(`${agencyUrl}/?lang=en`);
+    expect(await page.textContent("#welcome")).toContain("Anil Kumar Menon");
+
+    // The person can see that the agency received their details.
+    await page.goto(`${baseUrl}/en/my`);
+    expect(await page.textContent("main")).toContain("Ministry of Interior portal (demo)");
+    await context.close();
+  });
+
+  it("uses a Hukoomi session started on the portal itself", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.fill("#identifier", "citizen@demo.hukoomi.example");
+    await page.fill("#password", "Hukoomi-demo-2026");
+    await page.locator("main form button[type=submit]").click();
+    await page.waitForURL(`${baseUrl}/my`);
+    await page.goto(`${agencyUrl}/`);
+    await page.click("#sign-in");
+    await page.waitForURL(`${agencyUrl}/?lang=ar`);
+    expect(await page.textContent("#welcome")).toContain("مريم خالد السليطي");
+    // Signing out of Hukoomi ends single sign-on: the agency must send the person to sign in again.
+    await page.goto(`${baseUrl}/my`);
+    await page.locator(".account-links__button").click();
+    await page.goto(`${agencyUrl}/`);
+    await page.getByRole("button").click();
+    await page.click("#sign-in");
+    await page.waitForURL(/\/sign-in\?returnTo=%2Fidp%2Finteraction%2F/);
+    await context.close();
+  });
+});
