@@ -3,7 +3,9 @@ import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { NationalSignIn } from "./accounts/national.js";
 import { myRoutes } from "./accounts/routes/my.js";
+import { nationalSignInRoutes } from "./accounts/routes/national.js";
 import { registerRoutes } from "./accounts/routes/register.js";
 import { resetRoutes } from "./accounts/routes/reset.js";
 import { signInRoutes } from "./accounts/routes/sign-in.js";
@@ -150,7 +152,22 @@ export async function buildApp({
         : new DevOutbox(db, "sms")),
     config.BASE_URL,
   );
-  const accountRoutes = { db, accounts, onSignOutEverywhere: (userId: string) => endProviderSessionsOf(db, userId) };
+  const national =
+    config.NATIONAL_IDP_ISSUER && config.NATIONAL_IDP_CLIENT_ID && config.NATIONAL_IDP_CLIENT_SECRET
+      ? new NationalSignIn(db, {
+          issuer: config.NATIONAL_IDP_ISSUER,
+          clientId: config.NATIONAL_IDP_CLIENT_ID,
+          clientSecret: config.NATIONAL_IDP_CLIENT_SECRET,
+          redirectUri: `${config.BASE_URL}/sign-in/national/callback`,
+        })
+      : undefined;
+  const accountRoutes = {
+    db,
+    accounts,
+    onSignOutEverywhere: (userId: string) => endProviderSessionsOf(db, userId),
+    nationalSignIn: Boolean(national),
+  };
+  if (national) await inEachLanguage(app, nationalSignInRoutes, { national, baseUrl: config.BASE_URL });
   await inEachLanguage(app, signInRoutes, accountRoutes);
   await inEachLanguage(app, registerRoutes, accountRoutes);
   await inEachLanguage(app, resetRoutes, accountRoutes);

@@ -128,3 +128,13 @@ export const savedServices = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.serviceSlug] })],
 );
+
+/** Sign-ins started with the national identity provider and not yet finished (PKCE verifier, nonce). */
+export const nationalSignIns = pgTable("national_sign_ins", {
+  state: text("state").primaryKey(),
+  verifier: text("verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  returnTo: text("return_to"),
+  locale: text("locale").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

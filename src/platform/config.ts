@@ -44,6 +44,12 @@ const envSchema = z.object({
   SMS_PROVIDER_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Bearer token for the SMS gateway. */
   SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
+  /** The national identity provider's issuer (smart-card sign-in); without it, national sign-in is not offered. */
+  NATIONAL_IDP_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** Hukoomi's client ID at the national identity provider. */
+  NATIONAL_IDP_CLIENT_ID: z.string().min(1).optional(),
+  /** Hukoomi's client secret at the national identity provider. */
+  NATIONAL_IDP_CLIENT_SECRET: z.string().min(1).optional(),
   /** Address of the demo agency portal (npm run demo:agency), registered with the demo content as a client of /idp. */
   DEMO_AGENCY_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3002"),
   /** The demo agency portal's client secret; for demonstrations only. */

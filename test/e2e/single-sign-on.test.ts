@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildDemoAgency } from "../../src/demo-agency/app.js";
-import { launchBrowser, newPage } from "./support/browser.js";
+import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
 
 const baseUrl = inject("baseUrl");
 const agencyUrl = inject("agencyUrl");
@@ -74,6 +74,21 @@ describe("single sign-on across government", () => {
     await page.getByRole("button").click();
     await page.click("#sign-in");
     await page.waitForURL(/\/sign-in\?returnTo=%2Fidp%2Finteraction%2F/);
+    await context.close();
+  });
+});
+
+describe("national sign-in (the portal as an OpenID Connect client)", () => {
+  it("signs in with a smart card through the national identity provider, with axe on the sign-in page", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${baseUrl}/en/sign-in`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click("#national-sign-in");
+    await page.waitForSelector("#qid");
+    await page.selectOption("#qid", "29163400188");
+    await page.getByRole("button", { name: "Use this card" }).click();
+    await page.waitForURL(`${baseUrl}/en/my`);
+    expect(await page.textContent("main")).toContain("Welcome, Yousef Abdullah Al-Dosari.");
     await context.close();
   });
 });

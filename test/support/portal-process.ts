@@ -26,7 +26,7 @@ export interface PortalProcess {
  * free port with a fresh data folder, and waits until /readyz answers.
  */
 export async function startPortal(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<PortalProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const ownData = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "hukoomi-"));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -6,6 +6,8 @@ export interface AccountRouteOptions {
   accounts: AccountService;
   /** Also ends what other areas keep for the person (identity-provider sessions) when they sign out everywhere. */
   onSignOutEverywhere?: (userId: string) => Promise<void>;
+  /** Offer sign-in with the national identity provider. */
+  nationalSignIn?: boolean;
 }
 
 /**

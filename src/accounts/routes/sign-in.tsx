@@ -42,26 +42,32 @@ export function afterSignIn(user: Pick<User, "locale">, returnTo: string | undef
   return NOT_A_PAGE.test(returnTo) ? returnTo : localizePath(locale, stripLocale(returnTo));
 }
 
-function signInPage(request: FastifyRequest, reply: FastifyReply, status: number, props: Parameters<typeof SignInPage>[0]) {
+function signInPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  props: Omit<Parameters<typeof SignInPage>[0], "national">,
+  national = false,
+) {
   const title = request.tr.t("accounts.signIn.title");
   return reply.page({
     status,
     title: props.errors?.length ? request.tr.t("errors.titlePrefix", { title }) : title,
     breadcrumbs: [{ label: title }],
-    body: <SignInPage {...props} />,
+    body: <SignInPage {...props} national={national} />,
     noindex: true,
     hideFeedback: true,
   });
 }
 
 /** Sign in with a password (and an authenticator code when set up), and sign out. */
-export async function signInRoutes(app: FastifyInstance, { accounts }: AccountRouteOptions) {
+export async function signInRoutes(app: FastifyInstance, { accounts, nationalSignIn }: AccountRouteOptions) {
   app.get("/sign-in", async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const returnTo = safeReturnTo(q.returnTo);
     if (request.viewer?.stage === "full") return reply.redirect(returnTo ?? localizePath(request.locale, "/my"), 303);
     const notice = q.reset === "1" ? request.tr.t("accounts.reset.done") : undefined;
-    return signInPage(request, reply, 200, { returnTo, notice });
+    return signInPage(request, reply, 200, { returnTo, notice }, nationalSignIn);
   });
 
   app.post("/sign-in", { preHandler: app.csrfProtection, config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
@@ -74,11 +80,17 @@ export async function signInRoutes(app: FastifyInstance, { accounts }: AccountRo
     const outcome = await accounts.authenticate(parsed.data.identifier, parsed.data.password);
     if (!outcome.ok) {
       const key = outcome.reason === "locked" ? "accounts.errors.locked" : "accounts.errors.signInFailed";
-      return signInPage(request, reply, outcome.reason === "locked" ? 429 : 401, {
-        errors: [{ field: "identifier", message: request.tr.t(key) }],
-        identifier,
-        returnTo,
-      });
+      return signInPage(
+        request,
+        reply,
+        outcome.reason === "locked" ? 429 : 401,
+        {
+          errors: [{ field: "identifier", message: request.tr.t(key) }],
+          identifier,
+          returnTo,
+        },
+        nationalSignIn,
+      );
     }
     const user = outcome.user;
     if (user.totpEnabledAt && user.totpSecret) {

@@ -10,17 +10,37 @@ export function SignInPage({
   identifier = "",
   returnTo,
   notice,
+  national = false,
 }: {
   errors?: FieldError[];
   identifier?: string;
   returnTo?: string | undefined;
   notice?: string | undefined;
+  /** Offer the national identity provider (smart card) first. */
+  national?: boolean;
 }) {
   const { t, href } = usePage();
   return (
     <FormPage
       title={t("accounts.signIn.title")}
-      lead={<p>{t("accounts.signIn.lead")}</p>}
+      lead={
+        <>
+          <p>{t("accounts.signIn.lead")}</p>
+          {national ? (
+            <div class="national-sign-in">
+              <a
+                class="button"
+                id="national-sign-in"
+                href={`${href("/sign-in/national")}${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`}
+              >
+                {t("accounts.national.button")}
+              </a>
+              <p class="hint">{t("accounts.national.hint")}</p>
+              <h2 class="heading-m">{t("accounts.national.orPassword")}</h2>
+            </div>
+          ) : null}
+        </>
+      }
       action={href("/sign-in")}
       errors={errors}
       submit={t("accounts.signIn.submit")}

@@ -21,7 +21,7 @@ export function startHref(service: Service, href: (p: string) => string): string
 
 /** A service described in the portal's one consistent way. */
 export function ServicePage({ service }: { service: Service }) {
-  const { t, href, locale, number } = usePage();
+  const { t, href, locale, number, viewerName, csrfToken } = usePage();
   const s = service.sections[locale];
   const start =
     service.maturity === "partly-online" || service.maturity === "fully-online" ? startHref(service, href) : undefined;
@@ -102,6 +102,17 @@ export function ServicePage({ service }: { service: Service }) {
       </div>
 
       <aside class="service__aside" aria-labelledby="service-aside-agency">
+        {viewerName ? (
+          <form class="aside-box" method="post" action={href("/my/saved-services")}>
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <input type="hidden" name="service" value={service.slug} />
+            <input type="hidden" name="saved" value="1" />
+            <input type="hidden" name="returnTo" value={href("/my")} />
+            <button class="button button--secondary" type="submit">
+              {t("catalogue.service.save")}
+            </button>
+          </form>
+        ) : null}
         <div class="aside-box">
           <h2 class="heading-s" id="service-aside-agency">
             {t("catalogue.service.providedBy")}
