@@ -2,6 +2,7 @@
 export * from "./accounts/tables.js";
 export * from "./analytics/tables.js";
 export * from "./catalogue/tables.js";
+export * from "./eservices/tables.js";
 export * from "./feedback/tables.js";
 export * from "./idp/tables.js";
 export * from "./platform/db/tables.js";

@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import { loadDemoPeople } from "./accounts/demo-people.js";
 import { loadCatalogueContent } from "./catalogue/content/load.js";
 import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
+import { loadDemoEservices } from "./eservices/demo.js";
 import { loadDemoClient } from "./idp/demo-client.js";
 import { type Config, ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
 import { fromRoot } from "./platform/paths.js";
-import { LocalFileStorage } from "./platform/storage/file-storage.js";
+import { createFileStorage } from "./platform/storage/create-storage.js";
 import { loadSearchSettings } from "./search/settings.js";
 import { buildApp } from "./server.js";
 
@@ -26,13 +27,23 @@ async function main() {
   const version = (JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string }).version;
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await runMigrations(database, config.DATABASE_URL);
-  const storage = new LocalFileStorage(config.FILES_DIR);
+  const storage = createFileStorage(config);
   if (config.SEED_DEMO && (await loadDemoCatalogue(database.db, storage, loadCatalogueContent()))) {
     console.log(JSON.stringify({ level: 30, time: Date.now(), msg: "demo content loaded" }));
   }
   await loadSearchSettings(database.db);
   if (config.SEED_DEMO) {
     await loadDemoPeople(database.db);
+    const eservices = await loadDemoEservices(database.db);
+    for (const conflict of eservices.conflicts) {
+      console.warn(
+        JSON.stringify({
+          level: 40,
+          time: Date.now(),
+          msg: `e-service ${conflict} changed without a new version number; the published version is kept`,
+        }),
+      );
+    }
     await loadDemoClient(database.db, config.DEMO_AGENCY_URL, config.DEMO_AGENCY_CLIENT_SECRET);
   }
   const app = await buildApp({ config, database, storage, version });

@@ -20,6 +20,13 @@ import { browsePageRoutes } from "./catalogue/routes/browse-pages.js";
 import { servicePageRoutes } from "./catalogue/routes/service-pages.js";
 import { designSystemRoutes } from "./design-system/routes.js";
 import { devRoutes } from "./dev/routes.js";
+import { eserviceApiRoutes } from "./eservices/api.js";
+import { Applications } from "./eservices/applications.js";
+import { eserviceDashboard } from "./eservices/dashboard.js";
+import { DraftJobs } from "./eservices/jobs.js";
+import { applyRoutes } from "./eservices/routes/apply.js";
+import { requestRoutes } from "./eservices/routes/requests.js";
+import { workspaceRoutes } from "./eservices/routes/workspace.js";
 import { factsApiRoutes, factsPageRoutes } from "./facts/routes.js";
 import { feedbackRoutes } from "./feedback/routes.js";
 import { FeedbackWidget } from "./feedback/views/FeedbackWidget.js";
@@ -76,6 +83,8 @@ declare module "fastify" {
   interface FastifyInstance {
     searchIndex: SearchIndex;
     searchAnalytics: SearchAnalytics;
+    /** Draft reminders and expiry; tests run a pass with runOnce(). */
+    draftJobs: DraftJobs;
   }
 }
 
@@ -143,14 +152,19 @@ export async function buildApp({
   await app.register(healthRoutes, { ping: database.ping, version });
   const db = database.db;
   const catalogue = { db, storage, baseUrl: config.BASE_URL };
-  const accounts = new AccountService(
-    db,
-    mailer ?? (config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new DevOutbox(db, "email")),
+  const mail = mailer ?? (config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new DevOutbox(db, "email"));
+  const texts =
     sms ??
-      (config.SMS_PROVIDER_URL
-        ? new HttpSmsSender(config.SMS_PROVIDER_URL, config.SMS_PROVIDER_TOKEN)
-        : new DevOutbox(db, "sms")),
+    (config.SMS_PROVIDER_URL ? new HttpSmsSender(config.SMS_PROVIDER_URL, config.SMS_PROVIDER_TOKEN) : new DevOutbox(db, "sms"));
+  const accounts = new AccountService(db, mail, texts, config.BASE_URL);
+  const applications = new Applications(
+    db,
+    storage,
+    mail,
+    texts,
     config.BASE_URL,
+    config.DRAFT_KEEP_DAYS,
+    config.DRAFT_REMINDER_DAYS,
   );
   const national =
     config.NATIONAL_IDP_ISSUER && config.NATIONAL_IDP_CLIENT_ID && config.NATIONAL_IDP_CLIENT_SECRET
@@ -166,6 +180,7 @@ export async function buildApp({
     accounts,
     onSignOutEverywhere: (userId: string) => endProviderSessionsOf(db, userId),
     nationalSignIn: Boolean(national),
+    dashboardSections: [eserviceDashboard(db)],
   };
   if (national) await inEachLanguage(app, nationalSignInRoutes, { national, baseUrl: config.BASE_URL });
   await inEachLanguage(app, signInRoutes, accountRoutes);
@@ -180,16 +195,24 @@ export async function buildApp({
   await inEachLanguage(app, agencyPageRoutes, catalogue);
   await inEachLanguage(app, articlePageRoutes, catalogue);
   await inEachLanguage(app, factsPageRoutes, { db });
+  const eservices = { db, storage, applications };
+  await inEachLanguage(app, applyRoutes, eservices);
+  await inEachLanguage(app, requestRoutes, eservices);
+  await inEachLanguage(app, workspaceRoutes, eservices);
+  const draftJobs = new DraftJobs(applications, app.log);
+  app.decorate("draftJobs", draftJobs);
   const searchIndex = new SearchIndex(db, pages, app.log);
   await searchIndex.rebuild();
   const searchAnalytics = new SearchAnalytics(db);
   app.addHook("onReady", async () => {
     searchIndex.start(config.SEARCH_REFRESH_SECONDS);
+    draftJobs.start(config.JOBS_INTERVAL_SECONDS);
     searchAnalytics.start(config.ANALYTICS_FLUSH_SECONDS, (e) => app.log.warn({ err: e }, "search counts not saved"));
   });
   app.addHook("onClose", async () => {
     searchIndex.stop();
     searchAnalytics.stop();
+    await draftJobs.stop();
     await searchAnalytics.flush().catch((e) => app.log.warn({ err: e }, "search counts not saved"));
   });
   app.decorate("searchIndex", searchIndex);
@@ -210,6 +233,7 @@ export async function buildApp({
   await app.register(catalogueApiRoutes, catalogue);
   await app.register(searchApiRoutes, { ...search, baseUrl: config.BASE_URL });
   await app.register(factsApiRoutes, { db });
+  await app.register(eserviceApiRoutes, { db, baseUrl: config.BASE_URL });
   await app.register(seoRoutes, { db, baseUrl: config.BASE_URL, pages, extraPaths: ["/facts", "/sitemap", "/design-system"] });
   return app;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPassword, checkQid, normalisePhone } from "./identity.js";
+import { checkQid, normalisePhone } from "../platform/text/identifiers.js";
+import { checkPassword } from "./identity.js";
 
 describe("QID", () => {
   it("accepts 11 digits with a plausible century, Arabic-Indic digits too", () => {

@@ -1,7 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import * as oidc from "openid-client";
 import type { Db } from "../platform/db/client.js";
-import { checkQid, normalisePhone } from "./identity.js";
+import { checkQid, normalisePhone } from "../platform/text/identifiers.js";
 import { createUser, findUserByEmail, type User, updateUser } from "./repository.js";
 import { nationalSignIns, users } from "./tables.js";
 

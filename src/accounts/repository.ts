@@ -197,6 +197,28 @@ export async function logDataAccess(db: Db, a: DataAccess): Promise<void> {
   });
 }
 
+/**
+ * Records a reading unless the same person read the same thing within the
+ * last `minutes` (an officer reopening a case while working on it is one
+ * reading, not twenty).
+ */
+export async function logDataAccessOnce(db: Db, a: DataAccess, minutes: number): Promise<void> {
+  const [recent] = await db
+    .select({ id: dataAccessLog.id })
+    .from(dataAccessLog)
+    .where(
+      and(
+        eq(dataAccessLog.subjectId, a.subjectId),
+        a.actorId ? eq(dataAccessLog.actorId, a.actorId) : isNull(dataAccessLog.actorId),
+        eq(dataAccessLog.action, a.action),
+        a.reference ? eq(dataAccessLog.reference, a.reference) : isNull(dataAccessLog.reference),
+        gt(dataAccessLog.at, new Date(Date.now() - minutes * 60_000)),
+      ),
+    )
+    .limit(1);
+  if (!recent) await logDataAccess(db, a);
+}
+
 export async function dataAccessFor(db: Db, subjectId: string, limit = 20) {
   return db
     .select()

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
-import { checkQid, normalisePhone } from "./identity.js";
+import { checkQid, normalisePhone } from "../platform/text/identifiers.js";
 import { residencies } from "./model.js";
 
 /** Form text: control characters removed, spaces trimmed. */

@@ -45,6 +45,48 @@ describe("loadConfig", () => {
     expect((error as ConfigError).problems).toHaveLength(3);
   });
 
+  it("keeps files in the local folder unless told otherwise", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ STORAGE_DRIVER: "local", FILES_DIR: "./data/files", S3_REGION: "us-east-1" });
+    expect(config.S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it("reads the S3 settings, with path-style addressing by default for a custom endpoint", () => {
+    const s3 = {
+      STORAGE_DRIVER: "s3",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_REGION: "me-central-1",
+      S3_BUCKET: "hukoomi-files",
+      S3_ACCESS_KEY_ID: "portal",
+      S3_SECRET_ACCESS_KEY: "portal-secret",
+    };
+    expect(loadConfig(s3)).toMatchObject({ ...s3, S3_FORCE_PATH_STYLE: true });
+    expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: "false" }).S3_FORCE_PATH_STYLE).toBe(false);
+    expect(loadConfig({ ...s3, S3_ENDPOINT: undefined }).S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it("refuses the s3 driver without a bucket and keys, naming each missing variable", () => {
+    let error: unknown;
+    try {
+      loadConfig({ STORAGE_DRIVER: "s3", S3_ACCESS_KEY_ID: "portal", PORT: "eighty" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^PORT: /),
+      "S3_BUCKET: required when STORAGE_DRIVER is s3",
+      "S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER is s3",
+    ]);
+  });
+
+  it("refuses bad storage values", () => {
+    expect(() => loadConfig({ STORAGE_DRIVER: "ftp" })).toThrow(/STORAGE_DRIVER: .*"ftp"/);
+    expect(() => loadConfig({ S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT: .*"minio:9000"/);
+    expect(() => loadConfig({ S3_BUCKET: "Hukoomi_Files" })).toThrow(/S3_BUCKET: must be 3 to 63 .*"Hukoomi_Files"/);
+    expect(() => loadConfig({ S3_FORCE_PATH_STYLE: "yes" })).toThrow(/S3_FORCE_PATH_STYLE: .*"yes"/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
   });

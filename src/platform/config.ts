@@ -14,8 +14,25 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Folder of the embedded PGlite database, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().min(1).default("./data"),
-  /** Folder where files (downloadable forms, uploads) are kept. */
+  /** Folder where files (downloadable forms, uploads) are kept, when STORAGE_DRIVER is local. */
   FILES_DIR: z.string().min(1).default("./data/files"),
+  /** Where files are kept: "local" (FILES_DIR) or "s3" (an S3-compatible bucket, for instances on several machines). */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  /** Address of an S3-compatible store such as MinIO; without it, AWS S3 itself. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** Region of the bucket (signed into every request, so it must match the store's). */
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Bucket of the portal's files; required when STORAGE_DRIVER is s3. */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be 3 to 63 lower-case letters, digits, dots or hyphens")
+    .optional(),
+  /** Access key ID for the bucket; required when STORAGE_DRIVER is s3. */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  /** Secret access key for the bucket; required when STORAGE_DRIVER is s3. */
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Address buckets as endpoint/bucket rather than bucket.endpoint; defaults to true when S3_ENDPOINT is set, as most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   /** Load the demo content (agencies, services, news…) into an empty database on start. */
   SEED_DEMO: booleanFlag.default(true),
   /** PostgreSQL connection URL (postgres://user@host:5432/db); when set, PGlite is not used. */
@@ -60,9 +77,26 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   /** Seconds between checks for content changes that call for a new search index. */
   SEARCH_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Days an unfinished application (a draft) is kept after its last change. */
+  DRAFT_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Days before a draft expires that its owner is reminded by email. */
+  DRAFT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /** Seconds between runs of the background jobs (draft reminders and expiry); 0 turns them off (tests run them by hand). */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, "BASE_URL"> & { BASE_URL: string };
+export type Config = Omit<z.infer<typeof envSchema>, "BASE_URL" | "S3_FORCE_PATH_STYLE"> & {
+  BASE_URL: string;
+  S3_FORCE_PATH_STYLE: boolean;
+};
+
+/** Problems no single variable shows: settings that the value of another makes required. */
+function missingRequired(env: Record<string, string | undefined>): string[] {
+  if (env.STORAGE_DRIVER !== "s3") return [];
+  return ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]
+    .filter((name) => env[name] === undefined)
+    .map((name) => `${name}: required when STORAGE_DRIVER is s3`);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -75,16 +109,22 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? "environment");
-        const got = present[name];
-        return `${name}: ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
-      }),
-    );
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const name = String(issue.path[0] ?? "environment");
+          const got = present[name];
+          return `${name}: ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
+        })),
+    ...missingRequired(present),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const value = parsed.data;
   const shownHost = value.HOST === "0.0.0.0" ? "127.0.0.1" : value.HOST;
-  return { ...value, BASE_URL: (value.BASE_URL ?? `http://${shownHost}:${value.PORT}`).replace(/\/$/, "") };
+  return {
+    ...value,
+    BASE_URL: (value.BASE_URL ?? `http://${shownHost}:${value.PORT}`).replace(/\/$/, ""),
+    S3_FORCE_PATH_STYLE: value.S3_FORCE_PATH_STYLE ?? value.S3_ENDPOINT !== undefined,
+  };
 }

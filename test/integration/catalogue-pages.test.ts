@@ -66,9 +66,9 @@ describe("service page", () => {
     for (const heading of ["Overview", "Who can apply", "What you need", "How to apply", "Fees", "How long it takes"]) {
       expect(res.body).toContain(`>${heading}</h2>`);
     }
-    expect(res.body).toContain(
-      `class="button button--start" href="${online && "url" in (online.start ?? {}) ? (online.start as { url: string }).url : ""}"`,
-    );
+    // Its e-service runs on the portal itself: "Start now" leads there, in the page's language.
+    expect(online?.start).toEqual({ eservice: "residence-permit-renewal" });
+    expect(res.body).toContain('class="button button--start" href="/en/eservices/residence-permit-renewal"');
     expect(res.body).toContain('href="/en/agencies/ministry-of-interior"');
     expect(res.body).toContain('<time datetime="2026-09-14">14 September 2026</time>');
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(res.body)?.[1] ?? "{}");

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { loadCatalogueContent } from "../../src/catalogue/content/load.js";
 import { loadDemoCatalogue } from "../../src/catalogue/demo/load-demo.js";
+import { loadDemoEservices } from "../../src/eservices/demo.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { LocalFileStorage } from "../../src/platform/storage/file-storage.js";
 import { loadSearchSettings } from "../../src/search/settings.js";
@@ -28,9 +29,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const db = await createTestDatabase();
   const filesDir = mkdtempSync(join(tmpdir(), "hk-test-files-"));
   const storage = new LocalFileStorage(filesDir);
-  if (options.demo) await loadDemoCatalogue(db.database.db, storage, loadCatalogueContent());
+  if (options.demo) {
+    await loadDemoCatalogue(db.database.db, storage, loadCatalogueContent());
+    await loadDemoEservices(db.database.db);
+  }
   await loadSearchSettings(db.database.db);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", BASE_URL: "http://portal.test", ...options.env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    BASE_URL: "http://portal.test",
+    JOBS_INTERVAL_SECONDS: "0",
+    ...options.env,
+  });
   const app = await buildApp({ config, database: db.database, storage });
   await app.ready();
   return {

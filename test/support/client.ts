@@ -1,5 +1,13 @@
 import type { FastifyInstance } from "fastify";
 
+/** A file in a multipart form post: the field, the name the browser gives, the type it claims, the bytes. */
+export interface UploadFile {
+  field: string;
+  filename: string;
+  type: string;
+  data: Buffer;
+}
+
 /**
  * A browser-like client over `app.inject`: keeps cookies, reads the
  * anti-forgery token from the last page, posts forms as a browser does.
@@ -67,6 +75,48 @@ export class Client {
       ...this.authority(),
       headers: { ...this.defaults, "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader, ...headers },
       payload: params.toString(),
+    });
+    this.keep(res);
+    return res;
+  }
+
+  /** Posts a form with files (multipart/form-data), as a browser does for forms with file inputs. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string | string[]>,
+    files: UploadFile[] = [],
+    headers: Record<string, string> = {},
+  ) {
+    const boundary = `----hukoomi${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    const all: [string, string][] = [];
+    if (!("_csrf" in fields)) all.push(["_csrf", this.csrf]);
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) all.push([k, item]);
+    for (const [name, value] of all) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    for (const f of files) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from("\r\n"),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: "POST",
+      url,
+      remoteAddress: this.remoteAddress,
+      ...this.authority(),
+      headers: {
+        ...this.defaults,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        cookie: this.cookieHeader,
+        ...headers,
+      },
+      payload: Buffer.concat(parts),
     });
     this.keep(res);
     return res;

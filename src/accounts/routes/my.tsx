@@ -19,6 +19,7 @@ import type { AccountRouteOptions } from "./options.js";
 /** Staff tools, shown on the dashboard to those whose roles open them. */
 const staffLinks: { path: string; labelKey: string; role: StaffRole }[] = [
   { path: "/admin/idp-clients", labelKey: "idp.clients.title", role: "admin" },
+  { path: "/workspace/cases", labelKey: "accounts.my.staff.cases", role: "officer" },
 ];
 
 /** Sections of the dashboard that other capabilities fill in; empty until they do. */
@@ -52,7 +53,10 @@ const saveServiceBody = z.object({
 });
 
 /** My Hukoomi: the dashboard, the profile and security settings, saved services. */
-export async function myRoutes(app: FastifyInstance, { db, accounts, onSignOutEverywhere }: AccountRouteOptions) {
+export async function myRoutes(
+  app: FastifyInstance,
+  { db, accounts, onSignOutEverywhere, dashboardSections: providers = [] }: AccountRouteOptions,
+) {
   const guarded = { preHandler: requireViewer };
   const guardedPost = { preHandler: [requireViewer, app.csrfProtection] };
 
@@ -61,16 +65,25 @@ export async function myRoutes(app: FastifyInstance, { db, accounts, onSignOutEv
     const { locale, tr } = request;
     const personas = await listTerms(db, "persona");
     const persona = personas.find((p) => p.slug === user.persona);
-    const [saved, recommended, access] = await Promise.all([
+    const [saved, recommended, access, filled] = await Promise.all([
       savedServiceSlugs(db, user.id).then((slugs) => servicesBySlugs(db, slugs)),
       persona
         ? listServices(db, { personas: personaFamily(personas, persona.slug), page: 1, pageSize: 6 })
         : Promise.resolve({ total: 0, items: [] }),
       dataAccessFor(db, user.id),
+      Promise.all(providers.map((provide) => provide(request, user.id))).then(
+        (parts) => Object.assign({}, ...parts) as Record<string, preact.ComponentChildren>,
+      ),
     ]);
     const q = request.query as Record<string, unknown>;
     const notice =
-      q.welcome === "1" ? tr.t("accounts.my.welcomeNew") : q.emailSent === "1" ? tr.t("accounts.my.emailSent") : undefined;
+      q.welcome === "1"
+        ? tr.t("accounts.my.welcomeNew")
+        : q.emailSent === "1"
+          ? tr.t("accounts.my.emailSent")
+          : q.draftDeleted === "1"
+            ? tr.t("accounts.my.draftDeleted")
+            : undefined;
     return reply.header("cache-control", "private, no-store").page({
       title: tr.t("accounts.my.title"),
       breadcrumbs: [{ label: tr.t("accounts.my.title") }],
@@ -87,7 +100,7 @@ export async function myRoutes(app: FastifyInstance, { db, accounts, onSignOutEv
                 : persona.name[locale]
               : undefined,
             dataAccess: access,
-            sections: dashboardSections.map((key) => ({ key })),
+            sections: dashboardSections.map((key) => ({ key, content: filled[key] })),
             notice,
             staffLinks: staffLinks.filter((l) => hasRole(request.viewer, l.role)),
           }}

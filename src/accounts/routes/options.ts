@@ -1,3 +1,5 @@
+import type { FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
 import type { Db } from "../../platform/db/client.js";
 import type { AccountService } from "../service.js";
 
@@ -8,7 +10,15 @@ export interface AccountRouteOptions {
   onSignOutEverywhere?: (userId: string) => Promise<void>;
   /** Offer sign-in with the national identity provider. */
   nationalSignIn?: boolean;
+  /**
+   * Fills sections of My Hukoomi (requests, drafts…) from the capabilities
+   * that own them, without this area depending on them.
+   */
+  dashboardSections?: DashboardSectionProvider[];
 }
+
+/** Content for some of the dashboard's sections, by section key, for the signed-in person. */
+export type DashboardSectionProvider = (request: FastifyRequest, userId: string) => Promise<Record<string, ComponentChildren>>;
 
 /**
  * Posts allowed from one address, for forms an attacker would hammer; high

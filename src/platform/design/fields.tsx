@@ -12,12 +12,12 @@ export interface FieldProps {
   error?: string | undefined;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Hint({ id, text }: { id: string; text?: string | undefined }) {
+export function Hint({ id, text }: { id: string; text?: string | undefined }) {
   return text ? (
     <div id={`${id}-hint`} class="hint">
       {text}
@@ -37,13 +37,13 @@ export function ErrorMessage({ id, text }: { id: string; text?: string | undefin
   );
 }
 
-function FormGroup({ error, children }: { error?: string | undefined; children: ComponentChildren }) {
+export function FormGroup({ error, children }: { error?: string | undefined; children: ComponentChildren }) {
   return <div class={error ? "form-group form-group--error" : "form-group"}>{children}</div>;
 }
 
 export interface TextInputProps extends FieldProps {
   value?: string | undefined;
-  type?: "text" | "email" | "tel" | "url" | "search" | "password" | "number";
+  type?: "text" | "email" | "tel" | "url" | "search" | "password" | "number" | "date";
   autocomplete?: string;
   inputMode?: "text" | "numeric" | "decimal" | "tel" | "email" | "url" | "search";
   /** Fixed-width inputs tell people how long the answer should be. */

@@ -14,6 +14,8 @@ export interface PageSpec {
   breadcrumbs?: Crumb[];
   body: ComponentChildren;
   status?: number;
+  /** A "Back" link to the previous step, on pages of a journey (in place of breadcrumbs). */
+  backLink?: string | undefined;
   /** Hide the "Is this page easy to understand?" question (error pages, forms in progress). */
   hideFeedback?: boolean;
   /** Structured data for search engines (schema.org JSON-LD). */
@@ -71,7 +73,13 @@ export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: Layout
         </a>
         <Header account={slots.headerAccount} />
         <div class="container page">
-          {spec.breadcrumbs ? <Breadcrumbs trail={spec.breadcrumbs} /> : null}
+          {spec.backLink ? (
+            <a class="back-link" href={spec.backLink}>
+              {t("components.backLink.label")}
+            </a>
+          ) : spec.breadcrumbs?.length ? (
+            <Breadcrumbs trail={spec.breadcrumbs} />
+          ) : null}
           <main class="main" id="main-content" tabindex={-1}>
             {spec.body}
           </main>

@@ -1,11 +1,13 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { InvalidStorageKeyError, LocalFileStorage } from "./file-storage.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkStorageKey, InvalidStorageKeyError, LocalFileStorage } from "./file-storage.js";
 
 describe("LocalFileStorage", () => {
-  const storage = new LocalFileStorage(mkdtempSync(join(tmpdir(), "hk-files-")));
+  const root = mkdtempSync(join(tmpdir(), "hk-files-"));
+  const storage = new LocalFileStorage(root);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("stores, reads and deletes files by key", async () => {
     await storage.put("catalogue/documents/a.pdf", new TextEncoder().encode("%PDF-1.7"));
@@ -17,6 +19,18 @@ describe("LocalFileStorage", () => {
   it("refuses keys that could leave its folder", async () => {
     for (const key of ["../etc/passwd", "/etc/passwd", "a/../../b", "A/B", ""]) {
       await expect(storage.get(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+    }
+  });
+});
+
+describe("checkStorageKey", () => {
+  it("accepts lower-case path segments", () => {
+    expect(checkStorageKey("eservices/uploads/2026/ab12.pdf")).toBe("eservices/uploads/2026/ab12.pdf");
+  });
+
+  it("refuses absolute paths, climbing, upper case, spaces and empty segments", () => {
+    for (const key of ["../x", "/abs", "A B", "a/../b", "a..b", "a//b", "a/", ""]) {
+      expect(() => checkStorageKey(key)).toThrow(InvalidStorageKeyError);
     }
   });
 });

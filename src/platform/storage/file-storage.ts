@@ -4,8 +4,8 @@ import { dirname, resolve, sep } from "node:path";
 /**
  * Where the portal keeps files (downloadable forms, uploads), outside the
  * database. Keys are relative paths such as "catalogue/documents/x.pdf".
- * The local folder is the default; an S3-compatible store can implement the
- * same interface.
+ * The local folder is the default; S3FileStorage (s3-storage.ts) keeps them
+ * in an S3-compatible bucket instead, and createFileStorage chooses.
  */
 export interface FileStorage {
   put(key: string, data: Uint8Array): Promise<void>;
@@ -22,6 +22,16 @@ export class InvalidStorageKeyError extends Error {
   }
 }
 
+/**
+ * Returns the key when it is lower-case path segments with no "..", and throws
+ * InvalidStorageKeyError otherwise. Every implementation checks keys this way, so
+ * a key that works on the local disk works in a bucket too, and the other way round.
+ */
+export function checkStorageKey(key: string): string {
+  if (!KEY.test(key) || key.includes("..")) throw new InvalidStorageKeyError(key);
+  return key;
+}
+
 /** Files in a folder on the local disk (shared by instances on one machine, or on a shared volume). */
 export class LocalFileStorage implements FileStorage {
   private readonly root: string;
@@ -31,8 +41,7 @@ export class LocalFileStorage implements FileStorage {
   }
 
   private pathOf(key: string): string {
-    if (!KEY.test(key) || key.includes("..")) throw new InvalidStorageKeyError(key);
-    const path = resolve(this.root, key);
+    const path = resolve(this.root, checkStorageKey(key));
     if (!path.startsWith(this.root + sep)) throw new InvalidStorageKeyError(key);
     return path;
   }

@@ -1,0 +1,181 @@
+import { findUser, logDataAccess, type User } from "../accounts/repository.js";
+import type { Db } from "../platform/db/client.js";
+import { formatDate } from "../platform/i18n/format.js";
+import { type Locale, localizePath } from "../platform/i18n/locales.js";
+import { translator } from "../platform/i18n/messages.js";
+import type { Mailer, SmsSender } from "../platform/messaging/senders.js";
+import type { FileStorage } from "../platform/storage/file-storage.js";
+import type { Answers, FileRef } from "./engine/answers.js";
+import { applicableAnswers, firstIncomplete } from "./engine/conditions.js";
+import { allQuestions, type Definition, type prefillFields } from "./engine/definition.js";
+import { computeFee } from "./engine/fees.js";
+import { type Case, submitCase } from "./repository/cases.js";
+import { findDefinition } from "./repository/definitions.js";
+import { claimDraftReminders, createDraft, type Draft, removeExpiredDrafts } from "./repository/drafts.js";
+import { removeDraftUploads } from "./repository/uploads.js";
+
+/** What the profile gives to questions that ask for it. */
+function profileValue(user: User, field: (typeof prefillFields)[number]): string | undefined {
+  switch (field) {
+    case "nameAr":
+      return user.nameAr;
+    case "nameEn":
+      return user.nameEn;
+    case "qid":
+      return user.qid ?? undefined;
+    case "phone":
+      return user.phone;
+    case "email":
+      return user.email;
+    case "nationality":
+      return user.nationality;
+  }
+}
+
+export function localeOf(user: User): Locale {
+  return user.locale === "en" ? "en" : "ar";
+}
+
+/** Files anywhere in a set of answers. */
+export function filesIn(def: Definition, answers: Answers): FileRef[] {
+  return allQuestions(def).flatMap(({ question }) =>
+    question.type === "file" ? ((answers[question.id] as FileRef[] | undefined) ?? []) : [],
+  );
+}
+
+export type ApplyNotice = "submitted" | "info-requested" | "approved" | "rejected";
+
+/**
+ * Applications from start to case: drafts with what the profile already
+ * knows, submission, and the messages the applicant receives.
+ */
+export class Applications {
+  constructor(
+    private readonly db: Db,
+    private readonly storage: FileStorage,
+    private readonly mailer: Mailer,
+    private readonly sms: SmsSender,
+    private readonly baseUrl: string,
+    /** Days a draft is kept after its last change. */
+    readonly keepDays: number,
+    /** Days before expiry the applicant is reminded. */
+    private readonly reminderDays: number,
+  ) {}
+
+  /**
+   * Starts a draft on the definition's current version, filling in what the
+   * profile already holds. The agency has read the person's data in doing
+   * so, and the person sees that on their dashboard.
+   */
+  async start(user: User, def: Definition): Promise<Draft> {
+    const answers: Answers = {};
+    for (const { question } of allQuestions(def)) {
+      if (question.prefill && question.type !== "group") {
+        const value = profileValue(user, question.prefill);
+        if (value) answers[question.id] = value;
+      }
+    }
+    const draft = await createDraft(this.db, user.id, def.slug, def.version, answers, this.keepDays);
+    if (Object.keys(answers).length) {
+      await logDataAccess(this.db, {
+        subjectId: user.id,
+        agency: def.agency,
+        who: { ar: def.title.ar, en: def.title.en },
+        action: "accounts.access.profilePrefilled",
+      });
+    }
+    return draft;
+  }
+
+  /**
+   * Submits a complete draft. Returns undefined when something is still
+   * missing (the caller sends the person back to it).
+   */
+  async submit(user: User, draft: Draft, def: Definition): Promise<{ case: Case; created: boolean } | undefined> {
+    if (firstIncomplete(def, draft.answers)) return undefined;
+    const answers = applicableAnswers(def, draft.answers);
+    const result = await submitCase(this.db, {
+      draftId: draft.id,
+      userId: user.id,
+      eservice: def.slug,
+      version: def.version,
+      agency: def.agency,
+      queue: def.queue,
+      answers,
+      fee: computeFee(def.fee, answers).amount,
+      targetDays: def.targetDays,
+      files: filesIn(def, answers),
+    });
+    // Files dropped with answers that no longer apply are not kept.
+    if (result.created) {
+      await removeDraftUploads(this.db, this.storage, [draft.id]);
+      await this.notify(user, result.case, def, "submitted");
+    }
+    return result;
+  }
+
+  /**
+   * Tells the applicant about their request: the confirmation always by
+   * email; later steps by the channels they chose in their profile.
+   */
+  async notify(user: User, c: Case, def: Definition, notice: ApplyNotice, message?: string): Promise<void> {
+    const locale = localeOf(user);
+    const tr = translator(locale);
+    const values = {
+      name: locale === "en" ? user.nameEn : user.nameAr,
+      service: def.title[locale],
+      reference: c.reference,
+      link: `${this.baseUrl}${localizePath(locale, `/my/requests/${c.reference}`)}`,
+      nextSteps: def.nextSteps[locale],
+      message: message ?? "",
+    };
+    if (notice === "submitted" || user.notifyEmail) {
+      await this.mailer.send({
+        to: user.email,
+        locale,
+        subject: tr.t(`eservices.mail.${notice}.subject`, values),
+        text: tr.t(`eservices.mail.${notice}.body`, values),
+      });
+    }
+    if (notice !== "submitted" && user.notifySms) {
+      await this.sms.send({ to: user.phone, text: tr.t(`eservices.mail.${notice}.sms`, values) });
+    }
+  }
+
+  /** Reminds people of drafts about to expire (each once; safe with several instances). */
+  async remindDrafts(): Promise<number> {
+    const due = await claimDraftReminders(this.db, this.reminderDays);
+    for (const draft of due) {
+      const [user, def] = await Promise.all([
+        findUser(this.db, draft.userId),
+        findDefinition(this.db, draft.eservice, draft.version),
+      ]);
+      if (!user || !def) continue;
+      const locale = localeOf(user);
+      const tr = translator(locale);
+      await this.mailer.send({
+        to: user.email,
+        locale,
+        subject: tr.t("eservices.mail.reminder.subject", { service: def.title[locale] }),
+        text: tr.t("eservices.mail.reminder.body", {
+          name: locale === "en" ? user.nameEn : user.nameAr,
+          service: def.title[locale],
+          date: formatDate(draft.expiresAt, locale),
+          link: `${this.baseUrl}${localizePath(locale, "/my")}`,
+        }),
+      });
+    }
+    return due.length;
+  }
+
+  /** Deletes expired drafts and the files only they held. */
+  async removeExpired(): Promise<number> {
+    const gone = await removeExpiredDrafts(this.db);
+    await removeDraftUploads(
+      this.db,
+      this.storage,
+      gone.map((d) => d.id),
+    );
+    return gone.length;
+  }
+}

@@ -1,0 +1,249 @@
+import { z } from "zod";
+
+/**
+ * An e-service definition: what an agency describes once, as JSON (or
+ * YAML) checked against this schema; the TypeScript types are derived from
+ * it. Every text is in Arabic and English.
+ */
+const id = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, "ids are lower-case words joined by hyphens");
+const bilingual = z.object({ ar: z.string().min(1), en: z.string().min(1) }).strict();
+
+type ConditionShape =
+  | { question: string; equals?: string | boolean | undefined; in?: string[] | undefined; answered?: boolean | undefined }
+  | { all: ConditionShape[] }
+  | { any: ConditionShape[] }
+  | { not: ConditionShape };
+
+/** When a page or question applies, from earlier answers. */
+export const conditionSchema: z.ZodType<ConditionShape> = z.lazy(() =>
+  z.union([
+    z
+      .object({
+        question: id,
+        equals: z.union([z.string(), z.boolean()]).optional(),
+        in: z.array(z.string()).optional(),
+        answered: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+  ]),
+);
+export type Condition = z.infer<typeof conditionSchema>;
+
+/** The questions a condition looks at. */
+export function conditionQuestions(condition: Condition | undefined): string[] {
+  if (!condition) return [];
+  if ("all" in condition) return condition.all.flatMap(conditionQuestions);
+  if ("any" in condition) return condition.any.flatMap(conditionQuestions);
+  if ("not" in condition) return conditionQuestions(condition.not);
+  return [condition.question];
+}
+
+const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), label: bilingual }).strict();
+
+/** What the profile can fill in before the person types. */
+export const prefillFields = ["nameAr", "nameEn", "qid", "phone", "email", "nationality"] as const;
+
+const base = {
+  id,
+  label: bilingual,
+  hint: bilingual.optional(),
+  required: z.boolean().default(true),
+  condition: conditionSchema.optional(),
+  prefill: z.enum(prefillFields).optional(),
+};
+
+const simpleQuestion = z.discriminatedUnion("type", [
+  z
+    .object({
+      ...base,
+      type: z.literal("text"),
+      maxLength: z.number().int().min(1).max(5000).default(500),
+      multiline: z.boolean().default(false),
+    })
+    .strict(),
+  z.object({ ...base, type: z.literal("name-ar") }).strict(),
+  z.object({ ...base, type: z.literal("name-en") }).strict(),
+  z.object({ ...base, type: z.literal("qid") }).strict(),
+  z.object({ ...base, type: z.literal("phone"), international: z.boolean().default(true) }).strict(),
+  z.object({ ...base, type: z.literal("email") }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("number"),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      integer: z.boolean().default(true),
+    })
+    .strict(),
+  z.object({ ...base, type: z.literal("money"), min: z.number().min(0).default(0), max: z.number().optional() }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("date"),
+      past: z.boolean().default(false),
+      future: z.boolean().default(false),
+      hijri: z.boolean().default(true),
+    })
+    .strict(),
+  z.object({ ...base, type: z.literal("select"), options: z.array(option).min(2) }).strict(),
+  z.object({ ...base, type: z.literal("radios"), options: z.array(option).min(2) }).strict(),
+  z.object({ ...base, type: z.literal("checkboxes"), options: z.array(option).min(1) }).strict(),
+  z.object({ ...base, type: z.literal("yes-no") }).strict(),
+  z.object({ ...base, type: z.literal("address") }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("file"),
+      /** Kinds of file accepted, checked by their content. */
+      accept: z
+        .array(z.enum(["pdf", "jpeg", "png"]))
+        .min(1)
+        .default(["pdf", "jpeg", "png"]),
+      maxBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(20 * 1024 * 1024)
+        .default(5 * 1024 * 1024),
+      maxFiles: z.number().int().min(1).max(10).default(3),
+    })
+    .strict(),
+  z.object({ ...base, type: z.literal("declaration"), text: bilingual }).strict(),
+]);
+
+export const questionSchema = z.union([
+  simpleQuestion,
+  z
+    .object({
+      ...base,
+      type: z.literal("group"),
+      /** The questions asked for each item ("add another"). */
+      questions: z.array(simpleQuestion).min(1),
+      itemLabel: bilingual,
+      min: z.number().int().min(0).default(1),
+      max: z.number().int().min(1).max(50).default(10),
+    })
+    .strict(),
+]);
+export type Question = z.infer<typeof questionSchema>;
+export type SimpleQuestion = z.infer<typeof simpleQuestion>;
+export type QuestionType = Question["type"];
+
+export const pageSchema = z.union([
+  z
+    .object({
+      id,
+      title: bilingual,
+      intro: bilingual.optional(),
+      questions: z.array(questionSchema).min(1),
+      condition: conditionSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      id,
+      /** A page that ends the service, with an explanation (not eligible, use another service…). */
+      stop: z.literal(true),
+      title: bilingual,
+      body: bilingual,
+      condition: conditionSchema.optional(),
+    })
+    .strict(),
+]);
+export type Page = z.infer<typeof pageSchema>;
+
+/** The fee: fixed, chosen by an answer, or computed from a money answer (a rate with a minimum). */
+export const feeSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("none") }).strict(),
+  z.object({ type: z.literal("fixed"), amount: z.number().min(0) }).strict(),
+  z.object({ type: z.literal("choice"), question: id, amounts: z.record(z.string(), z.number().min(0)) }).strict(),
+  z
+    .object({
+      type: z.literal("computed"),
+      /** The money question the fee is computed from. */
+      question: id,
+      /** Percent of that amount. */
+      rate: z.number().min(0).max(100),
+      minimum: z.number().min(0).default(0),
+      /** Explains the calculation, with {amount}, {rate} and {fee}. */
+      explanation: bilingual,
+    })
+    .strict(),
+]);
+export type Fee = z.infer<typeof feeSchema>;
+
+export const definitionSchema = z
+  .object({
+    slug: id,
+    version: z.number().int().min(1),
+    /** The catalogue service this e-service completes. */
+    service: id,
+    agency: id,
+    title: bilingual,
+    summary: bilingual,
+    /** Who may apply: residency statuses allowed (all when omitted). */
+    eligibility: z
+      .object({
+        residency: z
+          .array(z.enum(["citizen", "resident", "visitor"]))
+          .min(1)
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    /** The officers' queue of the agency that receives requests. */
+    queue: id,
+    /** Working days within which the agency answers. */
+    targetDays: z.number().int().min(1).max(365),
+    fee: feeSchema.default({ type: "none" }),
+    pages: z.array(pageSchema).min(1),
+    declaration: bilingual,
+    /** What happens after submitting, shown on the confirmation page and in the email. */
+    nextSteps: bilingual,
+  })
+  .strict()
+  .superRefine((def, ctx) => {
+    const ids = new Set<string>();
+    // Conditions may only look at answers from earlier pages: a page is
+    // decided when it is shown, which works without JavaScript.
+    const earlier = new Set<string>();
+    const checkCondition = (condition: Condition | undefined, where: string) => {
+      for (const ref of conditionQuestions(condition)) {
+        if (!earlier.has(ref))
+          ctx.addIssue({
+            code: "custom",
+            message: `${where}: the condition names ${ref}, which is not a question on an earlier page`,
+          });
+      }
+    };
+    for (const page of def.pages) {
+      if (ids.has(page.id)) ctx.addIssue({ code: "custom", message: `page id ${page.id} is used twice` });
+      ids.add(page.id);
+      checkCondition(page.condition, `page ${page.id}`);
+      if ("questions" in page) {
+        for (const q of page.questions) {
+          if (ids.has(q.id)) ctx.addIssue({ code: "custom", message: `question id ${q.id} is used twice` });
+          ids.add(q.id);
+          checkCondition(q.condition, `question ${q.id}`);
+        }
+        for (const q of page.questions) {
+          earlier.add(q.id);
+          if (q.type === "group" && q.questions.some((g) => g.type === "file" || g.type === "declaration")) {
+            ctx.addIssue({ code: "custom", message: `group ${q.id}: files and declarations are asked once, not per item` });
+          }
+        }
+      }
+    }
+    if ((def.fee.type === "choice" || def.fee.type === "computed") && !earlier.has(def.fee.question)) {
+      ctx.addIssue({ code: "custom", message: `the fee names ${def.fee.question}, which is not a question` });
+    }
+  });
+export type Definition = z.infer<typeof definitionSchema>;
+
+/** Every question of a definition, with the page it is on. */
+export function allQuestions(def: Definition): { page: Page; question: Question }[] {
+  return def.pages.flatMap((page) => ("questions" in page ? page.questions.map((question) => ({ page, question })) : []));
+}

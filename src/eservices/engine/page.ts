@@ -1,0 +1,68 @@
+import {
+  type AnswerError,
+  type Answers,
+  type AnswerValue,
+  anchorOf,
+  type FileRef,
+  groupField,
+  parseAnswer,
+  parseGroup,
+} from "./answers.js";
+import { visibleQuestions } from "./conditions.js";
+import type { Page, Question, SimpleQuestion } from "./definition.js";
+
+export interface PageErrors {
+  /** The field the message is about (the first input of the question). */
+  field: string;
+  error: AnswerError;
+}
+
+export interface PageOutcome {
+  /** The answers with this page's questions replaced by what was sent. */
+  answers: Answers;
+  errors: PageErrors[];
+}
+
+/**
+ * Reads one page of answers. Files have been stored already: `files` holds,
+ * for each file question, the files it now has (kept and new), and
+ * `fileErrors` what was refused while storing them.
+ */
+export function readPage(
+  page: Page,
+  previous: Answers,
+  form: Record<string, unknown>,
+  labelOf: (q: Question | SimpleQuestion) => string,
+  files: Record<string, FileRef[]> = {},
+  fileErrors: PageErrors[] = [],
+): PageOutcome {
+  const answers: Answers = { ...previous };
+  const errors: PageErrors[] = [];
+  for (const q of visibleQuestions(page, previous)) {
+    if (q.type === "group") {
+      const { items, errors: itemErrors } = parseGroup(q, form, labelOf);
+      errors.push(...itemErrors);
+      answers[q.id] = items as AnswerValue;
+      const first = q.questions[0] as SimpleQuestion;
+      if (itemErrors.length === 0 && items.length < q.min) {
+        const field = anchorOf(first, groupField(q.id, items.length, first.id));
+        errors.push({ field, error: { key: "eservices.errors.groupMin", values: { label: labelOf(q), min: q.min } } });
+      }
+      continue;
+    }
+    const refused = fileErrors.filter((e) => e.field === q.id);
+    if (refused.length) {
+      errors.push(...refused);
+      answers[q.id] = files[q.id] ?? [];
+      continue;
+    }
+    const parsed = parseAnswer(q, form, labelOf(q), files[q.id] ?? []);
+    if ("error" in parsed) {
+      errors.push({ field: anchorOf(q, q.id), error: parsed.error });
+      delete answers[q.id];
+      if (q.type === "file") answers[q.id] = files[q.id] ?? [];
+    } else if (parsed.value === undefined) delete answers[q.id];
+    else answers[q.id] = parsed.value;
+  }
+  return { answers, errors };
+}

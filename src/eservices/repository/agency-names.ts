@@ -1,0 +1,9 @@
+import { eq } from "drizzle-orm";
+import { agencies } from "../../catalogue/tables.js";
+import type { Db } from "../../platform/db/client.js";
+
+/** An agency's name in both languages; its slug when the catalogue does not have it. */
+export async function agencyName(db: Db, slug: string): Promise<{ ar: string; en: string }> {
+  const [row] = await db.select({ ar: agencies.nameAr, en: agencies.nameEn }).from(agencies).where(eq(agencies.slug, slug));
+  return row ?? { ar: slug, en: slug };
+}

@@ -1,0 +1,304 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { userRoles, users } from "../../accounts/tables.js";
+import type { Db } from "../../platform/db/client.js";
+import type { Answers, FileRef } from "../engine/answers.js";
+import { newReference } from "../references.js";
+import { caseEvents, cases, drafts } from "../tables.js";
+import { addWorkingDays } from "../working-days.js";
+import { attachUploadsToCase } from "./uploads.js";
+
+export type Case = typeof cases.$inferSelect;
+export type CaseEvent = typeof caseEvents.$inferSelect;
+
+export const caseStatuses = ["submitted", "in-review", "info-requested", "approved", "rejected"] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+/** Statuses in which the agency still owes an answer. */
+export const openStatuses: CaseStatus[] = ["submitted", "in-review", "info-requested"];
+
+export interface Submission {
+  draftId: string;
+  userId: string;
+  eservice: string;
+  version: number;
+  agency: string;
+  queue: string;
+  answers: Answers;
+  fee: number;
+  targetDays: number;
+  files: FileRef[];
+}
+
+/**
+ * Turns a draft into a case in one transaction: the case, its first
+ * history step, its files, and the draft's removal. The draft's id is
+ * unique among cases, so a double click, a refresh or a retry finds the
+ * case already made instead of making a second.
+ */
+export async function submitCase(db: Db, s: Submission): Promise<{ case: Case; created: boolean }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = await db.transaction(async (tx) => {
+      const now = new Date();
+      const id = randomUUID();
+      const [created] = await tx
+        .insert(cases)
+        .values({
+          id,
+          reference: newReference(),
+          draftId: s.draftId,
+          userId: s.userId,
+          eservice: s.eservice,
+          version: s.version,
+          agency: s.agency,
+          queue: s.queue,
+          answers: s.answers,
+          status: "submitted",
+          feeAmount: s.fee.toFixed(2),
+          submittedAt: now,
+          dueAt: addWorkingDays(now, s.targetDays),
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!created) return undefined;
+      await tx.insert(caseEvents).values({ caseId: id, at: now, actorId: s.userId, kind: "submitted" });
+      await attachUploadsToCase(
+        tx as unknown as Db,
+        s.draftId,
+        id,
+        s.files.map((f) => f.id),
+      );
+      await tx.delete(drafts).where(eq(drafts.id, s.draftId));
+      return created;
+    });
+    if (result) return { case: result, created: true };
+    const existing = await caseFromDraft(db, s.userId, s.draftId);
+    if (existing) return { case: existing, created: false };
+    // The reference was taken (about one chance in billions): try another.
+  }
+  throw new Error("could not find a free reference");
+}
+
+/** The case a draft became, if it was submitted already (the applicant's own only). */
+export async function caseFromDraft(db: Db, userId: string, draftId: string): Promise<Case | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.draftId, draftId), eq(cases.userId, userId)));
+  return row;
+}
+
+/** The applicant's own case by its reference; anyone else's is as good as missing. */
+export async function findOwnCase(db: Db, userId: string, reference: string): Promise<Case | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.reference, reference), eq(cases.userId, userId)));
+  return row;
+}
+
+export async function findCase(db: Db, reference: string): Promise<Case | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.reference, reference));
+  return row;
+}
+
+export async function findCaseById(db: Db, id: string): Promise<Case | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  return row;
+}
+
+/** The applicant's requests, newest first. */
+export async function casesOf(db: Db, userId: string, limit = 50): Promise<Case[]> {
+  return db.select().from(cases).where(eq(cases.userId, userId)).orderBy(desc(cases.submittedAt)).limit(limit);
+}
+
+export interface HistoryStep extends CaseEvent {
+  actorNameAr: string | null;
+  actorNameEn: string | null;
+}
+
+/** A case's history in order; the applicant's view leaves out staff-only steps. */
+export async function historyOf(db: Db, caseId: string, forApplicant: boolean): Promise<HistoryStep[]> {
+  const where = forApplicant
+    ? and(eq(caseEvents.caseId, caseId), eq(caseEvents.visibleToApplicant, 1))
+    : eq(caseEvents.caseId, caseId);
+  return db
+    .select({ ...allColumns(), actorNameAr: users.nameAr, actorNameEn: users.nameEn })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(where)
+    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+}
+
+function allColumns() {
+  return {
+    id: caseEvents.id,
+    caseId: caseEvents.caseId,
+    at: caseEvents.at,
+    actorId: caseEvents.actorId,
+    kind: caseEvents.kind,
+    message: caseEvents.message,
+    files: caseEvents.files,
+    visibleToApplicant: caseEvents.visibleToApplicant,
+  };
+}
+
+export interface QueueFilter {
+  /** The agencies whose cases the officer may see; undefined for every agency (administrators). */
+  agencies?: string[] | undefined;
+  eservice?: string | undefined;
+  status?: CaseStatus | undefined;
+  /** Submitted on or after / before the end of (YYYY-MM-DD, Qatar time). */
+  from?: string | undefined;
+  to?: string | undefined;
+  due?: "overdue" | "week" | undefined;
+  assigned?: { to: string } | "unassigned" | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface QueueItem {
+  case: Case;
+  applicantAr: string;
+  applicantEn: string;
+  assigneeAr: string | null;
+  assigneeEn: string | null;
+}
+
+/** Midnight in Qatar (UTC+3) of a YYYY-MM-DD date. */
+function qatarDay(day: string, plusDays = 0): Date {
+  const d = new Date(`${day}T00:00:00+03:00`);
+  d.setUTCDate(d.getUTCDate() + plusDays);
+  return d;
+}
+
+function queueWhere(f: Omit<QueueFilter, "page" | "pageSize" | "status">): SQL | undefined {
+  const now = new Date();
+  const parts: (SQL | undefined)[] = [
+    f.agencies ? inArray(cases.agency, f.agencies.length ? f.agencies : [""]) : undefined,
+    f.eservice ? eq(cases.eservice, f.eservice) : undefined,
+    f.from ? gte(cases.submittedAt, qatarDay(f.from)) : undefined,
+    f.to ? lt(cases.submittedAt, qatarDay(f.to, 1)) : undefined,
+    f.due === "overdue" ? and(lt(cases.dueAt, now), inArray(cases.status, openStatuses)) : undefined,
+    f.due === "week"
+      ? and(lte(cases.dueAt, new Date(now.getTime() + 7 * 86_400_000)), inArray(cases.status, openStatuses))
+      : undefined,
+    f.assigned === "unassigned" ? isNull(cases.assignedTo) : f.assigned ? eq(cases.assignedTo, f.assigned.to) : undefined,
+  ];
+  return and(...parts.filter((p): p is SQL => p !== undefined));
+}
+
+/** The officers' queue: open cases first by due date, then decided ones. */
+export async function listQueue(db: Db, f: QueueFilter): Promise<{ total: number; items: QueueItem[] }> {
+  const where = and(queueWhere(f), f.status ? eq(cases.status, f.status) : undefined);
+  const assignee = alias(users, "assignee");
+  const [totalRow] = await db.select({ n: count() }).from(cases).where(where);
+  const rows = await db
+    .select({
+      case: cases,
+      applicantAr: users.nameAr,
+      applicantEn: users.nameEn,
+      assigneeAr: assignee.nameAr,
+      assigneeEn: assignee.nameEn,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.userId))
+    .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
+    .where(where)
+    .orderBy(
+      sql`case when ${cases.status} in ('approved', 'rejected') then 1 else 0 end`,
+      asc(cases.dueAt),
+      asc(cases.submittedAt),
+    )
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { total: totalRow?.n ?? 0, items: rows };
+}
+
+/** How many cases are in each status, and how many are overdue, for the queue's filters (status aside). */
+export async function queueCounts(
+  db: Db,
+  f: Omit<QueueFilter, "page" | "pageSize" | "status">,
+): Promise<{ byStatus: Record<CaseStatus, number>; overdue: number }> {
+  const rows = await db.select({ status: cases.status, n: count() }).from(cases).where(queueWhere(f)).groupBy(cases.status);
+  const byStatus = Object.fromEntries(caseStatuses.map((s) => [s, 0])) as Record<CaseStatus, number>;
+  for (const r of rows) if ((caseStatuses as readonly string[]).includes(r.status)) byStatus[r.status as CaseStatus] = r.n;
+  const [overdue] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(queueWhere(f), lt(cases.dueAt, new Date()), inArray(cases.status, openStatuses)));
+  return { byStatus, overdue: overdue?.n ?? 0 };
+}
+
+/** The e-services that have cases for these agencies, for the queue's service filter. */
+export async function eservicesInQueue(db: Db, agencies: string[] | undefined): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ eservice: cases.eservice })
+    .from(cases)
+    .where(agencies ? inArray(cases.agency, agencies.length ? agencies : [""]) : undefined)
+    .orderBy(cases.eservice);
+  return rows.map((r) => r.eservice);
+}
+
+type Step = {
+  kind: string;
+  actorId: string;
+  message?: string | undefined;
+  files?: FileRef[] | undefined;
+  visibleToApplicant?: boolean;
+};
+
+/**
+ * Changes a case and records the step, in one transaction, only when the
+ * case is still in one of the statuses the step starts from (two officers
+ * deciding at once cannot both succeed).
+ */
+export async function advanceCase(
+  db: Db,
+  caseId: string,
+  from: CaseStatus[],
+  change: Partial<Pick<Case, "status" | "assignedTo" | "decidedAt" | "dueAt">>,
+  step: Step,
+): Promise<Case | undefined> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [updated] = await tx
+      .update(cases)
+      .set({ ...change, updatedAt: now })
+      .where(and(eq(cases.id, caseId), inArray(cases.status, from)))
+      .returning();
+    if (!updated) return undefined;
+    await tx.insert(caseEvents).values({
+      caseId,
+      at: now,
+      actorId: step.actorId,
+      kind: step.kind,
+      message: step.message ?? null,
+      files: step.files ?? null,
+      visibleToApplicant: step.visibleToApplicant === false ? 0 : 1,
+    });
+    return updated;
+  });
+}
+
+/** When the agency last asked the applicant for more information (the clock stops while they answer). */
+export async function lastInfoRequest(db: Db, caseId: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: caseEvents.at })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, "info-requested")))
+    .orderBy(desc(caseEvents.at))
+    .limit(1);
+  return row?.at;
+}
+
+/** Officers who may be given a case of this agency. */
+export async function officersOf(db: Db, agency: string): Promise<{ id: string; nameAr: string; nameEn: string }[]> {
+  return db
+    .selectDistinct({ id: users.id, nameAr: users.nameAr, nameEn: users.nameEn })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, "officer"), eq(userRoles.agency, agency)))
+    .orderBy(users.nameEn);
+}

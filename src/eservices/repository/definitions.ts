@@ -1,0 +1,82 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.js";
+import { type Definition, definitionSchema } from "../engine/definition.js";
+import { eserviceDefinitions } from "../tables.js";
+
+export interface PublishOutcome {
+  published: string[];
+  /** Versions already published with different content: a changed definition needs a new version number. */
+  conflicts: string[];
+}
+
+/**
+ * Publishes definitions: each (slug, version) once, never changed after;
+ * a changed definition is published under a new version. Safe when several
+ * instances start at once.
+ */
+export async function publishDefinitions(db: Db, defs: Definition[]): Promise<PublishOutcome> {
+  const outcome: PublishOutcome = { published: [], conflicts: [] };
+  for (const def of defs) {
+    const inserted = await db
+      .insert(eserviceDefinitions)
+      .values({ slug: def.slug, version: def.version, agency: def.agency, definition: def })
+      .onConflictDoNothing()
+      .returning({ slug: eserviceDefinitions.slug });
+    if (inserted.length) {
+      outcome.published.push(`${def.slug} v${def.version}`);
+      continue;
+    }
+    const existing = await findDefinition(db, def.slug, def.version);
+    if (existing && JSON.stringify(existing) !== JSON.stringify(def)) outcome.conflicts.push(`${def.slug} v${def.version}`);
+  }
+  return outcome;
+}
+
+/** Published versions never change, so each is checked against the schema once per process. */
+const checked = new Map<string, Definition>();
+
+function parsed(raw: unknown): Definition {
+  const { slug, version } = raw as { slug: string; version: number };
+  const key = `${slug}@${version}`;
+  let def = checked.get(key);
+  if (!def) {
+    def = definitionSchema.parse(raw);
+    checked.set(key, def);
+  }
+  return def;
+}
+
+/** One version of a definition (the one a draft or case was made with). */
+export async function findDefinition(db: Db, slug: string, version: number): Promise<Definition | undefined> {
+  const [row] = await db
+    .select({ definition: eserviceDefinitions.definition })
+    .from(eserviceDefinitions)
+    .where(and(eq(eserviceDefinitions.slug, slug), eq(eserviceDefinitions.version, version)));
+  return row ? parsed(row.definition) : undefined;
+}
+
+/** The newest version of a definition: new applications start on it. */
+export async function latestDefinition(db: Db, slug: string): Promise<Definition | undefined> {
+  const [row] = await db
+    .select({ definition: eserviceDefinitions.definition })
+    .from(eserviceDefinitions)
+    .where(eq(eserviceDefinitions.slug, slug))
+    .orderBy(desc(eserviceDefinitions.version))
+    .limit(1);
+  return row ? parsed(row.definition) : undefined;
+}
+
+/** The newest version of every published definition, by slug. */
+export async function latestDefinitions(db: Db): Promise<Definition[]> {
+  const rows = await db
+    .selectDistinctOn([eserviceDefinitions.slug], { definition: eserviceDefinitions.definition })
+    .from(eserviceDefinitions)
+    .orderBy(eserviceDefinitions.slug, desc(eserviceDefinitions.version));
+  return rows.map((r) => parsed(r.definition));
+}
+
+/** How many definitions are published (one per slug). */
+export async function countDefinitions(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(distinct ${eserviceDefinitions.slug})::int` }).from(eserviceDefinitions);
+  return row?.n ?? 0;
+}

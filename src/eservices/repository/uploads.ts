@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
+import type { Db } from "../../platform/db/client.js";
+import type { IncomingFile } from "../../platform/http/multipart.js";
+import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { stripControlCharacters } from "../../platform/text/clean.js";
+import type { AnswerError, FileRef } from "../engine/answers.js";
+import { uploads } from "../tables.js";
+
+export type Upload = typeof uploads.$inferSelect;
+
+/** The kinds of file a question can accept, by what their content is (never by their name). */
+const KINDS = {
+  pdf: { mime: "application/pdf", ext: "pdf" },
+  jpeg: { mime: "image/jpeg", ext: "jpg" },
+  png: { mime: "image/png", ext: "png" },
+} as const;
+export type FileKind = keyof typeof KINDS;
+
+export interface FileRule {
+  accept: FileKind[];
+  maxBytes: number;
+}
+
+/** A file name safe to show and to offer back as a download name. */
+function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = stripControlCharacters(base)
+    .replace(/[\t\n\r"<>|:*?]/g, "")
+    .trim()
+    .slice(0, 120);
+  return cleaned || "file";
+}
+
+/**
+ * Checks a file against a question's rule, by its size and by the type its
+ * bytes show (a renamed executable is refused, whatever its name says).
+ */
+export async function checkFile(
+  file: IncomingFile,
+  rule: FileRule,
+  label: string,
+): Promise<{ kind: FileKind } | { error: AnswerError }> {
+  const name = cleanName(file.filename);
+  if (file.truncated || file.data.length > rule.maxBytes) {
+    return {
+      error: {
+        key: "eservices.errors.fileTooLarge",
+        values: { label, name, max: Math.floor(rule.maxBytes / (1024 * 1024)) || 1 },
+      },
+    };
+  }
+  if (file.data.length === 0) return { error: { key: "eservices.errors.fileEmpty", values: { label, name } } };
+  const detected = await fileTypeFromBuffer(file.data);
+  const kind = (Object.keys(KINDS) as FileKind[]).find((k) => KINDS[k].mime === detected?.mime);
+  if (!kind || !rule.accept.includes(kind)) {
+    return {
+      error: {
+        key: "eservices.errors.fileType",
+        values: { label, name, types: rule.accept.map((k) => k.toUpperCase()).join(", ") },
+      },
+    };
+  }
+  return { kind };
+}
+
+/** Stores a checked file: the bytes in the file storage, the record in the database. */
+export async function storeUpload(
+  db: Db,
+  storage: FileStorage,
+  ownerId: string,
+  /** The draft the file is for, or the case (a file sent with an answer to the agency). */
+  holder: { draftId: string } | { caseId: string },
+  file: IncomingFile,
+  kind: FileKind,
+): Promise<FileRef> {
+  const id = randomUUID();
+  const now = new Date();
+  const storageKey = `eservices/uploads/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${id}.${KINDS[kind].ext}`;
+  await storage.put(storageKey, file.data);
+  const name = cleanName(file.filename);
+  await db.insert(uploads).values({
+    id,
+    ownerId,
+    draftId: "draftId" in holder ? holder.draftId : null,
+    caseId: "caseId" in holder ? holder.caseId : null,
+    name,
+    contentType: KINDS[kind].mime,
+    sizeBytes: file.data.length,
+    sha256: createHash("sha256").update(file.data).digest("hex"),
+    storageKey,
+  });
+  return { id, name, size: file.data.length, type: KINDS[kind].mime };
+}
+
+export async function findUpload(db: Db, id: string): Promise<Upload | undefined> {
+  const [row] = await db.select().from(uploads).where(eq(uploads.id, id));
+  return row;
+}
+
+/** Ties a draft's files to the case it became (in the submitting transaction). */
+export async function attachUploadsToCase(db: Db, draftId: string, caseId: string, fileIds: string[]): Promise<void> {
+  if (fileIds.length === 0) return;
+  await db
+    .update(uploads)
+    .set({ caseId })
+    .where(and(eq(uploads.draftId, draftId), inArray(uploads.id, fileIds), isNull(uploads.caseId)));
+}
+
+/** Files a draft collected that no case took (the draft expired or was deleted): removed with their bytes. */
+export async function removeDraftUploads(db: Db, storage: FileStorage, draftIds: string[]): Promise<void> {
+  if (draftIds.length === 0) return;
+  const gone = await db
+    .delete(uploads)
+    .where(and(inArray(uploads.draftId, draftIds), isNull(uploads.caseId)))
+    .returning({ key: uploads.storageKey });
+  for (const { key } of gone) await storage.delete(key);
+}
+
+/** Removes files the person took off a draft before submitting. */
+export async function removeUploads(db: Db, storage: FileStorage, ownerId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const gone = await db
+    .delete(uploads)
+    .where(and(eq(uploads.ownerId, ownerId), inArray(uploads.id, ids), isNull(uploads.caseId)))
+    .returning({ key: uploads.storageKey });
+  for (const { key } of gone) await storage.delete(key);
+}

@@ -1,0 +1,274 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { requireRole } from "../../accounts/guards.js";
+import { agenciesFor, hasRole } from "../../accounts/model.js";
+import { findUser, logDataAccessOnce } from "../../accounts/repository.js";
+import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { NotFoundError } from "../../platform/http/errors.js";
+import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
+import { localizePath } from "../../platform/i18n/locales.js";
+import { stripControlCharacters } from "../../platform/text/clean.js";
+import type { Applications } from "../applications.js";
+import { agencyName } from "../repository/agency-names.js";
+import {
+  advanceCase,
+  type Case,
+  type CaseStatus,
+  caseStatuses,
+  eservicesInQueue,
+  findCase,
+  historyOf,
+  listQueue,
+  officersOf,
+  openStatuses,
+  queueCounts,
+} from "../repository/cases.js";
+import { findDefinition, latestDefinitions } from "../repository/definitions.js";
+import { casePath, filePath } from "../views/paths.js";
+import { CasePage, QueuePage, type QueueState } from "../views/WorkspacePages.js";
+import { type EserviceRouteOptions, referenceParams } from "./context.js";
+
+const PAGE_SIZE = 25;
+/** An officer reopening a case within this time is one reading in the applicant's "who used my data". */
+const REOPEN_MINUTES = 60;
+
+const day = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "eservices.workspace.errors.date")]);
+const queueQuery = z.object({
+  eservice: z.union([z.literal(""), z.string().regex(/^[a-z][a-z0-9-]{0,40}$/)]).default(""),
+  status: z.union([z.literal(""), z.enum(caseStatuses)]).catch(""),
+  from: day.default(""),
+  to: day.default(""),
+  due: z.enum(["", "overdue", "week"]).catch(""),
+  assigned: z.enum(["", "me", "unassigned"]).catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+const assignBody = z.object({ assignee: z.uuid("eservices.workspace.errors.assignee") });
+const infoBody = z.object({
+  question: z
+    .string()
+    .transform((s) => stripControlCharacters(s).trim())
+    .pipe(z.string().min(1, "eservices.workspace.errors.question").max(2000, "eservices.workspace.errors.questionLong")),
+});
+const decideBody = z
+  .object({
+    decision: z.enum(["approve", "reject"], "eservices.workspace.errors.decision"),
+    reason: z
+      .string()
+      .default("")
+      .transform((s) => stripControlCharacters(s).trim())
+      .pipe(z.string().max(2000, "eservices.workspace.errors.reasonLong")),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "reject" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "eservices.workspace.errors.reason" });
+  });
+
+/** The agency's back office: the queue of cases, and each case with the officer's actions. */
+export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteOptions & { applications: Applications }) {
+  const { db, applications } = opts;
+  const officer = { preHandler: requireRole("officer") };
+  const officerPost = { preHandler: [...requireRole("officer"), app.csrfProtection] };
+  /** The agencies whose cases the viewer may see; undefined for administrators (all). */
+  const scope = (request: FastifyRequest) =>
+    hasRole(request.viewer, "admin") ? undefined : agenciesFor(request.viewer, "officer");
+
+  app.get("/workspace/cases", officer, async (request, reply) => {
+    const { tr, locale } = request;
+    const raw = request.query as Record<string, unknown>;
+    const parsed = queueQuery.safeParse(raw);
+    const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, tr);
+    const q = parsed.success ? parsed.data : queueQuery.parse({ ...raw, from: "", to: "" });
+    const agencies = scope(request);
+    const filter = {
+      agencies,
+      eservice: q.eservice || undefined,
+      from: q.from || undefined,
+      to: q.to || undefined,
+      due: q.due || undefined,
+      assigned:
+        q.assigned === "me"
+          ? { to: request.viewer?.id ?? "" }
+          : q.assigned === "unassigned"
+            ? ("unassigned" as const)
+            : undefined,
+    };
+    const [result, counts, slugs, defs] = await Promise.all([
+      listQueue(db, { ...filter, status: (q.status || undefined) as CaseStatus | undefined, page: q.page, pageSize: PAGE_SIZE }),
+      queueCounts(db, filter),
+      eservicesInQueue(db, agencies),
+      latestDefinitions(db),
+    ]);
+    const titles = new Map(defs.map((d) => [d.slug, d.title[locale]]));
+    const mine = defs.filter((d) => !agencies || agencies.includes(d.agency)).map((d) => d.slug);
+    const services = [...new Set([...mine, ...slugs])].map((slug) => ({ slug, title: titles.get(slug) ?? slug }));
+    const state: QueueState = { ...q, page: q.page };
+    const title = tr.t("eservices.workspace.title");
+    return reply.header("cache-control", "private, no-store").page({
+      status: errors.length ? 400 : 200,
+      title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
+      breadcrumbs: [{ label: title }],
+      body: (
+        <QueuePage
+          state={state}
+          errors={errors}
+          services={services}
+          counts={counts}
+          total={result.total}
+          pageCount={Math.max(1, Math.ceil(result.total / PAGE_SIZE))}
+          items={result.items}
+          titles={titles}
+          now={new Date()}
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
+  });
+
+  /** The case, if the viewer is an officer of its agency; otherwise it is as good as missing. */
+  const caseFor = async (request: FastifyRequest): Promise<Case> => {
+    const { reference } = parseOrRefuse(referenceParams, request.params, { notFound: true });
+    const kase = await findCase(db, reference);
+    if (!kase || !hasRole(request.viewer, "officer", kase.agency)) throw new NotFoundError();
+    return kase;
+  };
+
+  const casePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kase: Case,
+    errors: FieldError[] = [],
+    values: Record<string, string> = {},
+  ) => {
+    const { tr, locale } = request;
+    const [def, applicant, history, officers, assignee] = await Promise.all([
+      findDefinition(db, kase.eservice, kase.version),
+      findUser(db, kase.userId),
+      historyOf(db, kase.id, false),
+      officersOf(db, kase.agency),
+      kase.assignedTo ? findUser(db, kase.assignedTo) : Promise.resolve(undefined),
+    ]);
+    if (!def || !applicant) throw new NotFoundError();
+    const viewerId = request.viewer?.id ?? "";
+    // The officer has read the applicant's data: the applicant sees it in "Who used my data".
+    const agency = await agencyName(db, kase.agency);
+    await logDataAccessOnce(
+      db,
+      {
+        subjectId: applicant.id,
+        actorId: viewerId,
+        agency: kase.agency,
+        who: agency,
+        action: "accounts.access.caseOpened",
+        reference: kase.reference,
+      },
+      REOPEN_MINUTES,
+    );
+    const name = (u: { nameAr: string; nameEn: string }) => (locale === "en" ? u.nameEn : u.nameAr);
+    const people = officers.map((o) => ({ id: o.id, name: name(o) }));
+    if (!people.some((o) => o.id === viewerId)) people.unshift({ id: viewerId, name: request.viewer?.name[locale] ?? "" });
+    const done = (request.query as Record<string, unknown>).done;
+    const title = tr.t("eservices.workspace.caseTitle", { reference: kase.reference });
+    return reply.header("cache-control", "private, no-store").page({
+      status: errors.length ? 400 : 200,
+      title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
+      breadcrumbs: [{ label: tr.t("eservices.workspace.title"), path: "/workspace/cases" }, { label: kase.reference }],
+      body: (
+        <CasePage
+          def={def}
+          kase={kase}
+          applicant={{ name: name(applicant), qid: applicant.qid, phone: applicant.phone, email: applicant.email }}
+          assignee={assignee ? name(assignee) : undefined}
+          officers={people}
+          viewerId={viewerId}
+          history={history}
+          fileHref={(id) => localizePath(locale, filePath(id))}
+          errors={errors}
+          values={values}
+          notice={
+            typeof done === "string" && ["assigned", "info-requested", "approved", "rejected"].includes(done)
+              ? tr.t(`eservices.workspace.done.${done}`)
+              : undefined
+          }
+          now={new Date()}
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
+  };
+
+  app.get("/workspace/cases/:reference", officer, async (request, reply) => casePage(request, reply, await caseFor(request)));
+
+  const backToCase = (request: FastifyRequest, reply: FastifyReply, kase: Case, done?: string) =>
+    reply.redirect(`${localizePath(request.locale, casePath(kase.reference))}${done ? `?done=${done}` : ""}`, 303);
+
+  /** Tells the applicant, in their language, by the channels they chose. */
+  const tell = async (kase: Case, notice: "info-requested" | "approved" | "rejected", message?: string) => {
+    const [user, def] = await Promise.all([findUser(db, kase.userId), findDefinition(db, kase.eservice, kase.version)]);
+    if (user && def) await applications.notify(user, kase, def, notice, message);
+  };
+
+  app.post("/workspace/cases/:reference/assign", officerPost, async (request, reply) => {
+    const kase = await caseFor(request);
+    const parsed = assignBody.safeParse(formBody(request.body));
+    if (!parsed.success) return casePage(request, reply, kase, fieldErrors(parsed.error, request.tr));
+    const { assignee } = parsed.data;
+    const allowed = (await officersOf(db, kase.agency)).some((o) => o.id === assignee) || assignee === request.viewer?.id;
+    if (!allowed)
+      return casePage(request, reply, kase, [
+        { field: "assignee", message: request.tr.t("eservices.workspace.errors.assignee") },
+      ]);
+    const status = kase.status === "submitted" ? "in-review" : kase.status;
+    const updated = await advanceCase(
+      db,
+      kase.id,
+      [kase.status as CaseStatus].filter((s) => openStatuses.includes(s)),
+      { assignedTo: assignee, status },
+      { kind: "assigned", actorId: request.viewer?.id ?? "" },
+    );
+    return backToCase(request, reply, updated ?? kase, updated ? "assigned" : undefined);
+  });
+
+  app.post("/workspace/cases/:reference/request-info", officerPost, async (request, reply) => {
+    const kase = await caseFor(request);
+    const body = formBody(request.body);
+    const parsed = infoBody.safeParse(body);
+    if (!parsed.success)
+      return casePage(request, reply, kase, fieldErrors(parsed.error, request.tr), {
+        question: String(body.question ?? "").slice(0, 2000),
+      });
+    const updated = await advanceCase(
+      db,
+      kase.id,
+      ["submitted", "in-review"],
+      { status: "info-requested", assignedTo: kase.assignedTo ?? request.viewer?.id ?? null },
+      { kind: "info-requested", actorId: request.viewer?.id ?? "", message: parsed.data.question },
+    );
+    if (updated) await tell(updated, "info-requested", parsed.data.question);
+    return backToCase(request, reply, kase, updated ? "info-requested" : undefined);
+  });
+
+  app.post("/workspace/cases/:reference/decide", officerPost, async (request, reply) => {
+    const kase = await caseFor(request);
+    const body = formBody(request.body);
+    const parsed = decideBody.safeParse(body);
+    if (!parsed.success) {
+      return casePage(request, reply, kase, fieldErrors(parsed.error, request.tr), {
+        decision: typeof body.decision === "string" ? body.decision : "",
+        reason: String(body.reason ?? "").slice(0, 2000),
+      });
+    }
+    const status = parsed.data.decision === "approve" ? "approved" : "rejected";
+    const updated = await advanceCase(
+      db,
+      kase.id,
+      openStatuses,
+      { status, decidedAt: new Date(), assignedTo: kase.assignedTo ?? request.viewer?.id ?? null },
+      { kind: status, actorId: request.viewer?.id ?? "", message: parsed.data.reason || undefined },
+    );
+    if (updated) await tell(updated, status, parsed.data.reason);
+    return backToCase(request, reply, kase, updated ? status : undefined);
+  });
+}

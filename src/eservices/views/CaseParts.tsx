@@ -1,0 +1,91 @@
+import { SummaryList } from "../../platform/design/SummaryList.js";
+import { Tag, type TagColour } from "../../platform/design/Tag.js";
+import { formatDateTime } from "../../platform/i18n/format.js";
+import { usePage } from "../../platform/layout/page-context.js";
+import type { Answers, FileRef } from "../engine/answers.js";
+import { questionPages, visibleQuestions } from "../engine/conditions.js";
+import type { Definition } from "../engine/definition.js";
+import type { HistoryStep } from "../repository/cases.js";
+import { answerText } from "./answer-text.js";
+
+const statusColour: Record<string, TagColour> = {
+  submitted: "blue",
+  "in-review": "yellow",
+  "info-requested": "maroon",
+  approved: "green",
+  rejected: "red",
+};
+
+/** A request's status as a tag; its words carry the meaning, the colour only helps. */
+export function StatusTag({ status }: { status: string }) {
+  const { t } = usePage();
+  return <Tag colour={statusColour[status] ?? "grey"}>{t(`eservices.status.${status}`)}</Tag>;
+}
+
+/** The answers of a request, page by page, as submitted. */
+export function AnswersSummary({
+  def,
+  answers,
+  fileHref,
+}: {
+  def: Definition;
+  answers: Answers;
+  fileHref?: (id: string) => string;
+}) {
+  const { locale, tr } = usePage();
+  return (
+    <>
+      {questionPages(def, answers).map((page) => (
+        <section key={page.id} aria-label={page.title[locale]}>
+          <h3 class="heading-s">{page.title[locale]}</h3>
+          <SummaryList
+            rows={visibleQuestions(page, answers).map((q) => ({
+              key: q.label[locale],
+              value: answerText(q, answers[q.id], locale, tr, fileHref),
+            }))}
+          />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The history of a request in plain words. The applicant sees "an officer"
+ * where staff see names; staff-only steps are left out for the applicant.
+ */
+export function History({
+  steps,
+  forApplicant,
+  fileHref,
+}: {
+  steps: HistoryStep[];
+  forApplicant: boolean;
+  fileHref: (id: string) => string;
+}) {
+  const { t, locale } = usePage();
+  return (
+    <ol class="timeline">
+      {steps.map((s) => (
+        <li class="timeline__step" key={s.id}>
+          <p class="timeline__when">{formatDateTime(s.at, locale)}</p>
+          <p class="timeline__what">
+            {t(`eservices.history.${forApplicant ? "applicant" : "staff"}.${s.kind}`, {
+              who: (locale === "en" ? s.actorNameEn : s.actorNameAr) ?? "",
+            })}
+          </p>
+          {s.message ? <blockquote class="timeline__message">{s.message}</blockquote> : null}
+          {s.files?.length ? (
+            <ul class="list">
+              {s.files.map((f: FileRef) => (
+                <li key={f.id}>
+                  <a href={fileHref(f.id)}>{f.name}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
