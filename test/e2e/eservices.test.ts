@@ -287,7 +287,7 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/form")), page.keyboard.press("Enter")]);
     for (let i = 0; i < 10 && !(await exists(page, "[name^='partners-0-']")); i++) await answerPage(page, def);
     const group = def.pages.flatMap((p) => ("questions" in p ? p.questions : [])).find((q) => q.type === "group");
-    if (!group || group.type !== "group") throw new Error("no group");
+    if (group?.type !== "group") throw new Error("no group");
     await expectAccessible(page);
     for (const g of group.questions) await answer(page, g, `${group.id}-0-${g.id}`);
     await tabTo(page, `button[value="add-${group.id}"]`);

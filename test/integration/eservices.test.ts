@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js
 import { loadDefinitionFiles } from "../../src/eservices/content.js";
 import type { Definition } from "../../src/eservices/engine/definition.js";
 import { REFERENCE_ALPHABET } from "../../src/eservices/references.js";
+import { publishDefinitions } from "../../src/eservices/repository/definitions.js";
 import { caseEvents, cases, drafts, uploads } from "../../src/eservices/tables.js";
 import { devMessages } from "../../src/platform/messaging/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
@@ -419,5 +420,37 @@ describe("the back office", () => {
     expect(bad.body).toContain("Enter the date as year-month-day");
     const citizen = await as("citizen");
     expect((await citizen.get("/en/workspace/cases")).statusCode).toBe(403);
+  });
+});
+
+describe("versions", () => {
+  it("a new version is used by new applications; drafts and requests keep the version they were made with", async () => {
+    const v1 = def("suggestion-or-complaint");
+    const client = await as("citizen");
+    const check = await answerAll(client, v1);
+    const { draft } = pageOf(check.replace("/check", "/x"));
+    const v2 = structuredClone(v1);
+    v2.version = 2;
+    v2.title = { ar: `${v1.title.ar} (محدّث)`, en: `${v1.title.en} (updated)` };
+    expect((await publishDefinitions(db(), [v2])).published).toEqual(["suggestion-or-complaint v2"]);
+    // Publishing the same version again with other content is refused as a conflict; the published one stays.
+    const changed = { ...v2, summary: { ar: "ملخص آخر", en: "Another summary" } };
+    expect((await publishDefinitions(db(), [changed])).conflicts).toEqual(["suggestion-or-complaint v2"]);
+
+    const api = (await t.app.inject({ method: "GET", url: "/api/v1/eservices" })).json() as {
+      items: { id: string; version: number; summary: { en: string } }[];
+    };
+    expect(api.items.find((i) => i.id === v1.slug)).toMatchObject({ version: 2, summary: { en: v1.summary.en } });
+
+    const oldCheck = await client.get(check);
+    expect(oldCheck.body).not.toContain("(updated)");
+    const reference = await submit(client, check);
+    expect((await caseByRef(reference)).version).toBe(1);
+    expect(await db().select().from(drafts).where(eq(drafts.id, draft))).toHaveLength(0);
+
+    const newer = await client.get(`/en/eservices/${v1.slug}`);
+    expect(newer.body).toContain("(updated)");
+    const reference2 = await submit(client, await answerAll(client, v2));
+    expect((await caseByRef(reference2)).version).toBe(2);
   });
 });

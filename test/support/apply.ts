@@ -1,86 +1,9 @@
 import { expect } from "vitest";
-import type { Definition, SimpleQuestion } from "../../src/eservices/engine/definition.js";
-import type { Client, UploadFile } from "./client.js";
-import { samplePdf, samplePng } from "./files.js";
+import type { Definition } from "../../src/eservices/engine/definition.js";
+import type { Client } from "./client.js";
+import { type Choices, pageFields } from "./fill.js";
 
-/** Answers a test gives instead of the filler's defaults, by question id. */
-export type Choices = Record<string, string | string[]>;
-
-function inFuture(days: number): Date {
-  return new Date(Date.now() + days * 86_400_000);
-}
-
-/** A plausible answer to a question, as the fields a person would fill in. */
-function fill(q: SimpleQuestion, name: string, choices: Choices, fields: Record<string, string | string[]>, files: UploadFile[]) {
-  const chosen = choices[q.id];
-  const set = (v: string | string[]) => {
-    fields[name] = chosen ?? v;
-  };
-  switch (q.type) {
-    case "text":
-      return set("Details for the officer".slice(0, q.maxLength));
-    case "name-ar":
-      return set("أنيل كومار");
-    case "name-en":
-      return set("Anil Kumar");
-    case "qid":
-      return set("29035600102");
-    case "phone":
-      return set("5550 0102");
-    case "email":
-      return set("anil@example.com");
-    case "number":
-      return set(String(q.min ?? 1));
-    case "money":
-      return set("2500");
-    case "date": {
-      const d = q.past ? new Date(Date.UTC(1990, 4, 17)) : q.future ? inFuture(20) : new Date(Date.UTC(2025, 5, 15));
-      fields[`${name}-day`] = String(d.getUTCDate());
-      fields[`${name}-month`] = String(d.getUTCMonth() + 1);
-      fields[`${name}-year`] = String(d.getUTCFullYear());
-      return;
-    }
-    case "select":
-    case "radios":
-      return set(q.options[0]?.value ?? "");
-    case "checkboxes":
-      return set([q.options[0]?.value ?? ""]);
-    case "yes-no":
-      return set("yes");
-    case "address":
-      fields[`${name}-zone`] = "66";
-      fields[`${name}-street`] = "820";
-      fields[`${name}-building`] = "12";
-      return;
-    case "file": {
-      const pdf = q.accept.includes("pdf");
-      files.push({
-        field: name,
-        filename: pdf ? `${q.id}.pdf` : `${q.id}.png`,
-        type: pdf ? "application/pdf" : "image/png",
-        data: pdf ? samplePdf : samplePng,
-      });
-      return;
-    }
-    case "declaration":
-      return set("yes");
-  }
-}
-
-/** The fields of one page: every question whose inputs the page shows. */
-export function pageFields(def: Definition, pageId: string, html: string, choices: Choices) {
-  const page = def.pages.find((p) => p.id === pageId);
-  if (!page || !("questions" in page)) throw new Error(`no question page ${pageId}`);
-  const fields: Record<string, string | string[]> = {};
-  const files: UploadFile[] = [];
-  const shown = (name: string) => new RegExp(`name="${name}(-day|-zone)?"`).test(html);
-  for (const q of page.questions) {
-    if (q.type === "group") {
-      for (const g of q.questions) fill(g, `${q.id}-0-${g.id}`, choices, fields, files);
-    } else if (shown(q.id)) fill(q, q.id, choices, fields, files);
-  }
-  return { fields, files };
-}
+export type { Choices } from "./fill.js";
 
 /** The draft and page an application address names. */
 export function pageOf(location: string): { draft: string; page: string } {

@@ -1,12 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import type { UploadFile } from "./fill.js";
 
-/** A file in a multipart form post: the field, the name the browser gives, the type it claims, the bytes. */
-export interface UploadFile {
-  field: string;
-  filename: string;
-  type: string;
-  data: Buffer;
-}
+export type { UploadFile } from "./fill.js";
 
 /**
  * A browser-like client over `app.inject`: keeps cookies, reads the
