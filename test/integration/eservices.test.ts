@@ -454,3 +454,26 @@ describe("versions", () => {
     expect((await caseByRef(reference2)).version).toBe(2);
   });
 });
+
+describe("who may apply", () => {
+  it("a visitor is told the residence permit renewal is for residents, and cannot start it", async () => {
+    const visitor = await as("visitor");
+    const page = await visitor.get("/en/eservices/residence-permit-renewal");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("You cannot apply for this service");
+    expect(page.body).toContain("This service is for: Resident.");
+    expect(page.body).not.toContain('action="/en/eservices/residence-permit-renewal/start"');
+    const forced = await visitor.post("/en/eservices/residence-permit-renewal/start", {});
+    expect(forced.statusCode).toBe(403);
+    expect(forced.body).toContain("You cannot apply for this service");
+  });
+
+  it("a signed-out visitor is asked to sign in first, and comes back to the e-service", async () => {
+    const anonymous = new Client(t.app);
+    const page = await anonymous.get("/en/eservices/exit-permit");
+    expect(page.body).toContain('href="/en/sign-in?returnTo=%2Fen%2Feservices%2Fexit-permit"');
+    const start = await anonymous.post("/en/eservices/exit-permit/start", {});
+    expect(start.statusCode).toBe(303);
+    expect(String(start.headers.location)).toContain("/en/sign-in?returnTo=");
+  });
+});

@@ -1,14 +1,19 @@
 import type { ComponentChildren } from "preact";
+import { AddressInput } from "../../platform/design/AddressInput.js";
 import { Breadcrumbs } from "../../platform/design/Breadcrumbs.js";
 import { Button, ButtonGroup } from "../../platform/design/Button.js";
 import { Card, CardGrid } from "../../platform/design/Card.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
+import { DateInput } from "../../platform/design/DateInput.js";
 import { ErrorSummary } from "../../platform/design/ErrorSummary.js";
+import { FileUpload } from "../../platform/design/FileUpload.js";
 import { Checkboxes, Radios, Select, Textarea, TextInput } from "../../platform/design/fields.js";
 import { NotificationBanner } from "../../platform/design/NotificationBanner.js";
 import { Pagination } from "../../platform/design/Pagination.js";
+import { Panel } from "../../platform/design/Panel.js";
 import { StartButton } from "../../platform/design/StartButton.js";
 import { StepIndicator } from "../../platform/design/StepIndicator.js";
+import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Table } from "../../platform/design/Table.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
@@ -37,6 +42,9 @@ const components = [
   "radios",
   "checkboxes",
   "select",
+  "dateInput",
+  "addressInput",
+  "fileUpload",
   "errorSummary",
   "breadcrumbs",
   "cards",
@@ -45,6 +53,8 @@ const components = [
   "banners",
   "pagination",
   "stepIndicator",
+  "summaryList",
+  "panel",
   "dates",
 ];
 
@@ -60,7 +70,7 @@ const swatches = [
 ];
 
 export function DesignSystemPage() {
-  const { t, href, number } = usePage();
+  const { t, href, number, hijri } = usePage();
   const ex = (key: string, values?: Record<string, string | number>) => t(`designSystem.examples.${key}`, values);
   return (
     <div>
@@ -193,6 +203,30 @@ export function DesignSystemPage() {
         />
       </Example>
 
+      <Example id="dateInput">
+        <DateInput
+          name="ds-expiry"
+          legend={ex("expiryLegend")}
+          hint={ex("expiryHint")}
+          value={{ day: "27", month: "3", year: "2027" }}
+          hijri={hijri(new Date("2027-03-27T09:00:00Z"))}
+        />
+      </Example>
+
+      <Example id="addressInput">
+        <AddressInput name="ds-address" legend={ex("addressLegend")} />
+      </Example>
+
+      <Example id="fileUpload">
+        <FileUpload
+          name="ds-passport"
+          label={ex("fileLabel")}
+          hint={ex("fileHint")}
+          accept="application/pdf,image/jpeg,image/png"
+          uploaded={[{ id: "example", name: "passport.pdf", size: 182_000, href: "#component-fileUpload" }]}
+        />
+      </Example>
+
       <Example id="errorSummary">
         <ErrorSummary errors={[{ field: "ds-email", message: ex("emailError") }]} />
       </Example>
@@ -255,6 +289,32 @@ export function DesignSystemPage() {
           total={4}
           steps={[ex("stepApplicant"), ex("stepDetails"), ex("stepDocuments"), ex("stepCheck")]}
         />
+      </Example>
+
+      <Example id="summaryList">
+        <SummaryList
+          rows={[
+            {
+              key: ex("nameLabel"),
+              value: ex("nameValue"),
+              change: { href: "#ds-name", label: ex("change"), hiddenText: ex("nameLabel") },
+            },
+            {
+              key: ex("qidLabel"),
+              value: <span dir="ltr">{ex("qidValue")}</span>,
+              change: { href: "#ds-qid", label: ex("change"), hiddenText: ex("qidLabel") },
+            },
+          ]}
+        />
+      </Example>
+
+      <Example id="panel">
+        <Panel title={ex("panelTitle")}>
+          <p>{ex("panelReference")}</p>
+          <p class="panel__reference" dir="ltr">
+            {ex("referenceValue")}
+          </p>
+        </Panel>
       </Example>
 
       <Example id="dates">
