@@ -1,5 +1,5 @@
 import { index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import type { Answers } from "./engine/answers.js";
+import type { Answers, AnswerSources } from "./engine/answers.js";
 import type { Definition } from "./engine/definition.js";
 
 /** Every version of every e-service definition; submissions keep the version they were made with. */
@@ -24,6 +24,8 @@ export const drafts = pgTable(
     eservice: text("eservice").notNull(),
     version: integer("version").notNull(),
     answers: jsonb("answers").$type<Answers>().notNull(),
+    /** Where prefilled answers came from (the profile, another agency's registry, or typed when a registry failed). */
+    sources: jsonb("sources").$type<AnswerSources>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -47,7 +49,8 @@ export const cases = pgTable(
     agency: text("agency").notNull(),
     queue: text("queue").notNull(),
     answers: jsonb("answers").$type<Answers>().notNull(),
-    /** submitted, in-review, info-requested, approved, rejected. */
+    sources: jsonb("sources").$type<AnswerSources>().notNull().default({}),
+    /** payment-due (a fee to pay before the agency sees it), submitted, in-review, info-requested, approved, rejected. */
     status: text("status").notNull(),
     assignedTo: uuid("assigned_to"),
     feeAmount: numeric("fee_amount", { precision: 12, scale: 2 }).notNull().default("0"),

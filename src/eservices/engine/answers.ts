@@ -15,6 +15,17 @@ export interface Address {
   building: string;
 }
 
+/**
+ * Where an answer came from, when not typed by the person: their profile, or
+ * another agency's registry (once-only); or typed because the registry
+ * could not be reached, for the officer to verify.
+ */
+export type AnswerSource =
+  | { kind: "profile" }
+  | { kind: "registry"; registry: string; agency: string; at: string }
+  | { kind: "unverified"; registry: string; agency: string };
+export type AnswerSources = Record<string, AnswerSource>;
+
 export type AnswerValue = string | number | boolean | string[] | Address | FileRef[] | Record<string, AnswerValue>[];
 export type Answers = Record<string, AnswerValue>;
 
