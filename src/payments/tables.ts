@@ -26,7 +26,11 @@ export const payments = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     capturedAt: timestamp("captured_at", { withTimezone: true }),
   },
-  (t) => [index("payments_case_idx").on(t.caseId), index("payments_user_idx").on(t.userId), index("payments_status_idx").on(t.status, t.expiresAt)],
+  (t) => [
+    index("payments_case_idx").on(t.caseId),
+    index("payments_user_idx").on(t.userId),
+    index("payments_status_idx").on(t.status, t.expiresAt),
+  ],
 );
 
 /** Every change of a payment's state, and what caused it (return, notification, reconciliation, officer, expiry). */

@@ -83,11 +83,40 @@ const envSchema = z.object({
   DRAFT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   /** Seconds between runs of the background jobs (draft reminders and expiry); 0 turns them off (tests run them by hand). */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /**
+   * Serve the sandbox payment gateway (/sandbox-gateway) and the simulated
+   * agency registries (/sandbox-registries) for development and
+   * demonstrations; off by default in production.
+   */
+  SANDBOXES: booleanFlag.optional(),
+  /** The payment gateway's API; by default the bundled sandbox gateway. */
+  PAYMENT_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Hukoomi's merchant id and API secret at the gateway. */
+  PAYMENT_MERCHANT_ID: z.string().min(1).default("hukoomi"),
+  PAYMENT_MERCHANT_SECRET: z.string().min(16).default("sandbox-merchant-secret"),
+  /** The key the gateway signs its notifications with (HMAC-SHA256). */
+  PAYMENT_NOTIFY_SECRET: z.string().min(16).default("sandbox-notification-secret"),
+  /** Minutes after which an unfinished payment attempt is expired. */
+  PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** Seconds the sandbox gateway's "slow bank" test card takes to complete by itself. */
+  SANDBOX_SLOW_CARD_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  /** The agencies' registries (once-only data); by default the simulated ones. */
+  REGISTRIES_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bearer token for the registries. */
+  REGISTRIES_TOKEN: z.string().min(16).default("sandbox-registries-token"),
+  /** Milliseconds a registry has to answer before the form falls back to manual entry. */
+  REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, "BASE_URL" | "S3_FORCE_PATH_STYLE"> & {
+export type Config = Omit<
+  z.infer<typeof envSchema>,
+  "BASE_URL" | "S3_FORCE_PATH_STYLE" | "SANDBOXES" | "PAYMENT_GATEWAY_URL" | "REGISTRIES_URL"
+> & {
   BASE_URL: string;
   S3_FORCE_PATH_STYLE: boolean;
+  SANDBOXES: boolean;
+  PAYMENT_GATEWAY_URL: string;
+  REGISTRIES_URL: string;
 };
 
 /** Problems no single variable shows: settings that the value of another makes required. */
@@ -122,9 +151,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const value = parsed.data;
   const shownHost = value.HOST === "0.0.0.0" ? "127.0.0.1" : value.HOST;
+  const baseUrl = (value.BASE_URL ?? `http://${shownHost}:${value.PORT}`).replace(/\/$/, "");
   return {
     ...value,
-    BASE_URL: (value.BASE_URL ?? `http://${shownHost}:${value.PORT}`).replace(/\/$/, ""),
+    BASE_URL: baseUrl,
     S3_FORCE_PATH_STYLE: value.S3_FORCE_PATH_STYLE ?? value.S3_ENDPOINT !== undefined,
+    SANDBOXES: value.SANDBOXES ?? value.NODE_ENV !== "production",
+    PAYMENT_GATEWAY_URL: (value.PAYMENT_GATEWAY_URL ?? `${baseUrl}/sandbox-gateway`).replace(/\/$/, ""),
+    REGISTRIES_URL: (value.REGISTRIES_URL ?? `${baseUrl}/sandbox-registries`).replace(/\/$/, ""),
   };
 }

@@ -30,7 +30,10 @@ export const sandboxPayments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("sandbox_gateway_idempotency").on(t.merchant, t.idempotencyKey), index("sandbox_gateway_created_idx").on(t.createdAt)],
+  (t) => [
+    unique("sandbox_gateway_idempotency").on(t.merchant, t.idempotencyKey),
+    index("sandbox_gateway_created_idx").on(t.createdAt),
+  ],
 );
 
 /** Signed notifications the gateway sends to the merchant, with retries until accepted. */

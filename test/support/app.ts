@@ -10,9 +10,12 @@ import { LocalFileStorage } from "../../src/platform/storage/file-storage.js";
 import { loadSearchSettings } from "../../src/search/settings.js";
 import { buildApp } from "../../src/server.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
+import { freePort } from "./portal-process.js";
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The address the app listens on, when created with `listen` (else the nominal http://portal.test). */
+  baseUrl: string;
   db: TestDatabase;
   storage: LocalFileStorage;
   close(): Promise<void>;
@@ -22,6 +25,12 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Load the demo catalogue (agencies, services, news…) first. */
   demo?: boolean;
+  /**
+   * Listen on a free loopback port, with BASE_URL pointing there: for parts
+   * that call the portal over real HTTP (the sandbox gateway and registries,
+   * the gateway's notifications).
+   */
+  listen?: boolean;
 }
 
 /** The whole portal on a fresh database and file folder, driven through `app.inject` (real HTTP handling, no socket). */
@@ -34,17 +43,21 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     await loadDemoEservices(db.database.db);
   }
   await loadSearchSettings(db.database.db);
+  const port = options.listen ? await freePort() : 0;
+  const baseUrl = options.listen ? `http://127.0.0.1:${port}` : "http://portal.test";
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
-    BASE_URL: "http://portal.test",
+    BASE_URL: baseUrl,
     JOBS_INTERVAL_SECONDS: "0",
     ...options.env,
   });
   const app = await buildApp({ config, database: db.database, storage });
-  await app.ready();
+  if (options.listen) await app.listen({ port, host: "127.0.0.1" });
+  else await app.ready();
   return {
     app,
+    baseUrl,
     db,
     storage,
     close: async () => {
