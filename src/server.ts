@@ -38,6 +38,9 @@ import { loadIdpKeys } from "./idp/keys.js";
 import { createProvider } from "./idp/provider.js";
 import { idpRoutes, PROVIDER_COOKIES } from "./idp/routes.js";
 import { navigation } from "./navigation.js";
+import { Notifier } from "./notifications/notifier.js";
+import { OutboxWorker } from "./notifications/outbox.js";
+import { notificationDashboard, notificationRoutes } from "./notifications/routes.js";
 import { loadContentPages } from "./pages/content.js";
 import { contentPageRoutes } from "./pages/routes.js";
 import type { Config } from "./platform/config.js";
@@ -85,6 +88,8 @@ declare module "fastify" {
     searchAnalytics: SearchAnalytics;
     /** Draft reminders and expiry; tests run a pass with runOnce(). */
     draftJobs: DraftJobs;
+    /** Sends the email and text messages events wrote; tests run a pass with runOnce(). */
+    outbox: OutboxWorker;
   }
 }
 
@@ -157,15 +162,10 @@ export async function buildApp({
     sms ??
     (config.SMS_PROVIDER_URL ? new HttpSmsSender(config.SMS_PROVIDER_URL, config.SMS_PROVIDER_TOKEN) : new DevOutbox(db, "sms"));
   const accounts = new AccountService(db, mail, texts, config.BASE_URL);
-  const applications = new Applications(
-    db,
-    storage,
-    mail,
-    texts,
-    config.BASE_URL,
-    config.DRAFT_KEEP_DAYS,
-    config.DRAFT_REMINDER_DAYS,
-  );
+  const notifier = new Notifier(config.BASE_URL);
+  const outbox = new OutboxWorker(db, mail, texts, app.log);
+  app.decorate("outbox", outbox);
+  const applications = new Applications(db, storage, notifier, config.DRAFT_KEEP_DAYS, config.DRAFT_REMINDER_DAYS);
   const national =
     config.NATIONAL_IDP_ISSUER && config.NATIONAL_IDP_CLIENT_ID && config.NATIONAL_IDP_CLIENT_SECRET
       ? new NationalSignIn(db, {
@@ -180,13 +180,14 @@ export async function buildApp({
     accounts,
     onSignOutEverywhere: (userId: string) => endProviderSessionsOf(db, userId),
     nationalSignIn: Boolean(national),
-    dashboardSections: [eserviceDashboard(db)],
+    dashboardSections: [eserviceDashboard(db), notificationDashboard(db)],
   };
   if (national) await inEachLanguage(app, nationalSignInRoutes, { national, baseUrl: config.BASE_URL });
   await inEachLanguage(app, signInRoutes, accountRoutes);
   await inEachLanguage(app, registerRoutes, accountRoutes);
   await inEachLanguage(app, resetRoutes, accountRoutes);
   await inEachLanguage(app, myRoutes, accountRoutes);
+  await inEachLanguage(app, notificationRoutes, { db });
   if (config.NODE_ENV !== "production") await inEachLanguage(app, devRoutes, { db });
   await inEachLanguage(app, homeRoutes, { db });
   await inEachLanguage(app, contentPageRoutes, { pages });
@@ -207,12 +208,14 @@ export async function buildApp({
   app.addHook("onReady", async () => {
     searchIndex.start(config.SEARCH_REFRESH_SECONDS);
     draftJobs.start(config.JOBS_INTERVAL_SECONDS);
+    outbox.start(config.OUTBOX_INTERVAL_SECONDS);
     searchAnalytics.start(config.ANALYTICS_FLUSH_SECONDS, (e) => app.log.warn({ err: e }, "search counts not saved"));
   });
   app.addHook("onClose", async () => {
     searchIndex.stop();
     searchAnalytics.stop();
     await draftJobs.stop();
+    await outbox.stop();
     await searchAnalytics.flush().catch((e) => app.log.warn({ err: e }, "search counts not saved"));
   });
   app.decorate("searchIndex", searchIndex);

@@ -1,9 +1,10 @@
 import { findUser, logDataAccess, type User } from "../accounts/repository.js";
+import type { Notifier } from "../notifications/notifier.js";
+import type { NotificationValues } from "../notifications/tables.js";
+import type { NotificationEvent } from "../notifications/templates.js";
 import type { Db } from "../platform/db/client.js";
 import { formatDate } from "../platform/i18n/format.js";
-import { type Locale, localizePath } from "../platform/i18n/locales.js";
-import { translator } from "../platform/i18n/messages.js";
-import type { Mailer, SmsSender } from "../platform/messaging/senders.js";
+import type { Locale } from "../platform/i18n/locales.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
 import type { Answers, FileRef } from "./engine/answers.js";
 import { applicableAnswers, firstIncomplete } from "./engine/conditions.js";
@@ -13,6 +14,7 @@ import { type Case, submitCase } from "./repository/cases.js";
 import { findDefinition } from "./repository/definitions.js";
 import { claimDraftReminders, createDraft, type Draft, removeExpiredDrafts } from "./repository/drafts.js";
 import { removeDraftUploads } from "./repository/uploads.js";
+import { requestPath } from "./views/paths.js";
 
 /** What the profile gives to questions that ask for it. */
 function profileValue(user: User, field: (typeof prefillFields)[number]): string | undefined {
@@ -43,7 +45,10 @@ export function filesIn(def: Definition, answers: Answers): FileRef[] {
   );
 }
 
-export type ApplyNotice = "submitted" | "info-requested" | "approved" | "rejected";
+/** What every message about a case names: the service in both languages, the reference, the next steps. */
+export function caseValues(c: Case, def: Definition, message?: string): NotificationValues {
+  return { service: def.title, reference: c.reference, nextSteps: def.nextSteps, message: message ?? "" };
+}
 
 /**
  * Applications from start to case: drafts with what the profile already
@@ -53,9 +58,7 @@ export class Applications {
   constructor(
     private readonly db: Db,
     private readonly storage: FileStorage,
-    private readonly mailer: Mailer,
-    private readonly sms: SmsSender,
-    private readonly baseUrl: string,
+    private readonly notifier: Notifier,
     /** Days a draft is kept after its last change. */
     readonly keepDays: number,
     /** Days before expiry the applicant is reminded. */
@@ -94,78 +97,49 @@ export class Applications {
   async submit(user: User, draft: Draft, def: Definition): Promise<{ case: Case; created: boolean } | undefined> {
     if (firstIncomplete(def, draft.answers)) return undefined;
     const answers = applicableAnswers(def, draft.answers);
-    const result = await submitCase(this.db, {
-      draftId: draft.id,
-      userId: user.id,
-      eservice: def.slug,
-      version: def.version,
-      agency: def.agency,
-      queue: def.queue,
-      answers,
-      fee: computeFee(def.fee, answers).amount,
-      targetDays: def.targetDays,
-      files: filesIn(def, answers),
-    });
+    const result = await submitCase(
+      this.db,
+      {
+        draftId: draft.id,
+        userId: user.id,
+        eservice: def.slug,
+        version: def.version,
+        agency: def.agency,
+        queue: def.queue,
+        answers,
+        fee: computeFee(def.fee, answers).amount,
+        targetDays: def.targetDays,
+        files: filesIn(def, answers),
+      },
+      (tx, created) => this.tell(tx, user, created, def, "submitted"),
+    );
     // Files dropped with answers that no longer apply are not kept.
-    if (result.created) {
-      await removeDraftUploads(this.db, this.storage, [draft.id]);
-      await this.notify(user, result.case, def, "submitted");
-    }
+    if (result.created) await removeDraftUploads(this.db, this.storage, [draft.id]);
     return result;
   }
 
   /**
-   * Tells the applicant about their request: the confirmation always by
-   * email; later steps by the channels they chose in their profile.
+   * Tells the applicant about their request, inside the transaction that
+   * changed it: the notification and its messages are saved with the change
+   * and sent by the outbox after.
    */
-  async notify(user: User, c: Case, def: Definition, notice: ApplyNotice, message?: string): Promise<void> {
-    const locale = localeOf(user);
-    const tr = translator(locale);
-    const values = {
-      name: locale === "en" ? user.nameEn : user.nameAr,
-      service: def.title[locale],
-      reference: c.reference,
-      link: `${this.baseUrl}${localizePath(locale, `/my/requests/${c.reference}`)}`,
-      nextSteps: def.nextSteps[locale],
-      message: message ?? "",
-    };
-    if (notice === "submitted" || user.notifyEmail) {
-      await this.mailer.send({
-        to: user.email,
-        locale,
-        subject: tr.t(`eservices.mail.${notice}.subject`, values),
-        text: tr.t(`eservices.mail.${notice}.body`, values),
-      });
-    }
-    if (notice !== "submitted" && user.notifySms) {
-      await this.sms.send({ to: user.phone, text: tr.t(`eservices.mail.${notice}.sms`, values) });
-    }
+  async tell(tx: Db, user: User, c: Case, def: Definition, event: NotificationEvent, message?: string): Promise<void> {
+    await this.notifier.record(tx, user, event, caseValues(c, def, message), requestPath(c.reference));
   }
 
   /** Reminds people of drafts about to expire (each once; safe with several instances). */
   async remindDrafts(): Promise<number> {
-    const due = await claimDraftReminders(this.db, this.reminderDays);
-    for (const draft of due) {
-      const [user, def] = await Promise.all([
-        findUser(this.db, draft.userId),
-        findDefinition(this.db, draft.eservice, draft.version),
-      ]);
-      if (!user || !def) continue;
-      const locale = localeOf(user);
-      const tr = translator(locale);
-      await this.mailer.send({
-        to: user.email,
-        locale,
-        subject: tr.t("eservices.mail.reminder.subject", { service: def.title[locale] }),
-        text: tr.t("eservices.mail.reminder.body", {
-          name: locale === "en" ? user.nameEn : user.nameAr,
-          service: def.title[locale],
-          date: formatDate(draft.expiresAt, locale),
-          link: `${this.baseUrl}${localizePath(locale, "/my")}`,
-        }),
-      });
-    }
-    return due.length;
+    return this.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const due = await claimDraftReminders(tx, this.reminderDays);
+      for (const draft of due) {
+        const [user, def] = await Promise.all([findUser(tx, draft.userId), findDefinition(tx, draft.eservice, draft.version)]);
+        if (!user || !def) continue;
+        const date = { ar: formatDate(draft.expiresAt, "ar"), en: formatDate(draft.expiresAt, "en") };
+        await this.notifier.record(tx, user, "draft-reminder", { service: def.title, date }, "/my");
+      }
+      return due.length;
+    });
   }
 
   /** Deletes expired drafts and the files only they held. */

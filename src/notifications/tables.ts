@@ -1,5 +1,8 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+/** What an event's messages name; a value in both languages is shown in the reader's. */
+export type NotificationValues = Record<string, string | { ar: string; en: string }>;
+
 /**
  * What happened that a person should know, shown in My Hukoomi. The text is
  * rendered from the catalogues when shown, so it reads in either language.
@@ -12,7 +15,7 @@ export const notifications = pgTable(
     /** submitted, info-requested, approved, rejected, payment-received, document-issued, reminder… */
     event: text("event").notNull(),
     /** The values the event's message names (service title in both languages, reference…). */
-    values: jsonb("values").$type<Record<string, string>>().notNull(),
+    values: jsonb("values").$type<NotificationValues>().notNull(),
     /** A language-neutral address to follow ("/my/requests/HK-…"). */
     link: text("link"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

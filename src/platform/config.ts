@@ -83,6 +83,8 @@ const envSchema = z.object({
   DRAFT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   /** Seconds between runs of the background jobs (draft reminders and expiry); 0 turns them off (tests run them by hand). */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /** Seconds between passes of the outbox that sends email and text messages; 0 turns it off (tests send by hand). */
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /**
    * Serve the sandbox payment gateway (/sandbox-gateway) and the simulated
    * agency registries (/sandbox-registries) for development and

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { loadDefinitionFiles } from "../../src/eservices/content.js";
 import type { Definition } from "../../src/eservices/engine/definition.js";
 import { REFERENCE_ALPHABET } from "../../src/eservices/references.js";
@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from "../support/app.js";
 import { answerAll, type Choices, pageOf, submit } from "../support/apply.js";
 import { Client } from "../support/client.js";
 import { disguisedProgram, pdfOfSize, samplePdf } from "../support/files.js";
+import { type DemoPerson, demoEmails, signedInAs } from "../support/people.js";
 
 let t: TestApp;
 const db = () => t.db.database.db;
@@ -27,21 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const emails = {
-  citizen: "citizen@demo.hukoomi.example",
-  resident: "resident@demo.hukoomi.example",
-  visitor: "visitor@demo.hukoomi.example",
-  officer: "officer@demo.hukoomi.example",
-  admin: "admin@demo.hukoomi.example",
-};
-
-async function as(who: keyof typeof emails): Promise<Client> {
-  const client = new Client(t.app);
-  await client.get("/en/sign-in");
-  const res = await client.post("/en/sign-in", { identifier: emails[who], password: DEMO_PASSWORD });
-  expect(res.statusCode).toBe(303);
-  return client;
-}
+const emails = demoEmails;
+const as = (who: DemoPerson) => signedInAs(t.app, who);
 
 /** Answers that keep each demo e-service away from its stop pages. */
 const choices: Record<string, Choices> = {
@@ -49,7 +37,7 @@ const choices: Record<string, Choices> = {
 };
 
 /** Who applies for each demo e-service (its eligibility). */
-function applicantFor(d: Definition): keyof typeof emails {
+function applicantFor(d: Definition): DemoPerson {
   const allowed = d.eligibility.residency;
   return !allowed || allowed.includes("resident") ? "resident" : "citizen";
 }
@@ -60,7 +48,9 @@ async function caseByRef(reference: string) {
   return row;
 }
 
+/** The email sent to someone (the outbox is sent first, as its worker would). */
 async function mailTo(email: string) {
+  await t.app.outbox.runOnce();
   return db()
     .select()
     .from(devMessages)

@@ -50,6 +50,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: "silent",
     BASE_URL: baseUrl,
     JOBS_INTERVAL_SECONDS: "0",
+    OUTBOX_INTERVAL_SECONDS: "0",
     ...options.env,
   });
   const app = await buildApp({ config, database: db.database, storage });

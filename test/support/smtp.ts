@@ -15,7 +15,7 @@ function recipients(m: ParsedMail): string[] {
 }
 
 /** A real SMTP server on a free port, keeping what it receives. */
-export async function startTestMailServer(): Promise<TestMailServer> {
+export async function startTestMailServer(listenOn = 0): Promise<TestMailServer> {
   const messages: ParsedMail[] = [];
   const taken = new Set<ParsedMail>();
   const server = new SMTPServer({
@@ -31,7 +31,7 @@ export async function startTestMailServer(): Promise<TestMailServer> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(listenOn, "127.0.0.1", () => resolve()));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {

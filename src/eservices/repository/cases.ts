@@ -36,7 +36,12 @@ export interface Submission {
  * unique among cases, so a double click, a refresh or a retry finds the
  * case already made instead of making a second.
  */
-export async function submitCase(db: Db, s: Submission): Promise<{ case: Case; created: boolean }> {
+export async function submitCase(
+  db: Db,
+  s: Submission,
+  /** Runs in the same transaction once the case exists (notifications, payment due…). */
+  onCreated?: (tx: Db, created: Case) => Promise<void>,
+): Promise<{ case: Case; created: boolean }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const result = await db.transaction(async (tx) => {
       const now = new Date();
@@ -70,6 +75,7 @@ export async function submitCase(db: Db, s: Submission): Promise<{ case: Case; c
         s.files.map((f) => f.id),
       );
       await tx.delete(drafts).where(eq(drafts.id, s.draftId));
+      await onCreated?.(tx as unknown as Db, created);
       return created;
     });
     if (result) return { case: result, created: true };
@@ -260,6 +266,8 @@ export async function advanceCase(
   from: CaseStatus[],
   change: Partial<Pick<Case, "status" | "assignedTo" | "decidedAt" | "dueAt">>,
   step: Step,
+  /** Runs in the same transaction after the change (notifications, issued documents…); throwing undoes the change. */
+  within?: (tx: Db, updated: Case) => Promise<void>,
 ): Promise<Case | undefined> {
   return db.transaction(async (tx) => {
     const now = new Date();
@@ -278,6 +286,7 @@ export async function advanceCase(
       files: step.files ?? null,
       visibleToApplicant: step.visibleToApplicant === false ? 0 : 1,
     });
+    await within?.(tx as unknown as Db, updated);
     return updated;
   });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireRole } from "../../accounts/guards.js";
 import { agenciesFor, hasRole } from "../../accounts/model.js";
 import { findUser, logDataAccessOnce } from "../../accounts/repository.js";
+import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
@@ -204,11 +205,12 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
   const backToCase = (request: FastifyRequest, reply: FastifyReply, kase: Case, done?: string) =>
     reply.redirect(`${localizePath(request.locale, casePath(kase.reference))}${done ? `?done=${done}` : ""}`, 303);
 
-  /** Tells the applicant, in their language, by the channels they chose. */
-  const tell = async (kase: Case, notice: "info-requested" | "approved" | "rejected", message?: string) => {
-    const [user, def] = await Promise.all([findUser(db, kase.userId), findDefinition(db, kase.eservice, kase.version)]);
-    if (user && def) await applications.notify(user, kase, def, notice, message);
-  };
+  /** Tells the applicant, in the transaction of the change, in their language, by the channels they chose. */
+  const tell =
+    (kase: Case, event: "info-requested" | "approved" | "rejected", message?: string) => async (tx: Db, updated: Case) => {
+      const [user, def] = await Promise.all([findUser(tx, kase.userId), findDefinition(tx, kase.eservice, kase.version)]);
+      if (user && def) await applications.tell(tx, user, updated, def, event, message);
+    };
 
   app.post("/workspace/cases/:reference/assign", officerPost, async (request, reply) => {
     const kase = await caseFor(request);
@@ -245,8 +247,8 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       ["submitted", "in-review"],
       { status: "info-requested", assignedTo: kase.assignedTo ?? request.viewer?.id ?? null },
       { kind: "info-requested", actorId: request.viewer?.id ?? "", message: parsed.data.question },
+      tell(kase, "info-requested", parsed.data.question),
     );
-    if (updated) await tell(updated, "info-requested", parsed.data.question);
     return backToCase(request, reply, kase, updated ? "info-requested" : undefined);
   });
 
@@ -267,8 +269,8 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       openStatuses,
       { status, decidedAt: new Date(), assignedTo: kase.assignedTo ?? request.viewer?.id ?? null },
       { kind: status, actorId: request.viewer?.id ?? "", message: parsed.data.reason || undefined },
+      tell(kase, status, parsed.data.reason),
     );
-    if (updated) await tell(updated, status, parsed.data.reason);
     return backToCase(request, reply, kase, updated ? status : undefined);
   });
 }

@@ -9,6 +9,8 @@ export interface Email {
   text: string;
   /** The language of the message, for the Content-Language header. */
   locale: string;
+  /** A stable id for the message (Message-ID), so a message sent again after a crash is recognised as the same. */
+  id?: string | undefined;
 }
 
 export interface Sms {
@@ -43,6 +45,7 @@ export class SmtpMailer implements Mailer {
       subject: email.subject,
       text: email.text,
       headers: { "Content-Language": email.locale },
+      ...(email.id ? { messageId: `<${email.id}@hukoomi.portal>` } : {}),
     });
   }
 }
