@@ -18,12 +18,17 @@ import { agencyPageRoutes } from "./catalogue/routes/agency-pages.js";
 import { articlePageRoutes } from "./catalogue/routes/article-pages.js";
 import { browsePageRoutes } from "./catalogue/routes/browse-pages.js";
 import { servicePageRoutes } from "./catalogue/routes/service-pages.js";
+import { HttpRegistryConnector } from "./connectors/http.js";
 import { designSystemRoutes } from "./design-system/routes.js";
 import { devRoutes } from "./dev/routes.js";
+import { documentDashboard } from "./documents/dashboard.js";
+import { DocumentJobs } from "./documents/jobs.js";
+import { documentRoutes } from "./documents/routes.js";
 import { eserviceApiRoutes } from "./eservices/api.js";
 import { Applications } from "./eservices/applications.js";
 import { eserviceDashboard } from "./eservices/dashboard.js";
 import { DraftJobs } from "./eservices/jobs.js";
+import { RegistryPrefill } from "./eservices/prefill.js";
 import { applyRoutes } from "./eservices/routes/apply.js";
 import { requestRoutes } from "./eservices/routes/requests.js";
 import { workspaceRoutes } from "./eservices/routes/workspace.js";
@@ -43,6 +48,11 @@ import { OutboxWorker } from "./notifications/outbox.js";
 import { notificationDashboard, notificationRoutes } from "./notifications/routes.js";
 import { loadContentPages } from "./pages/content.js";
 import { contentPageRoutes } from "./pages/routes.js";
+import { HttpPaymentGateway } from "./payments/gateway.js";
+import { PaymentJobs } from "./payments/jobs.js";
+import { paymentNotificationRoutes } from "./payments/notifications-api.js";
+import { feeDesk, paymentDashboard, paymentRoutes } from "./payments/routes.js";
+import { Payments } from "./payments/service.js";
 import type { Config } from "./platform/config.js";
 import type { Database } from "./platform/db/client.js";
 import { assetsPlugin } from "./platform/http/assets.js";
@@ -53,6 +63,8 @@ import { renderPlugin } from "./platform/http/render.js";
 import { localePrefix, locales } from "./platform/i18n/locales.js";
 import { DevOutbox, HttpSmsSender, type Mailer, type SmsSender, SmtpMailer } from "./platform/messaging/senders.js";
 import type { FileStorage } from "./platform/storage/file-storage.js";
+import { sandboxGatewayRoutes } from "./sandbox-gateway/routes.js";
+import { sandboxRegistryRoutes } from "./sandbox-registries/routes.js";
 import { SearchAnalytics } from "./search/analytics.js";
 import { searchApiRoutes, searchPageRoutes } from "./search/routes.js";
 import { SearchIndex } from "./search/search-index.js";
@@ -88,8 +100,13 @@ declare module "fastify" {
     searchAnalytics: SearchAnalytics;
     /** Draft reminders and expiry; tests run a pass with runOnce(). */
     draftJobs: DraftJobs;
+    /** Reminders of documents about to expire; tests run a pass with runOnce(). */
+    documentJobs: DocumentJobs;
     /** Sends the email and text messages events wrote; tests run a pass with runOnce(). */
     outbox: OutboxWorker;
+    /** Fee payments; jobs expire unfinished attempts and reconcile with the gateway (tests run them by hand). */
+    payments: Payments;
+    paymentJobs: PaymentJobs;
   }
 }
 
@@ -166,6 +183,17 @@ export async function buildApp({
   const outbox = new OutboxWorker(db, mail, texts, app.log);
   app.decorate("outbox", outbox);
   const applications = new Applications(db, storage, notifier, config.DRAFT_KEEP_DAYS, config.DRAFT_REMINDER_DAYS);
+  const gateway = new HttpPaymentGateway(config.PAYMENT_GATEWAY_URL, config.PAYMENT_MERCHANT_ID, config.PAYMENT_MERCHANT_SECRET);
+  const payments = new Payments(
+    db,
+    gateway,
+    notifier,
+    { baseUrl: config.BASE_URL, expiryMinutes: config.PAYMENT_EXPIRY_MINUTES },
+    app.log,
+  );
+  const paymentJobs = new PaymentJobs(db, payments, app.log);
+  app.decorate("payments", payments);
+  app.decorate("paymentJobs", paymentJobs);
   const national =
     config.NATIONAL_IDP_ISSUER && config.NATIONAL_IDP_CLIENT_ID && config.NATIONAL_IDP_CLIENT_SECRET
       ? new NationalSignIn(db, {
@@ -180,7 +208,7 @@ export async function buildApp({
     accounts,
     onSignOutEverywhere: (userId: string) => endProviderSessionsOf(db, userId),
     nationalSignIn: Boolean(national),
-    dashboardSections: [eserviceDashboard(db), notificationDashboard(db)],
+    dashboardSections: [eserviceDashboard(db), documentDashboard(db), paymentDashboard(db), notificationDashboard(db)],
   };
   if (national) await inEachLanguage(app, nationalSignInRoutes, { national, baseUrl: config.BASE_URL });
   await inEachLanguage(app, signInRoutes, accountRoutes);
@@ -196,10 +224,21 @@ export async function buildApp({
   await inEachLanguage(app, agencyPageRoutes, catalogue);
   await inEachLanguage(app, articlePageRoutes, catalogue);
   await inEachLanguage(app, factsPageRoutes, { db });
-  const eservices = { db, storage, applications };
+  const registries = new HttpRegistryConnector(db, {
+    baseUrl: config.REGISTRIES_URL,
+    token: config.REGISTRIES_TOKEN,
+    timeoutMs: config.REGISTRY_TIMEOUT_MS,
+    log: app.log,
+  });
+  app.addHook("onClose", async () => registries.close());
+  const eservices = { db, storage, applications, prefill: new RegistryPrefill(db, registries), fees: feeDesk(db, payments) };
   await inEachLanguage(app, applyRoutes, eservices);
   await inEachLanguage(app, requestRoutes, eservices);
   await inEachLanguage(app, workspaceRoutes, eservices);
+  await inEachLanguage(app, paymentRoutes, { db, payments });
+  await inEachLanguage(app, documentRoutes, { db, applications, baseUrl: config.BASE_URL });
+  const documentJobs = new DocumentJobs(db, notifier, app.log);
+  app.decorate("documentJobs", documentJobs);
   const draftJobs = new DraftJobs(applications, app.log);
   app.decorate("draftJobs", draftJobs);
   const searchIndex = new SearchIndex(db, pages, app.log);
@@ -208,6 +247,8 @@ export async function buildApp({
   app.addHook("onReady", async () => {
     searchIndex.start(config.SEARCH_REFRESH_SECONDS);
     draftJobs.start(config.JOBS_INTERVAL_SECONDS);
+    documentJobs.start(config.JOBS_INTERVAL_SECONDS);
+    paymentJobs.start(config.JOBS_INTERVAL_SECONDS);
     outbox.start(config.OUTBOX_INTERVAL_SECONDS);
     searchAnalytics.start(config.ANALYTICS_FLUSH_SECONDS, (e) => app.log.warn({ err: e }, "search counts not saved"));
   });
@@ -215,6 +256,8 @@ export async function buildApp({
     searchIndex.stop();
     searchAnalytics.stop();
     await draftJobs.stop();
+    await documentJobs.stop();
+    await paymentJobs.stop();
     await outbox.stop();
     await searchAnalytics.flush().catch((e) => app.log.warn({ err: e }, "search counts not saved"));
   });
@@ -237,6 +280,12 @@ export async function buildApp({
   await app.register(searchApiRoutes, { ...search, baseUrl: config.BASE_URL });
   await app.register(factsApiRoutes, { db });
   await app.register(eserviceApiRoutes, { db, baseUrl: config.BASE_URL });
+  await app.register(paymentNotificationRoutes, { payments, secret: config.PAYMENT_NOTIFY_SECRET });
+  if (config.SANDBOXES) {
+    const sandbox = { db, token: config.REGISTRIES_TOKEN, timeoutMs: config.REGISTRY_TIMEOUT_MS };
+    await app.register(sandboxRegistryRoutes, { prefix: "/sandbox-registries", ...sandbox });
+  }
+  if (config.SANDBOXES) await app.register(sandboxGatewayRoutes, { db, config });
   await app.register(seoRoutes, { db, baseUrl: config.BASE_URL, pages, extraPaths: ["/facts", "/sitemap", "/design-system"] });
   return app;
 }

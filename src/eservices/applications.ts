@@ -14,6 +14,7 @@ import { type Case, submitCase } from "./repository/cases.js";
 import { findDefinition } from "./repository/definitions.js";
 import { claimDraftReminders, createDraft, type Draft, removeExpiredDrafts } from "./repository/drafts.js";
 import { removeDraftUploads } from "./repository/uploads.js";
+import { moneyBoth } from "./views/answer-text.js";
 import { requestPath } from "./views/paths.js";
 
 /** What the profile gives to questions that ask for it. */
@@ -47,7 +48,13 @@ export function filesIn(def: Definition, answers: Answers): FileRef[] {
 
 /** What every message about a case names: the service in both languages, the reference, the next steps. */
 export function caseValues(c: Case, def: Definition, message?: string): NotificationValues {
-  return { service: def.title, reference: c.reference, nextSteps: def.nextSteps, message: message ?? "" };
+  return {
+    service: def.title,
+    reference: c.reference,
+    nextSteps: def.nextSteps,
+    message: message ?? "",
+    amount: moneyBoth(c.feeAmount),
+  };
 }
 
 /**
@@ -58,7 +65,7 @@ export class Applications {
   constructor(
     private readonly db: Db,
     private readonly storage: FileStorage,
-    private readonly notifier: Notifier,
+    readonly notifier: Notifier,
     /** Days a draft is kept after its last change. */
     readonly keepDays: number,
     /** Days before expiry the applicant is reminded. */
@@ -110,8 +117,9 @@ export class Applications {
         fee: computeFee(def.fee, answers).amount,
         targetDays: def.targetDays,
         files: filesIn(def, answers),
+        sources: draft.sources,
       },
-      (tx, created) => this.tell(tx, user, created, def, "submitted"),
+      (tx, created) => this.tell(tx, user, created, def, created.status === "payment-due" ? "payment-due" : "submitted"),
     );
     // Files dropped with answers that no longer apply are not kept.
     if (result.created) await removeDraftUploads(this.db, this.storage, [draft.id]);

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import { Periodic } from "../platform/jobs/periodic.js";
 import type { Applications } from "./applications.js";
 
 /**
@@ -7,13 +8,14 @@ import type { Applications } from "./applications.js";
  * runs it; claiming rows in the database keeps each reminder to one.
  */
 export class DraftJobs {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly applications: Applications,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.periodic = new Periodic(() => this.runOnce(), log, "draft jobs");
+  }
 
   /** One pass; returns what was done. */
   async runOnce(): Promise<{ reminded: number; removed: number }> {
@@ -24,22 +26,10 @@ export class DraftJobs {
   }
 
   start(intervalSeconds: number): void {
-    if (intervalSeconds <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error) => this.log.warn({ err: error }, "draft jobs failed; will try again"))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, intervalSeconds * 1000);
-    this.timer.unref();
+    this.periodic.start(intervalSeconds);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../platform/db/client.js";
+import { Periodic } from "../platform/jobs/periodic.js";
 import type { Mailer, SmsSender } from "../platform/messaging/senders.js";
 import { outboxMessages } from "./tables.js";
 
@@ -36,15 +37,16 @@ export async function enqueue(
  * given up after the last attempt.
  */
 export class OutboxWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly db: Db,
     private readonly mailer: Mailer,
     private readonly sms: SmsSender,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.periodic = new Periodic(() => this.runOnce(), log, "sending the outbox");
+  }
 
   private async claim(limit: number): Promise<OutboxMessage[]> {
     const now = new Date();
@@ -108,21 +110,10 @@ export class OutboxWorker {
   }
 
   start(intervalSeconds: number): void {
-    if (intervalSeconds <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error) => this.log.warn({ err: error }, "the outbox could not be read; will try again"))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, intervalSeconds * 1000);
-    this.timer.unref();
+    this.periodic.start(intervalSeconds);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

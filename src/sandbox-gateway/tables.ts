@@ -18,9 +18,11 @@ export const sandboxPayments = pgTable(
     /** The merchant's own reference (the portal's payment id). */
     reference: text("reference").notNull(),
     returnUrl: text("return_url").notNull(),
+    /** Where the gateway posts its signed notifications about this payment. */
+    notifyUrl: text("notify_url"),
     /** ar or en: the language of the hosted payment page. */
     language: text("language").notNull(),
-    /** pending, authorised, captured, declined, cancelled, expired, refunded. */
+    /** created, pending, authorised, captured, declined, cancelled, expired, refunded. */
     status: text("status").notNull(),
     cardLast4: text("card_last4"),
     capturedAmount: numeric("captured_amount", { precision: 12, scale: 2 }).notNull().default("0"),
@@ -51,4 +53,22 @@ export const sandboxNotifications = pgTable(
     lastError: text("last_error"),
   },
   (t) => [index("sandbox_gateway_notifications_due_idx").on(t.deliveredAt, t.nextAttemptAt)],
+);
+
+/** Each refund of a captured payment, once per idempotency key. */
+export const sandboxRefunds = pgTable(
+  "sandbox_gateway_refunds",
+  {
+    /** "re_" and 24 random characters. */
+    id: text("id").primaryKey(),
+    paymentId: text("payment_id").notNull(),
+    merchant: text("merchant").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    amount: numeric("amount", { precision: 12, scale: 2 }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("sandbox_gateway_refund_idempotency").on(t.merchant, t.idempotencyKey),
+    index("sandbox_gateway_refunds_payment_idx").on(t.paymentId),
+  ],
 );

@@ -48,6 +48,7 @@ export async function seoRoutes(
           "Disallow: /api/",
           "Disallow: /feedback/",
           "Disallow: /en/feedback/",
+          "Disallow: /sandbox-gateway/",
           "",
           `Sitemap: ${baseUrl}/sitemap.xml`,
           "",

@@ -136,6 +136,34 @@ async function signIn(page: Page, email: string) {
   await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/sign-in")), page.keyboard.press("Enter")]);
 }
 
+/**
+ * From a portal page with a "Pay" button: to the bank's page, and a card
+ * typed by keyboard (or Cancel); back on the portal's payment page, checked
+ * with axe, as are the bank's pages.
+ */
+async function payAtTheBank(page: Page, card: string | "cancel") {
+  await skipToMain(page);
+  await tabTo(page, "main form[action$='/pay'] button");
+  await Promise.all([page.waitForURL(/\/sandbox-gateway\/en\/pay\/pay_/), page.keyboard.press("Enter")]);
+  await expectAccessible(page);
+  if (card === "cancel") {
+    await tabTo(page, 'button[value="cancel"]');
+  } else {
+    for (const [id, text] of [
+      ["cardNumber", card],
+      ["expiry", "12/30"],
+      ["cvc", "123"],
+      ["cardName", "Anil Kumar"],
+    ]) {
+      await tabTo(page, `#${id}`);
+      await typeOver(page, text ?? "");
+    }
+    await tabTo(page, 'button[value="pay"]');
+  }
+  await Promise.all([page.waitForURL(/\/en\/my\/payments\/[0-9a-f-]{36}$/), page.keyboard.press("Enter")]);
+  await expectAccessible(page);
+}
+
 describe("applying online, by keyboard alone, with axe on every step", () => {
   it("from the service page through sign-in, questions, an upload, check answers and submit; an officer approves; the applicant sees the decision (English)", async () => {
     const def = defs.get("residence-permit-renewal");
@@ -173,9 +201,18 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     await tabTo(page, "main form button[type=submit]:not(.link-button)");
     await Promise.all([page.waitForURL(/\/en\/my\/requests\/HK-/), page.keyboard.press("Enter")]);
     await expectAccessible(page);
-    expect(await page.textContent("h1")).toBe("Application sent");
+    expect(await page.textContent("h1")).toBe("Application saved: pay the fee to send it");
     const reference = ((await page.textContent(".panel__reference")) ?? "").trim();
     expect(reference).toMatch(/^HK-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+    // The fee, through the sandbox bank's pages: a declined card, a cancelled payment, then a good card.
+    await payAtTheBank(page, "4000000000000002");
+    expect(await page.textContent("main")).toContain("Your bank declined the payment.");
+    await payAtTheBank(page, "cancel");
+    expect(await page.textContent("main")).toContain("You cancelled the payment.");
+    await payAtTheBank(page, "4111111111111111");
+    expect(await page.textContent("h1")).toBe("Payment received");
+    expect(await page.textContent("main")).toContain(reference);
     await page.goto(`${baseUrl}/en/my/requests/${reference}/receipt`);
     await expectAccessible(page);
 
@@ -243,7 +280,7 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     await tabTo(page, "main form button[type=submit]:not(.link-button)");
     await Promise.all([page.waitForURL(/\/my\/requests\/HK-/), page.keyboard.press("Enter")]);
     await expectAccessible(page);
-    expect(await page.textContent("h1")).toBe("أُرسل طلبك");
+    expect(await page.textContent("h1")).toBe("حُفظ طلبك: ادفع الرسوم لإرساله");
     await page.goto(`${baseUrl}/my/requests`);
     await expectAccessible(page);
     await context.close();

@@ -2,15 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { users } from "../../src/accounts/tables.js";
-import { loadDefinitionFiles } from "../../src/eservices/content.js";
-import type { Definition } from "../../src/eservices/engine/definition.js";
 import { cases } from "../../src/eservices/tables.js";
 import { OutboxWorker } from "../../src/notifications/outbox.js";
 import { notifications, outboxMessages } from "../../src/notifications/tables.js";
 import { SmtpMailer } from "../../src/platform/messaging/senders.js";
 import { devMessages } from "../../src/platform/messaging/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
-import { answerAll, submit } from "../support/apply.js";
+import { answerAll, demoDefinition, submit } from "../support/apply.js";
 import { demoEmails, signedInAs } from "../support/people.js";
 import { freePort } from "../support/portal-process.js";
 import { startTestMailServer, type TestMailServer } from "../support/smtp.js";
@@ -19,7 +17,7 @@ let t: TestApp;
 let smtpPort: number;
 let mail: TestMailServer | undefined;
 const db = () => t.db.database.db;
-const exitPermit = loadDefinitionFiles().find((d) => d.slug === "exit-permit") as Definition;
+const exitPermit = demoDefinition("exit-permit");
 
 beforeAll(async () => {
   smtpPort = await freePort();
@@ -91,7 +89,7 @@ describe("notifications", () => {
   it("are in the person's language, and by text message only when they chose it", async () => {
     await db().update(users).set({ notifySms: false }).where(eq(users.email, demoEmails.citizen));
     const citizen = await signedInAs(t.app, "citizen");
-    const medical = loadDefinitionFiles().find((d) => d.slug === "labour-complaint") as Definition;
+    const medical = demoDefinition("labour-complaint");
     const reference = await submit(citizen, await answerAll(citizen, medical));
     const queued = await outboxOf(demoEmails.citizen);
     expect(queued).toHaveLength(1);

@@ -1,9 +1,19 @@
 import { expect } from "vitest";
+import { loadDefinitionFiles } from "../../src/eservices/content.js";
 import type { Definition } from "../../src/eservices/engine/definition.js";
 import type { Client } from "./client.js";
 import { type Choices, pageFields } from "./fill.js";
 
 export type { Choices } from "./fill.js";
+
+const demoDefinitions = new Map<string, Definition>(loadDefinitionFiles().map((d) => [d.slug, d]));
+
+/** A demo e-service's definition, as the content files give it. */
+export function demoDefinition(slug: string): Definition {
+  const d = demoDefinitions.get(slug);
+  if (!d) throw new Error(`no definition ${slug}`);
+  return d;
+}
 
 /** The draft and page an application address names. */
 export function pageOf(location: string): { draft: string; page: string } {

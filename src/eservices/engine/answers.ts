@@ -1,3 +1,4 @@
+import type { RegistryFailure, RegistryName } from "../../connectors/registry.js";
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePhone } from "../../platform/text/identifiers.js";
 import type { Question, SimpleQuestion } from "./definition.js";
@@ -17,13 +18,16 @@ export interface Address {
 
 /**
  * Where an answer came from, when not typed by the person: their profile, or
- * another agency's registry (once-only); or typed because the registry
- * could not be reached, for the officer to verify.
+ * another agency's registry (once-only), read at `at`; "edited" when the
+ * person then changed the registry's value (`original`), and "unverified"
+ * when the registry gave nothing (`reason`) so the person typed it: the
+ * officer verifies both.
  */
 export type AnswerSource =
   | { kind: "profile" }
-  | { kind: "registry"; registry: string; agency: string; at: string }
-  | { kind: "unverified"; registry: string; agency: string };
+  | { kind: "registry"; registry: RegistryName; agency: string; at: string }
+  | { kind: "edited"; registry: RegistryName; agency: string; at: string; original: AnswerValue }
+  | { kind: "unverified"; registry: RegistryName; agency: string; reason: RegistryFailure };
 export type AnswerSources = Record<string, AnswerSource>;
 
 export type AnswerValue = string | number | boolean | string[] | Address | FileRef[] | Record<string, AnswerValue>[];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { registryNames } from "../../connectors/registry.js";
 
 /**
  * An e-service definition: what an agency describes once, as JSON (or
@@ -46,6 +47,28 @@ const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), label: biling
 /** What the profile can fill in before the person types. */
 export const prefillFields = ["nameAr", "nameEn", "qid", "phone", "email", "nationality"] as const;
 
+/**
+ * Where another agency's registry gives the answer (once-only): the
+ * registry, and the path of the value in its entry, names joined by dots
+ * and numbers picking an item of a list ("sponsor.nameEn", "vehicles.0.plate").
+ */
+export const prefillFromSchema = z
+  .object({
+    registry: z.enum(registryNames),
+    field: z
+      .string()
+      .max(100)
+      .regex(/^[A-Za-z][A-Za-z0-9]*(\.(\d{1,3}|[A-Za-z][A-Za-z0-9]*))*$/, "a path of names and item numbers joined by dots"),
+    /**
+     * Only while this holds, from earlier answers: for a question that is
+     * about the applicant only in some cases (their own permit, not a
+     * family member's).
+     */
+    when: conditionSchema.optional(),
+  })
+  .strict();
+export type PrefillFrom = z.infer<typeof prefillFromSchema>;
+
 const base = {
   id,
   label: bilingual,
@@ -53,6 +76,7 @@ const base = {
   required: z.boolean().default(true),
   condition: conditionSchema.optional(),
   prefill: z.enum(prefillFields).optional(),
+  prefillFrom: prefillFromSchema.optional(),
 };
 
 const simpleQuestion = z.discriminatedUnion("type", [
@@ -175,6 +199,40 @@ export const feeSchema = z.discriminatedUnion("type", [
 ]);
 export type Fee = z.infer<typeof feeSchema>;
 
+/** Where a line of an issued document takes its value: an answer, or one of these. */
+export const documentSources = ["reference", "applicant-name", "applicant-qid"] as const;
+
+/**
+ * The document an approved request issues (a permit, a certificate): signed
+ * by the portal and checkable by anyone at /verify. See src/documents/.
+ */
+export const issuesSchema = z
+  .object({
+    /** The kind of document (residence-permit, commercial-registration…). */
+    type: id,
+    title: bilingual,
+    /** How long it is valid from the day it is issued; without it (or validForYearsFrom) it does not expire. */
+    validForMonths: z.number().int().min(1).max(120).optional(),
+    /** A question whose answer is the number of years it is valid for (takes the place of validForMonths when answered). */
+    validForYearsFrom: id.optional(),
+    /** The e-service that renews it, offered in the weeks before it expires. */
+    renewWith: id.optional(),
+    /** In the renewing e-service, the date question filled with this document's expiry date. */
+    expiryQuestion: id.optional(),
+    /** Questions whose first answered one gives the holder's name (else the applicant's). */
+    holder: z
+      .object({ ar: z.array(id).min(1), en: z.array(id).min(1) })
+      .strict()
+      .optional(),
+    /** What the document states, in order; a line whose question was not answered is left out. */
+    fields: z
+      .array(z.object({ label: bilingual, from: z.union([z.enum(documentSources), id]) }).strict())
+      .min(1)
+      .max(30),
+  })
+  .strict();
+export type Issues = z.infer<typeof issuesSchema>;
+
 export const definitionSchema = z
   .object({
     slug: id,
@@ -203,6 +261,8 @@ export const definitionSchema = z
     declaration: bilingual,
     /** What happens after submitting, shown on the confirmation page and in the email. */
     nextSteps: bilingual,
+    /** The document issued when a request is approved, if any. */
+    issues: issuesSchema.optional(),
   })
   .strict()
   .superRefine((def, ctx) => {
@@ -219,6 +279,15 @@ export const definitionSchema = z
           });
       }
     };
+    const checkPrefillFrom = (q: Question) => {
+      checkCondition(q.prefillFrom?.when, `question ${q.id}: prefillFrom.when`);
+      if (q.prefillFrom && q.prefill)
+        ctx.addIssue({ code: "custom", message: `question ${q.id}: prefill and prefillFrom cannot both be given` });
+      if (q.prefillFrom && (q.type === "file" || q.type === "declaration" || q.type === "group"))
+        ctx.addIssue({ code: "custom", message: `question ${q.id}: a registry cannot answer a ${q.type} question` });
+      if (q.type === "group" && q.questions.some((g) => g.prefillFrom))
+        ctx.addIssue({ code: "custom", message: `group ${q.id}: registries answer questions asked once, not per item` });
+    };
     for (const page of def.pages) {
       if (ids.has(page.id)) ctx.addIssue({ code: "custom", message: `page id ${page.id} is used twice` });
       ids.add(page.id);
@@ -228,6 +297,7 @@ export const definitionSchema = z
           if (ids.has(q.id)) ctx.addIssue({ code: "custom", message: `question id ${q.id} is used twice` });
           ids.add(q.id);
           checkCondition(q.condition, `question ${q.id}`);
+          checkPrefillFrom(q);
         }
         for (const q of page.questions) {
           earlier.add(q.id);
@@ -240,8 +310,35 @@ export const definitionSchema = z
     if ((def.fee.type === "choice" || def.fee.type === "computed") && !earlier.has(def.fee.question)) {
       ctx.addIssue({ code: "custom", message: `the fee names ${def.fee.question}, which is not a question` });
     }
+    if (def.issues) checkIssues(def, def.issues, ctx);
   });
 export type Definition = z.infer<typeof definitionSchema>;
+
+/** An issued document names questions that exist, and answers that can be printed. */
+function checkIssues(def: { pages: Page[] }, issues: Issues, ctx: z.RefinementCtx) {
+  const questions = new Map(
+    def.pages.flatMap((p) => ("questions" in p ? p.questions : [])).map((q) => [q.id, q.type] as [string, QuestionType]),
+  );
+  const printable = (ref: string, where: string) => {
+    const type = questions.get(ref);
+    if (!type) ctx.addIssue({ code: "custom", message: `issues: ${where} names ${ref}, which is not a question` });
+    else if (type === "file" || type === "declaration")
+      ctx.addIssue({ code: "custom", message: `issues: ${where} names ${ref}, a ${type} question, which cannot be printed` });
+  };
+  for (const field of issues.fields) {
+    if ((documentSources as readonly string[]).includes(field.from)) {
+      if (questions.has(field.from))
+        ctx.addIssue({
+          code: "custom",
+          message: `issues: ${field.from} is both a question and a document source; rename the question`,
+        });
+    } else printable(field.from, `the field "${field.label.en}"`);
+  }
+  for (const ref of [...(issues.holder?.ar ?? []), ...(issues.holder?.en ?? [])]) printable(ref, "the holder");
+  if (issues.validForYearsFrom) printable(issues.validForYearsFrom, "validForYearsFrom");
+  if (issues.expiryQuestion && !issues.renewWith)
+    ctx.addIssue({ code: "custom", message: "issues: expiryQuestion is for the renewing e-service; name it with renewWith" });
+}
 
 /** Every question of a definition, with the page it is on. */
 export function allQuestions(def: Definition): { page: Page; question: Question }[] {

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { userRoles, users } from "../../accounts/tables.js";
 import type { Db } from "../../platform/db/client.js";
-import type { Answers, FileRef } from "../engine/answers.js";
+import type { AnswerSources, Answers, FileRef } from "../engine/answers.js";
 import { newReference } from "../references.js";
 import { caseEvents, cases, drafts } from "../tables.js";
 import { addWorkingDays } from "../working-days.js";
@@ -12,9 +12,11 @@ import { attachUploadsToCase } from "./uploads.js";
 export type Case = typeof cases.$inferSelect;
 export type CaseEvent = typeof caseEvents.$inferSelect;
 
-export const caseStatuses = ["submitted", "in-review", "info-requested", "approved", "rejected"] as const;
+export const caseStatuses = ["payment-due", "submitted", "in-review", "info-requested", "approved", "rejected"] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 /** Statuses in which the agency still owes an answer. */
+/** What officers see: a request whose fee is unpaid has not reached the agency yet. */
+export const queueStatuses = caseStatuses.filter((s) => s !== "payment-due");
 export const openStatuses: CaseStatus[] = ["submitted", "in-review", "info-requested"];
 
 export interface Submission {
@@ -28,6 +30,8 @@ export interface Submission {
   fee: number;
   targetDays: number;
   files: FileRef[];
+  /** Where prefilled answers came from, for the officer to see what to verify. */
+  sources?: AnswerSources;
 }
 
 /**
@@ -58,7 +62,9 @@ export async function submitCase(
           agency: s.agency,
           queue: s.queue,
           answers: s.answers,
-          status: "submitted",
+          sources: s.sources ?? {},
+          // A fee to pay first: the agency sees the request once it is paid.
+          status: s.fee > 0 ? "payment-due" : "submitted",
           feeAmount: s.fee.toFixed(2),
           submittedAt: now,
           dueAt: addWorkingDays(now, s.targetDays),
@@ -182,6 +188,7 @@ function qatarDay(day: string, plusDays = 0): Date {
 function queueWhere(f: Omit<QueueFilter, "page" | "pageSize" | "status">): SQL | undefined {
   const now = new Date();
   const parts: (SQL | undefined)[] = [
+    ne(cases.status, "payment-due"),
     f.agencies ? inArray(cases.agency, f.agencies.length ? f.agencies : [""]) : undefined,
     f.eservice ? eq(cases.eservice, f.eservice) : undefined,
     f.from ? gte(cases.submittedAt, qatarDay(f.from)) : undefined,
@@ -264,7 +271,7 @@ export async function advanceCase(
   db: Db,
   caseId: string,
   from: CaseStatus[],
-  change: Partial<Pick<Case, "status" | "assignedTo" | "decidedAt" | "dueAt">>,
+  change: Partial<Pick<Case, "status" | "assignedTo" | "decidedAt" | "dueAt" | "submittedAt">>,
   step: Step,
   /** Runs in the same transaction after the change (notifications, issued documents…); throwing undoes the change. */
   within?: (tx: Db, updated: Case) => Promise<void>,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import type { Answers } from "../engine/answers.js";
+import type { AnswerSources, Answers } from "../engine/answers.js";
 import { drafts } from "../tables.js";
 
 export type Draft = typeof drafts.$inferSelect;
@@ -44,13 +44,35 @@ export async function findOwnDraft(db: Db, userId: string, id: string): Promise<
   return row;
 }
 
-/** Saves the answers and keeps the draft another `keepDays`; a reminder is due again before the new expiry. */
-export async function saveDraft(db: Db, draft: Draft, answers: Answers, keepDays: number): Promise<void> {
+/** Saves the answers (and where they came from, when given) and keeps the draft another `keepDays`; a reminder is due again before the new expiry. */
+export async function saveDraft(
+  db: Db,
+  draft: Draft,
+  answers: Answers,
+  keepDays: number,
+  sources?: AnswerSources,
+): Promise<void> {
   const now = new Date();
   await db
     .update(drafts)
-    .set({ answers, updatedAt: now, expiresAt: new Date(now.getTime() + keepDays * DAY_MS), remindedAt: null })
+    .set({
+      answers,
+      ...(sources ? { sources } : {}),
+      updatedAt: now,
+      expiresAt: new Date(now.getTime() + keepDays * DAY_MS),
+      remindedAt: null,
+    })
     .where(and(eq(drafts.id, draft.id), eq(drafts.userId, draft.userId)));
+}
+
+/** Saves what the registries filled in; the person has not touched the draft, so its expiry stays. */
+export async function savePrefilled(db: Db, draft: Draft, answers: Answers, sources: AnswerSources): Promise<Draft> {
+  const [row] = await db
+    .update(drafts)
+    .set({ answers, sources })
+    .where(and(eq(drafts.id, draft.id), eq(drafts.userId, draft.userId)))
+    .returning();
+  return row ?? { ...draft, answers, sources };
 }
 
 export async function deleteDraft(db: Db, userId: string, id: string): Promise<boolean> {

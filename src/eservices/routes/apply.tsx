@@ -16,10 +16,12 @@ import { allQuestions, type Definition, type Page, type Question } from "../engi
 import { computeFee } from "../engine/fees.js";
 import { echoedValues, formValuesOf } from "../engine/form-values.js";
 import { type PageErrors, readPage } from "../engine/page.js";
+import { sourcesAfterPage } from "../engine/sources.js";
 import { caseFromDraft } from "../repository/cases.js";
 import { latestDefinition } from "../repository/definitions.js";
 import { type Draft, deleteDraft, saveDraft } from "../repository/drafts.js";
 import { checkFile, removeDraftUploads, removeUploads, storeUpload } from "../repository/uploads.js";
+import { SourceLine } from "../views/AnswerSource.js";
 import { applyPath, CheckAnswersPage, type CheckSection, QuestionPage, StartPage, StopPage } from "../views/ApplyPages.js";
 import { answerText, money } from "../views/answer-text.js";
 import { filePath, requestPath } from "../views/paths.js";
@@ -163,7 +165,8 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     if (!def) throw new NotFoundError();
     const user = await currentUser(db, request);
     if (refusalFor(def, user.residency, request.tr)) throw new ForbiddenError("eservices.start.notEligibleTitle");
-    const draft = await applications.start(user, def);
+    const started = await applications.start(user, def);
+    const draft = opts.prefill ? await opts.prefill.fill(user, def, started) : started;
     const first = visiblePages(def, draft.answers)[0];
     return reply.redirect(
       localizePath(request.locale, first ? applyPath.page(slug, draft.id, first.id) : applyPath.check(slug, draft.id)),
@@ -204,7 +207,13 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
           questions={questions}
           step={step}
           steps={steps.length}
-          state={{ values, errors: new Map(fieldErrors.map((e) => [e.field, e.message])), files, fileHref: fileHref(request) }}
+          state={{
+            values,
+            errors: new Map(fieldErrors.map((e) => [e.field, e.message])),
+            files,
+            fileHref: fileHref(request),
+            sources: draft.sources,
+          }}
           errors={fieldErrors}
           action={action}
           multipart={questions.some((q) => q.type === "file")}
@@ -247,7 +256,12 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
       title: page.title[locale],
       rows: visibleQuestions(page, draft.answers).map((q) => ({
         key: q.label[locale],
-        value: answerText(q, draft.answers[q.id], locale, tr, fileHref(request)),
+        value: (
+          <>
+            {answerText(q, draft.answers[q.id], locale, tr, fileHref(request))}
+            <SourceLine source={draft.sources[q.id]} />
+          </>
+        ),
         change: {
           href: `${toPage(request, def, draft, page.id)}?change=1`,
           label: tr.t("eservices.check.change"),
@@ -306,14 +320,14 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
   });
 
   app.get("/eservices/:slug/:draft/:page", guarded, async (request, reply) => {
-    const { def, draft } = await ownDraft(db, request);
+    const { user, def, draft: saved } = await ownDraft(db, request);
     const { page: pageId } = parseOrRefuse(pageParams, request.params, { notFound: true });
     if (!def.pages.some((p) => p.id === pageId)) throw new NotFoundError();
-    const found = reachable(def, draft.answers, pageId);
-    if ("redirect" in found) return reply.redirect(toPage(request, def, draft, found.redirect), 303);
+    const found = reachable(def, saved.answers, pageId);
+    if ("redirect" in found) return reply.redirect(toPage(request, def, saved, found.redirect), 303);
     const page = found.page;
     if ("stop" in page) {
-      const previous = visiblePages(def, draft.answers)
+      const previous = visiblePages(def, saved.answers)
         .filter((p) => !("stop" in p))
         .at(-1);
       return reply.header("cache-control", "private, no-store").page({
@@ -324,7 +338,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
             page={page}
             back={
               previous
-                ? `${toPage(request, def, draft, previous.id)}?change=1`
+                ? `${toPage(request, def, saved, previous.id)}?change=1`
                 : localizePath(request.locale, applyPath.start(def.slug))
             }
           />
@@ -332,6 +346,8 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
         noindex: true,
       });
     }
+    // Questions a registry answers that are still open are asked for again (the registry may be back).
+    const draft = opts.prefill ? await opts.prefill.fill(user, def, saved, visibleQuestions(page, saved.answers)) : saved;
     const adding = (request.query as Record<string, unknown>).add;
     return renderQuestions(
       request,
@@ -371,7 +387,13 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
         adding,
       );
     }
-    await saveDraft(db, draft, outcome.answers, applications.keepDays);
+    await saveDraft(
+      db,
+      draft,
+      outcome.answers,
+      applications.keepDays,
+      sourcesAfterPage(questions, draft.answers, outcome.answers, draft.sources),
+    );
     if (action.startsWith("add-") && questions.some((q) => q.type === "group" && `add-${q.id}` === action)) {
       return reply.redirect(
         `${toPage(request, def, draft, page.id)}?add=${action.slice(4)}${(request.query as Record<string, unknown>).change === "1" ? "&change=1" : ""}#${action.slice(4)}`,

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
 import { z } from "zod";
 import { findUser, type User } from "../../accounts/repository.js";
 import type { Db } from "../../platform/db/client.js";
+import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import type { Translator } from "../../platform/i18n/messages.js";
@@ -9,14 +11,32 @@ import type { FileStorage } from "../../platform/storage/file-storage.js";
 import type { Applications } from "../applications.js";
 import type { AnswerError } from "../engine/answers.js";
 import type { Definition } from "../engine/definition.js";
+import type { RegistryPrefill } from "../prefill.js";
 import { normaliseReference } from "../references.js";
+import type { Case } from "../repository/cases.js";
 import { findDefinition } from "../repository/definitions.js";
 import { type Draft, findOwnDraft } from "../repository/drafts.js";
+
+/**
+ * Fees, as the payments area offers them to the e-service pages: what the
+ * applicant sees on their request (the fee due, the payments made), what the
+ * officer sees on a case, and refunds.
+ */
+export interface FeeDesk {
+  applicantSection(request: FastifyRequest, kase: Case): Promise<ComponentChildren>;
+  officerSection(request: FastifyRequest, kase: Case, errors: FieldError[]): Promise<ComponentChildren>;
+  /** An officer's refund from the posted form; field errors when refused. */
+  refund(request: FastifyRequest, kase: Case): Promise<FieldError[]>;
+}
 
 export interface EserviceRouteOptions {
   db: Db;
   storage: FileStorage;
   applications: Applications;
+  /** Answers questions from other agencies' registries (once-only data); without it, people type everything. */
+  prefill?: RegistryPrefill | undefined;
+  /** Fees and payments; without it, requests show no payment parts. */
+  fees?: FeeDesk | undefined;
 }
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);

@@ -89,6 +89,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
           fileHref={fileHref(request)}
           errors={errors}
           answer={answer}
+          payment={await opts.fees?.applicantSection(request, kase)}
         />
       ),
       noindex: true,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireRole } from "../../accounts/guards.js";
 import { agenciesFor, hasRole } from "../../accounts/model.js";
 import { findUser, logDataAccessOnce } from "../../accounts/repository.js";
+import { issuedNotice, issueOnApproval } from "../../documents/issue.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
@@ -15,7 +16,6 @@ import {
   advanceCase,
   type Case,
   type CaseStatus,
-  caseStatuses,
   eservicesInQueue,
   findCase,
   historyOf,
@@ -23,6 +23,7 @@ import {
   officersOf,
   openStatuses,
   queueCounts,
+  queueStatuses,
 } from "../repository/cases.js";
 import { findDefinition, latestDefinitions } from "../repository/definitions.js";
 import { casePath, filePath } from "../views/paths.js";
@@ -36,7 +37,7 @@ const REOPEN_MINUTES = 60;
 const day = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "eservices.workspace.errors.date")]);
 const queueQuery = z.object({
   eservice: z.union([z.literal(""), z.string().regex(/^[a-z][a-z0-9-]{0,40}$/)]).default(""),
-  status: z.union([z.literal(""), z.enum(caseStatuses)]).catch(""),
+  status: z.union([z.literal(""), z.enum(queueStatuses)]).catch(""),
   from: day.default(""),
   to: day.default(""),
   due: z.enum(["", "overdue", "week"]).catch(""),
@@ -187,8 +188,9 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
           fileHref={(id) => localizePath(locale, filePath(id))}
           errors={errors}
           values={values}
+          payments={await opts.fees?.officerSection(request, kase, errors)}
           notice={
-            typeof done === "string" && ["assigned", "info-requested", "approved", "rejected"].includes(done)
+            typeof done === "string" && ["assigned", "info-requested", "approved", "rejected", "refunded"].includes(done)
               ? tr.t(`eservices.workspace.done.${done}`)
               : undefined
           }
@@ -269,8 +271,27 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       openStatuses,
       { status, decidedAt: new Date(), assignedTo: kase.assignedTo ?? request.viewer?.id ?? null },
       { kind: status, actorId: request.viewer?.id ?? "", message: parsed.data.reason || undefined },
-      tell(kase, status, parsed.data.reason),
+      async (tx, changed) => {
+        // An approved request of an e-service that issues a document: the signed document, in the same transaction.
+        const issued = await issueOnApproval(tx, changed);
+        await tell(kase, status, parsed.data.reason)(tx, changed);
+        const applicant = issued ? await findUser(tx, changed.userId) : undefined;
+        if (issued && applicant) {
+          const { values, link } = issuedNotice(issued);
+          await applications.notifier.record(tx, applicant, "document-issued", values, link);
+        }
+      },
     );
     return backToCase(request, reply, kase, updated ? status : undefined);
   });
+
+  const fees = opts.fees;
+  if (fees) {
+    app.post("/workspace/cases/:reference/refund", officerPost, async (request, reply) => {
+      const kase = await caseFor(request);
+      const errors = await fees.refund(request, kase);
+      if (errors.length) return casePage(request, reply, kase, errors);
+      return backToCase(request, reply, kase, "refunded");
+    });
+  }
 }

@@ -6,6 +6,7 @@ import { StepIndicator } from "../../platform/design/StepIndicator.js";
 import { SummaryList, type SummaryRow } from "../../platform/design/SummaryList.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { Definition, Page, Question } from "../engine/definition.js";
+import { FallbackNotice, fallbacksOf } from "./AnswerSource.js";
 import { type FieldState, QuestionField } from "./QuestionField.js";
 
 /** Where each page of an application lives. */
@@ -122,6 +123,7 @@ export function QuestionPage(p: QuestionPageProps) {
       <p class="caption">{p.def.title[locale]}</p>
       <h1 class="heading-l">{p.page.title[locale]}</h1>
       {p.page.intro ? <p class="lead">{p.page.intro[locale]}</p> : null}
+      <FallbackNotice fallbacks={fallbacksOf(p.questions, p.state.sources)} />
       <form method="post" action={p.action} novalidate {...(p.multipart ? { enctype: "multipart/form-data" } : {})}>
         <input type="hidden" name="_csrf" value={csrfToken} />
         {p.questions.map((q) => (

@@ -2,10 +2,11 @@ import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Tag, type TagColour } from "../../platform/design/Tag.js";
 import { formatDateTime } from "../../platform/i18n/format.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import type { Answers, FileRef } from "../engine/answers.js";
+import type { AnswerSources, Answers, FileRef } from "../engine/answers.js";
 import { questionPages, visibleQuestions } from "../engine/conditions.js";
 import type { Definition } from "../engine/definition.js";
 import type { HistoryStep } from "../repository/cases.js";
+import { OfficerSource } from "./AnswerSource.js";
 import { answerText } from "./answer-text.js";
 
 const statusColour: Record<string, TagColour> = {
@@ -27,10 +28,13 @@ export function AnswersSummary({
   def,
   answers,
   fileHref,
+  sources,
 }: {
   def: Definition;
   answers: Answers;
   fileHref?: (id: string) => string;
+  /** For the officer: where each prefilled answer came from, flagging what to verify. */
+  sources?: AnswerSources | undefined;
 }) {
   const { locale, tr } = usePage();
   return (
@@ -41,7 +45,14 @@ export function AnswersSummary({
           <SummaryList
             rows={visibleQuestions(page, answers).map((q) => ({
               key: q.label[locale],
-              value: answerText(q, answers[q.id], locale, tr, fileHref),
+              value: sources?.[q.id] ? (
+                <>
+                  {answerText(q, answers[q.id], locale, tr, fileHref)}
+                  <OfficerSource q={q} source={sources[q.id]} />
+                </>
+              ) : (
+                answerText(q, answers[q.id], locale, tr, fileHref)
+              ),
             }))}
           />
         </section>

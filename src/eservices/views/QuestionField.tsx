@@ -3,9 +3,10 @@ import { DateInput } from "../../platform/design/DateInput.js";
 import { FileUpload } from "../../platform/design/FileUpload.js";
 import { Checkboxes, Radios, Select, Textarea, TextInput } from "../../platform/design/fields.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import type { FileRef } from "../engine/answers.js";
+import type { AnswerSources, FileRef } from "../engine/answers.js";
 import type { Question, SimpleQuestion } from "../engine/definition.js";
 import type { FormValues } from "../engine/form-values.js";
+import { sourceHint } from "./AnswerSource.js";
 import { dayOf } from "./answer-text.js";
 
 export interface FieldState {
@@ -16,6 +17,8 @@ export interface FieldState {
   files: Record<string, FileRef[]>;
   /** Where an uploaded file is opened. */
   fileHref: (id: string) => string;
+  /** Where prefilled answers came from, shown under each question. */
+  sources?: AnswerSources | undefined;
 }
 
 const ACCEPT = { pdf: "application/pdf", jpeg: "image/jpeg", png: "image/png" } as const;
@@ -27,10 +30,11 @@ function one(values: FormValues, name: string): string {
 
 /** One question of a simple type, under the field name given (group items use their own). */
 function SimpleField({ q, name, state }: { q: SimpleQuestion; name: string; state: FieldState }) {
-  const { locale, t, number, hijri } = usePage();
+  const { locale, t, number, hijri, date } = usePage();
   const label = q.label[locale];
   const optional = q.required ? "" : ` ${t("eservices.apply.optional")}`;
-  const hint = q.hint?.[locale];
+  const from = name === q.id ? sourceHint(state.sources?.[q.id], t, date) : undefined;
+  const hint = q.hint && from ? `${q.hint[locale]} ${from}` : (from ?? q.hint?.[locale]);
   const error = state.errors.get(name) ?? state.errors.get(`${name}-day`) ?? state.errors.get(`${name}-zone`);
   const common = { name, hint, error };
   switch (q.type) {

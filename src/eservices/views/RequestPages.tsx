@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { Button } from "../../platform/design/Button.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
@@ -68,6 +69,8 @@ export interface RequestPageProps {
   fileHref: (id: string) => string;
   errors: FieldError[];
   answer?: string | undefined;
+  /** The fee to pay, and the payments made (from the payments area). */
+  payment?: ComponentChildren;
 }
 
 /** A request as its applicant follows it: status, what happens next, the agency's questions, history, answers. */
@@ -83,7 +86,7 @@ export function RequestPage(p: RequestPageProps) {
         </NotificationBanner>
       ) : null}
       {p.justSubmitted ? (
-        <Panel title={t("eservices.confirmation.title")}>
+        <Panel title={t(p.kase.status === "payment-due" ? "eservices.confirmation.savedTitle" : "eservices.confirmation.title")}>
           <p>{t("eservices.confirmation.reference")}</p>
           <p class="panel__reference" dir="ltr">
             {ref}
@@ -112,6 +115,7 @@ export function RequestPage(p: RequestPageProps) {
         ]}
       />
       <p>{t(`eservices.request.explain.${p.kase.status}`)}</p>
+      {p.payment}
       {p.kase.status === "info-requested" ? (
         <section aria-labelledby="respond-title">
           <NotificationBanner variant="warning" title={t("eservices.request.infoTitle")}>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { Button } from "../../platform/design/Button.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
@@ -9,7 +10,14 @@ import { Table } from "../../platform/design/Table.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { Definition } from "../engine/definition.js";
-import { type Case, type CaseStatus, caseStatuses, type HistoryStep, openStatuses, type QueueItem } from "../repository/cases.js";
+import {
+  type Case,
+  type CaseStatus,
+  type HistoryStep,
+  openStatuses,
+  type QueueItem,
+  queueStatuses,
+} from "../repository/cases.js";
 import { AnswersSummary, History, StatusTag } from "./CaseParts.js";
 import { casePath } from "./paths.js";
 
@@ -59,7 +67,7 @@ export function QueuePage(p: QueuePageProps) {
       <ErrorSummary errors={p.errors} />
       <h1 class="heading-xl">{t("eservices.workspace.title")}</h1>
       <ul class="figures" aria-label={t("eservices.workspace.countsLabel")}>
-        {caseStatuses.map((s) => (
+        {queueStatuses.map((s) => (
           <li class="figure" key={s}>
             <a class="figure__link" href={queueHref(base, { ...p.state, page: 1 }, { status: s })}>
               <span class="figure__value">{number(p.counts.byStatus[s])}</span>
@@ -93,7 +101,7 @@ export function QueuePage(p: QueuePageProps) {
           value={p.state.status}
           items={[
             { value: "", label: t("eservices.workspace.allStatuses") },
-            ...caseStatuses.map((s) => ({ value: s, label: t(`eservices.status.${s}`) })),
+            ...queueStatuses.map((s) => ({ value: s, label: t(`eservices.status.${s}`) })),
           ]}
         />
         <TextInput
@@ -176,6 +184,8 @@ export interface CasePageProps {
   values: Record<string, string>;
   notice?: string | undefined;
   now: Date;
+  /** The case's payments and refunds (from the payments area). */
+  payments?: ComponentChildren;
 }
 
 /** A case as the officer works on it: who and what, the actions open to them, the history and the answers. */
@@ -293,10 +303,11 @@ export function CasePage(p: CasePageProps) {
           </div>
         ) : null}
       </div>
+      {p.payments}
       <h2 class="heading-l">{t("eservices.request.history")}</h2>
       <History steps={p.history} forApplicant={false} fileHref={p.fileHref} />
       <h2 class="heading-l">{t("eservices.request.answers")}</h2>
-      <AnswersSummary def={p.def} answers={p.kase.answers} fileHref={p.fileHref} />
+      <AnswersSummary def={p.def} answers={p.kase.answers} fileHref={p.fileHref} sources={p.kase.sources} />
       <p>
         <a href={href("/workspace/cases")}>{t("eservices.workspace.back")}</a>
       </p>

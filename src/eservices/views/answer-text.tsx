@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { formatDate, formatHijri, formatNumber } from "../../platform/i18n/format.js";
 import type { Locale } from "../../platform/i18n/locales.js";
-import type { Translator } from "../../platform/i18n/messages.js";
+import { type Translator, translator } from "../../platform/i18n/messages.js";
 import type { Address, AnswerValue, FileRef } from "../engine/answers.js";
 import type { Question, SimpleQuestion } from "../engine/definition.js";
 
@@ -17,6 +17,11 @@ export function money(amount: number, locale: Locale, tr: Translator): string {
   return tr.t("eservices.money", {
     amount: formatNumber(amount, locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 }),
   });
+}
+
+/** An amount as each language writes it, for messages read in either. */
+export function moneyBoth(amount: number | string): { ar: string; en: string } {
+  return { ar: money(Number(amount), "ar", translator("ar")), en: money(Number(amount), "en", translator("en")) };
 }
 
 function optionLabel(q: SimpleQuestion, value: string, locale: Locale): string {

@@ -28,6 +28,8 @@ export interface PageSpec {
    * Content-Security-Policy's form-action would block.
    */
   continueTo?: string;
+  /** Stylesheets of the page's own parts, after the portal's (public/ names: "css/documents.css"). */
+  stylesheets?: string[];
 }
 
 export interface LayoutSlots {
@@ -57,6 +59,9 @@ export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: Layout
         <meta name="theme-color" content="#8A1538" />
         <link rel="stylesheet" href={asset("css/hukoomi.css")} />
         <link rel="stylesheet" href={asset("css/print.css")} media="print" />
+        {(spec.stylesheets ?? []).map((name) => (
+          <link rel="stylesheet" href={asset(name)} key={name} />
+        ))}
         <link rel="icon" href={asset("images/favicon.svg")} type="image/svg+xml" />
         {locales.map((l) => (
           <link rel="alternate" hrefLang={l} href={`${baseUrl}${localizePath(l, neutral)}`} key={l} />

@@ -1,0 +1,49 @@
+import { isoDay } from "../platform/i18n/format.js";
+
+/** Days before a document expires when its holder is reminded and offered its renewal. */
+export const EXPIRY_NOTICE_DAYS = 30;
+
+export type DocumentStatus = "valid" | "expiring" | "expired" | "revoked";
+
+/** A YYYY-MM-DD day moved by whole days. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day of validity of a document issued on `issuedAt` for `months`: the day before the same date `months` later (Qatar days). */
+export function validUntilFor(issuedAt: Date, months: number): string {
+  const [y, m, d] = isoDay(issuedAt).split("-").map(Number) as [number, number, number];
+  const monthIndex = m - 1 + months;
+  const year = y + Math.floor(monthIndex / 12);
+  const month = monthIndex % 12;
+  // 31 January + 1 month is the end of February, not early March.
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const same = new Date(Date.UTC(year, month, Math.min(d, lastDay)));
+  return addDays(same.toISOString().slice(0, 10), -1);
+}
+
+/** A YYYY-MM-DD day as a moment inside it in Qatar (noon), for formatting. */
+export function dayDate(day: string): Date {
+  return new Date(`${day}T12:00:00+03:00`);
+}
+
+/** Where a document stands today (in Qatar): revoked, expired, expiring within the notice period, or valid. */
+export function documentStatus(
+  doc: { validUntil: string | null; revokedAt: Date | null },
+  now: Date = new Date(),
+): DocumentStatus {
+  if (doc.revokedAt) return "revoked";
+  if (!doc.validUntil) return "valid";
+  const today = isoDay(now);
+  if (doc.validUntil < today) return "expired";
+  if (doc.validUntil <= addDays(today, EXPIRY_NOTICE_DAYS)) return "expiring";
+  return "valid";
+}
+
+/** Whether the holder is offered the renewal now: an e-service renews it, and it expires soon or has expired. */
+export function canRenew(doc: { validUntil: string | null; revokedAt: Date | null; renewWith: string | null }, now = new Date()) {
+  const status = documentStatus(doc, now);
+  return Boolean(doc.renewWith) && (status === "expiring" || status === "expired");
+}
