@@ -7,6 +7,7 @@ export * from "./eservices/tables.js";
 export * from "./feedback/tables.js";
 export * from "./idp/tables.js";
 export * from "./notifications/tables.js";
+export * from "./participation/tables.js";
 export * from "./payments/tables.js";
 export * from "./platform/db/tables.js";
 export * from "./platform/messaging/tables.js";

@@ -4,6 +4,7 @@ import { loadCatalogueContent } from "./catalogue/content/load.js";
 import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
 import { loadDemoEservices } from "./eservices/demo.js";
 import { loadDemoClient } from "./idp/demo-client.js";
+import { loadDemoParticipation } from "./participation/demo.js";
 import { type Config, ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
@@ -35,6 +36,7 @@ async function main() {
   if (config.SEED_DEMO) {
     await loadDemoPeople(database.db);
     const eservices = await loadDemoEservices(database.db);
+    await loadDemoParticipation(database.db);
     for (const conflict of eservices.conflicts) {
       console.warn(
         JSON.stringify({

@@ -6,5 +6,6 @@ export const navigation: NavItem[] = [
   { path: "/services", labelKey: "nav.services" },
   { path: "/agencies", labelKey: "nav.agencies" },
   { path: "/news", labelKey: "nav.news" },
+  { path: "/participate", labelKey: "nav.participate" },
   { path: "/about", labelKey: "nav.about" },
 ];

@@ -48,6 +48,8 @@ import { OutboxWorker } from "./notifications/outbox.js";
 import { notificationDashboard, notificationRoutes } from "./notifications/routes.js";
 import { loadContentPages } from "./pages/content.js";
 import { contentPageRoutes } from "./pages/routes.js";
+import { participationSlot } from "./participation/home-slot.js";
+import { participationRoutes } from "./participation/routes.js";
 import { HttpPaymentGateway } from "./payments/gateway.js";
 import { PaymentJobs } from "./payments/jobs.js";
 import { paymentNotificationRoutes } from "./payments/notifications-api.js";
@@ -217,7 +219,7 @@ export async function buildApp({
   await inEachLanguage(app, myRoutes, accountRoutes);
   await inEachLanguage(app, notificationRoutes, { db });
   if (config.NODE_ENV !== "production") await inEachLanguage(app, devRoutes, { db });
-  await inEachLanguage(app, homeRoutes, { db });
+  await inEachLanguage(app, homeRoutes, { db, participation: participationSlot(db) });
   await inEachLanguage(app, contentPageRoutes, { pages });
   await inEachLanguage(app, servicePageRoutes, catalogue);
   await inEachLanguage(app, browsePageRoutes, catalogue);
@@ -236,6 +238,8 @@ export async function buildApp({
   await inEachLanguage(app, requestRoutes, eservices);
   await inEachLanguage(app, workspaceRoutes, eservices);
   await inEachLanguage(app, paymentRoutes, { db, payments });
+  // Participation: /participate and each kind's public and staff pages.
+  await inEachLanguage(app, participationRoutes, { db });
   await inEachLanguage(app, documentRoutes, { db, applications, baseUrl: config.BASE_URL });
   const documentJobs = new DocumentJobs(db, notifier, app.log);
   app.decorate("documentJobs", documentJobs);
@@ -286,6 +290,11 @@ export async function buildApp({
     await app.register(sandboxRegistryRoutes, { prefix: "/sandbox-registries", ...sandbox });
   }
   if (config.SANDBOXES) await app.register(sandboxGatewayRoutes, { db, config });
-  await app.register(seoRoutes, { db, baseUrl: config.BASE_URL, pages, extraPaths: ["/facts", "/sitemap", "/design-system"] });
+  await app.register(seoRoutes, {
+    db,
+    baseUrl: config.BASE_URL,
+    pages,
+    extraPaths: ["/facts", "/participate", "/sitemap", "/design-system"],
+  });
   return app;
 }

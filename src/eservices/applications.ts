@@ -111,7 +111,8 @@ export class Applications {
         userId: user.id,
         eservice: def.slug,
         version: def.version,
-        agency: def.agency,
+        // A request about another body goes to that body's queue (the answer is one of the agencies' slugs).
+        agency: (def.routeTo && typeof answers[def.routeTo] === "string" ? (answers[def.routeTo] as string) : "") || def.agency,
         queue: def.queue,
         answers,
         fee: computeFee(def.fee, answers).amount,

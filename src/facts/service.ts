@@ -1,17 +1,19 @@
 import { countRegisteredUsers } from "../accounts/service.js";
 import { firstCountedDay, totalPageViews } from "../analytics/repository.js";
 import { countAgencies, countServices } from "../catalogue/service.js";
+import { participationFigures } from "../participation/figures.js";
 import type { Db } from "../platform/db/client.js";
 import type { Facts } from "./views/FactsPage.js";
 
 /** The portal's live figures, read from the database. */
 export async function loadFacts(db: Db): Promise<Facts> {
-  const [agencies, services, pageViews, countingSince, registeredUsers] = await Promise.all([
+  const [agencies, services, pageViews, countingSince, registeredUsers, participation] = await Promise.all([
     countAgencies(db),
     countServices(db),
     totalPageViews(db),
     firstCountedDay(db),
     countRegisteredUsers(db),
+    participationFigures(db),
   ]);
   return {
     agencies,
@@ -21,5 +23,6 @@ export async function loadFacts(db: Db): Promise<Facts> {
     pageViews,
     countingSince,
     registeredUsers,
+    participation,
   };
 }

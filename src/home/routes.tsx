@@ -1,4 +1,5 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ComponentChildren } from "preact";
 import { listNews, listServices, listTerms } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { type HomeData, HomePage } from "./views/HomePage.js";
@@ -18,13 +19,20 @@ async function loadHome(db: Db): Promise<HomeData> {
   return { personas, mostUsed: mostUsed.items, topics, lifeEvents, news: news.items };
 }
 
+export interface HomeRouteOptions {
+  db: Db;
+  /** What is open for participation, from that area (the home page does not know it). */
+  participation?: (request: FastifyRequest) => Promise<ComponentChildren>;
+}
+
 /** The home page. */
-export async function homeRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get("/", async (request, reply) =>
-    reply.page({
+export async function homeRoutes(app: FastifyInstance, { db, participation }: HomeRouteOptions) {
+  app.get("/", async (request, reply) => {
+    const data = await loadHome(db);
+    return reply.page({
       title: request.tr.t("home.documentTitle"),
       description: request.tr.t("home.lead"),
-      body: <HomePage data={await loadHome(db)} />,
-    }),
-  );
+      body: <HomePage data={{ ...data, participation: await participation?.(request) }} />,
+    });
+  });
 }

@@ -82,7 +82,8 @@ describe("a full application of every demo e-service", () => {
       const kase = await caseByRef(reference);
       // With a fee, the request waits for payment before it reaches the agency.
       const status = Number(kase.feeAmount) > 0 ? "payment-due" : "submitted";
-      expect(kase).toMatchObject({ eservice: slug, version: d.version, agency: d.agency, status });
+      const agency = d.routeTo ? kase.answers[d.routeTo] : d.agency;
+      expect(kase).toMatchObject({ eservice: slug, version: d.version, agency, status });
       expect(kase.dueAt.getTime()).toBeGreaterThan(kase.submittedAt.getTime());
       const confirmation = await client.get(`/en/my/requests/${reference}?submitted=1`);
       expect(confirmation.statusCode).toBe(200);
@@ -314,6 +315,26 @@ describe("access to requests and files", () => {
   });
 });
 
+describe("suggestions and complaints", () => {
+  it("go to the queue of the body they are about, chosen from the agencies, and the sender follows them", async () => {
+    const citizen = await as("citizen");
+    const start = await answerAll(citizen, def("suggestion-or-complaint"), { "agency-name": "ministry-of-interior" });
+    const check = await citizen.get(start);
+    expect(check.body).toContain("Ministry of Interior");
+    const reference = await submit(citizen, start);
+    const kase = await caseByRef(reference);
+    expect(kase).toMatchObject({ agency: "ministry-of-interior", queue: "suggestions", status: "submitted" });
+    const officer = await as("officer");
+    expect((await officer.get("/en/workspace/cases")).body).toContain(reference);
+    expect((await citizen.get("/en/my/requests")).body).toContain(reference);
+    // Not an agency: refused beside the field.
+    const other = await answerAll(citizen, def("suggestion-or-complaint"), { "agency-name": "ministry-of-interior" });
+    const page = other.replace(/\/check$/, "/agency");
+    const refused = await citizen.post(page, { "agency-name": "not-an-agency" });
+    expect(refused.statusCode).toBe(400);
+  });
+});
+
 describe("the back office", () => {
   it("queue, assignment, a request for information, the answer, approval; the applicant follows each step", async () => {
     const applicant = await as("resident");
@@ -421,28 +442,28 @@ describe("versions", () => {
     const check = await answerAll(client, v1);
     const { draft } = pageOf(check.replace("/check", "/x"));
     const v2 = structuredClone(v1);
-    v2.version = 2;
+    v2.version = v1.version + 1;
     v2.title = { ar: `${v1.title.ar} (محدّث)`, en: `${v1.title.en} (updated)` };
-    expect((await publishDefinitions(db(), [v2])).published).toEqual(["suggestion-or-complaint v2"]);
+    expect((await publishDefinitions(db(), [v2])).published).toEqual([`suggestion-or-complaint v${v2.version}`]);
     // Publishing the same version again with other content is refused as a conflict; the published one stays.
     const changed = { ...v2, summary: { ar: "ملخص آخر", en: "Another summary" } };
-    expect((await publishDefinitions(db(), [changed])).conflicts).toEqual(["suggestion-or-complaint v2"]);
+    expect((await publishDefinitions(db(), [changed])).conflicts).toEqual([`suggestion-or-complaint v${v2.version}`]);
 
     const api = (await t.app.inject({ method: "GET", url: "/api/v1/eservices" })).json() as {
       items: { id: string; version: number; summary: { en: string } }[];
     };
-    expect(api.items.find((i) => i.id === v1.slug)).toMatchObject({ version: 2, summary: { en: v1.summary.en } });
+    expect(api.items.find((i) => i.id === v1.slug)).toMatchObject({ version: v2.version, summary: { en: v1.summary.en } });
 
     const oldCheck = await client.get(check);
     expect(oldCheck.body).not.toContain("(updated)");
     const reference = await submit(client, check);
-    expect((await caseByRef(reference)).version).toBe(1);
+    expect((await caseByRef(reference)).version).toBe(v1.version);
     expect(await db().select().from(drafts).where(eq(drafts.id, draft))).toHaveLength(0);
 
     const newer = await client.get(`/en/eservices/${v1.slug}`);
     expect(newer.body).toContain("(updated)");
     const reference2 = await submit(client, await answerAll(client, v2));
-    expect((await caseByRef(reference2)).version).toBe(2);
+    expect((await caseByRef(reference2)).version).toBe(v2.version);
   });
 });
 

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { loadCatalogueContent } from "../../src/catalogue/content/load.js";
 import { loadDemoCatalogue } from "../../src/catalogue/demo/load-demo.js";
 import { loadDemoEservices } from "../../src/eservices/demo.js";
+import { loadDemoParticipation } from "../../src/participation/demo.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { LocalFileStorage } from "../../src/platform/storage/file-storage.js";
 import { loadSearchSettings } from "../../src/search/settings.js";
@@ -41,6 +42,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.demo) {
     await loadDemoCatalogue(db.database.db, storage, loadCatalogueContent());
     await loadDemoEservices(db.database.db);
+    await loadDemoParticipation(db.database.db);
   }
   await loadSearchSettings(db.database.db);
   const port = options.listen ? await freePort() : 0;

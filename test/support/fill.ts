@@ -17,7 +17,15 @@ function inFuture(days: number): Date {
 }
 
 /** A plausible answer to a question, as the fields a person would fill in. */
-function fill(q: SimpleQuestion, name: string, choices: Choices, fields: Record<string, string | string[]>, files: UploadFile[]) {
+function fill(
+  q: SimpleQuestion,
+  name: string,
+  choices: Choices,
+  fields: Record<string, string | string[]>,
+  files: UploadFile[],
+  /** The options the page shows for this question (for options filled in from the catalogue). */
+  shownOptions: string[] = [],
+) {
   const chosen = choices[q.id];
   const set = (v: string | string[]) => {
     fields[name] = chosen ?? v;
@@ -48,7 +56,7 @@ function fill(q: SimpleQuestion, name: string, choices: Choices, fields: Record<
     }
     case "select":
     case "radios":
-      return set(q.options[0]?.value ?? "");
+      return set(q.options[0]?.value ?? shownOptions[0] ?? "");
     case "checkboxes":
       return set([q.options[0]?.value ?? ""]);
     case "yes-no":
@@ -74,6 +82,12 @@ function fill(q: SimpleQuestion, name: string, choices: Choices, fields: Record<
 }
 
 /** The fields of one page: every question whose inputs the page shows. */
+/** The values of a select's options in a page (the empty "choose" option left out). */
+function optionsIn(html: string, name: string): string[] {
+  const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? "";
+  return [...select.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1] ?? "").filter(Boolean);
+}
+
 export function pageFields(def: Definition, pageId: string, html: string, choices: Choices) {
   const page = def.pages.find((p) => p.id === pageId);
   if (!page || !("questions" in page)) throw new Error(`no question page ${pageId}`);
@@ -83,7 +97,7 @@ export function pageFields(def: Definition, pageId: string, html: string, choice
   for (const q of page.questions) {
     if (q.type === "group") {
       for (const g of q.questions) fill(g, `${q.id}-0-${g.id}`, choices, fields, files);
-    } else if (shown(q.id)) fill(q, q.id, choices, fields, files);
+    } else if (shown(q.id)) fill(q, q.id, choices, fields, files, optionsIn(html, q.id));
   }
   return { fields, files };
 }

@@ -112,7 +112,15 @@ const simpleQuestion = z.discriminatedUnion("type", [
       hijri: z.boolean().default(true),
     })
     .strict(),
-  z.object({ ...base, type: z.literal("select"), options: z.array(option).min(2) }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal("select"),
+      options: z.array(option).default([]),
+      /** Options filled in when the definition is read: "agencies" lists the government bodies (their slugs as values). */
+      optionsFrom: z.literal("agencies").optional(),
+    })
+    .strict(),
   z.object({ ...base, type: z.literal("radios"), options: z.array(option).min(2) }).strict(),
   z.object({ ...base, type: z.literal("checkboxes"), options: z.array(option).min(1) }).strict(),
   z.object({ ...base, type: z.literal("yes-no") }).strict(),
@@ -254,6 +262,8 @@ export const definitionSchema = z
       .default({}),
     /** The officers' queue of the agency that receives requests. */
     queue: id,
+    /** A select question with the agencies as options: its answer is the agency that receives the request. */
+    routeTo: id.optional(),
     /** Working days within which the agency answers. */
     targetDays: z.number().int().min(1).max(365),
     fee: feeSchema.default({ type: "none" }),
@@ -266,6 +276,15 @@ export const definitionSchema = z
   })
   .strict()
   .superRefine((def, ctx) => {
+    for (const { question } of allQuestions(def as Definition)) {
+      if (question.type === "select" && !question.optionsFrom && question.options.length < 2)
+        ctx.addIssue({ code: "custom", message: `${question.id} needs at least two options` });
+    }
+    if (def.routeTo) {
+      const target = allQuestions(def as Definition).find(({ question }) => question.id === def.routeTo)?.question;
+      if (target?.type !== "select" || target.optionsFrom !== "agencies")
+        ctx.addIssue({ code: "custom", message: `routeTo names ${def.routeTo}, which is not a select of agencies` });
+    }
     const ids = new Set<string>();
     // Conditions may only look at answers from earlier pages: a page is
     // decided when it is shown, which works without JavaScript.

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { type Definition, definitionSchema } from "../engine/definition.js";
 import { eserviceDefinitions } from "../tables.js";
+import { agencyOptions } from "./agency-names.js";
 
 export interface PublishOutcome {
   published: string[];
@@ -46,13 +47,32 @@ function parsed(raw: unknown): Definition {
   return def;
 }
 
+/** Fills in the options a definition takes from the catalogue (a select of agencies). */
+async function withOptions(db: Db, def: Definition): Promise<Definition> {
+  const dynamic = (p: Definition["pages"][number]) =>
+    "questions" in p && p.questions.some((q) => q.type === "select" && q.optionsFrom === "agencies");
+  if (!def.pages.some(dynamic)) return def;
+  const options = await agencyOptions(db);
+  return {
+    ...def,
+    pages: def.pages.map((p) =>
+      "questions" in p && dynamic(p)
+        ? {
+            ...p,
+            questions: p.questions.map((q) => (q.type === "select" && q.optionsFrom === "agencies" ? { ...q, options } : q)),
+          }
+        : p,
+    ),
+  };
+}
+
 /** One version of a definition (the one a draft or case was made with). */
 export async function findDefinition(db: Db, slug: string, version: number): Promise<Definition | undefined> {
   const [row] = await db
     .select({ definition: eserviceDefinitions.definition })
     .from(eserviceDefinitions)
     .where(and(eq(eserviceDefinitions.slug, slug), eq(eserviceDefinitions.version, version)));
-  return row ? parsed(row.definition) : undefined;
+  return row ? withOptions(db, parsed(row.definition)) : undefined;
 }
 
 /** The newest version of a definition: new applications start on it. */
@@ -63,7 +83,7 @@ export async function latestDefinition(db: Db, slug: string): Promise<Definition
     .where(eq(eserviceDefinitions.slug, slug))
     .orderBy(desc(eserviceDefinitions.version))
     .limit(1);
-  return row ? parsed(row.definition) : undefined;
+  return row ? withOptions(db, parsed(row.definition)) : undefined;
 }
 
 /** The newest version of every published definition, by slug. */
@@ -72,7 +92,7 @@ export async function latestDefinitions(db: Db): Promise<Definition[]> {
     .selectDistinctOn([eserviceDefinitions.slug], { definition: eserviceDefinitions.definition })
     .from(eserviceDefinitions)
     .orderBy(eserviceDefinitions.slug, desc(eserviceDefinitions.version));
-  return rows.map((r) => parsed(r.definition));
+  return Promise.all(rows.map((r) => withOptions(db, parsed(r.definition))));
 }
 
 /** How many definitions are published (one per slug). */

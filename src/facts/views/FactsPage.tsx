@@ -1,4 +1,6 @@
+import type { ParticipationFigures } from "../../participation/figures.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
+import { Table } from "../../platform/design/Table.js";
 import { usePage } from "../../platform/layout/page-context.js";
 
 export interface Facts {
@@ -11,6 +13,39 @@ export interface Facts {
   countingSince?: Date | undefined;
   /** Registered accounts, once accounts exist. */
   registeredUsers?: number | undefined;
+  /** People taking part in polls, surveys and consultations. */
+  participation?: ParticipationFigures | undefined;
+}
+
+/** Participation per month over the last year, and its growth against the strategy's target. */
+function Participation({ figures }: { figures: ParticipationFigures }) {
+  const { t, number, locale } = usePage();
+  const monthName = (m: string) =>
+    new Intl.DateTimeFormat(locale === "ar" ? "ar-QA" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${m}-01T00:00:00Z`),
+    );
+  const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 1 });
+  return (
+    <section aria-labelledby="participation-title">
+      <h2 class="heading-l" id="participation-title">
+        {t("facts.participation.title")}
+      </h2>
+      <p>
+        {figures.growth === undefined
+          ? t("facts.participation.noHistory", { target: percent(figures.target) })
+          : t(figures.growth >= figures.target ? "facts.participation.onTarget" : "facts.participation.belowTarget", {
+              growth: percent(figures.growth),
+              target: percent(figures.target),
+            })}
+      </p>
+      <Table
+        caption={t("facts.participation.caption", { total: number(figures.lastYear) })}
+        columns={[{ label: t("facts.participation.month") }, { label: t("facts.participation.people"), numeric: true }]}
+        rows={figures.months.map((m) => [monthName(m.month), number(m.participants)])}
+      />
+      <p class="hint">{t("facts.participation.how")}</p>
+    </section>
+  );
 }
 
 function Figure({ value, label }: { value: string; label: preact.ComponentChildren }) {
@@ -51,6 +86,7 @@ export function FactsPage({ facts }: { facts: Facts }) {
           }
         />
       </div>
+      {facts.participation ? <Participation figures={facts.participation} /> : null}
       <p class="page-meta">{t("facts.live")}</p>
     </div>
   );
