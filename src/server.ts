@@ -48,8 +48,14 @@ import { OutboxWorker } from "./notifications/outbox.js";
 import { notificationDashboard, notificationRoutes } from "./notifications/routes.js";
 import { loadContentPages } from "./pages/content.js";
 import { contentPageRoutes } from "./pages/routes.js";
+import { consultationRoutes } from "./participation/consultations/routes.js";
+import { consultationStaffRoutes } from "./participation/consultations/staff-routes.js";
 import { participationSlot } from "./participation/home-slot.js";
+import { pollApiRoutes } from "./participation/polls/api.js";
+import { pollRoutes } from "./participation/polls/routes.js";
 import { participationRoutes } from "./participation/routes.js";
+import { surveyRoutes } from "./participation/surveys/routes.js";
+import { surveyStaffRoutes } from "./participation/surveys/staff-routes.js";
 import { HttpPaymentGateway } from "./payments/gateway.js";
 import { PaymentJobs } from "./payments/jobs.js";
 import { paymentNotificationRoutes } from "./payments/notifications-api.js";
@@ -240,6 +246,11 @@ export async function buildApp({
   await inEachLanguage(app, paymentRoutes, { db, payments });
   // Participation: /participate and each kind's public and staff pages.
   await inEachLanguage(app, participationRoutes, { db });
+  await inEachLanguage(app, consultationRoutes, { db });
+  await inEachLanguage(app, consultationStaffRoutes, { db });
+  await inEachLanguage(app, surveyRoutes, { db, keySecret: config.SURVEY_KEY_SECRET });
+  await inEachLanguage(app, surveyStaffRoutes, { db });
+  await inEachLanguage(app, pollRoutes, { db });
   await inEachLanguage(app, documentRoutes, { db, applications, baseUrl: config.BASE_URL });
   const documentJobs = new DocumentJobs(db, notifier, app.log);
   app.decorate("documentJobs", documentJobs);
@@ -284,6 +295,7 @@ export async function buildApp({
   await app.register(searchApiRoutes, { ...search, baseUrl: config.BASE_URL });
   await app.register(factsApiRoutes, { db });
   await app.register(eserviceApiRoutes, { db, baseUrl: config.BASE_URL });
+  await app.register(pollApiRoutes, { db });
   await app.register(paymentNotificationRoutes, { payments, secret: config.PAYMENT_NOTIFY_SECRET });
   if (config.SANDBOXES) {
     const sandbox = { db, token: config.REGISTRIES_TOKEN, timeoutMs: config.REGISTRY_TIMEOUT_MS };

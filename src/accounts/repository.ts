@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
 import { sha256 } from "./crypto.js";
 import type { RoleGrant, StaffRole } from "./model.js";
@@ -236,4 +236,11 @@ export async function savedServiceSlugs(db: Db, userId: string): Promise<string[
 export async function saveService(db: Db, userId: string, slug: string, saved: boolean): Promise<void> {
   if (saved) await db.insert(savedServices).values({ userId, serviceSlug: slug }).onConflictDoNothing();
   else await db.delete(savedServices).where(and(eq(savedServices.userId, userId), eq(savedServices.serviceSlug, slug)));
+}
+
+/** People's names in both languages, by id (for showing who wrote something, such as a consultation comment). */
+export async function namesOf(db: Db, ids: string[]): Promise<Map<string, { ar: string; en: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, ar: users.nameAr, en: users.nameEn }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, { ar: r.ar, en: r.en }]));
 }

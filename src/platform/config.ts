@@ -108,6 +108,13 @@ const envSchema = z.object({
   REGISTRIES_TOKEN: z.string().min(16).default("sandbox-registries-token"),
   /** Milliseconds a registry has to answer before the form falls back to manual entry. */
   REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  /**
+   * The key of the keyed hash (HMAC-SHA256) that stands for a person in a
+   * survey's responses: one response each, without an anonymous response
+   * saying whose it is. Keep it secret and never change it while surveys are
+   * open (a changed key lets people answer again); set a long random one in production.
+   */
+  SURVEY_KEY_SECRET: z.string().min(16).default("development-survey-key-secret"),
 });
 
 export type Config = Omit<

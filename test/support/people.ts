@@ -10,6 +10,7 @@ export const demoEmails = {
   visitor: "visitor@demo.hukoomi.example",
   officer: "officer@demo.hukoomi.example",
   admin: "admin@demo.hukoomi.example",
+  editor: "editor@demo.hukoomi.example",
 };
 export type DemoPerson = keyof typeof demoEmails;
 

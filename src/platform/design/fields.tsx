@@ -85,6 +85,8 @@ export interface TextareaProps extends FieldProps {
   rows?: number;
   /** Most characters accepted; shown in the hint, enforced on the server. */
   maxLength?: number;
+  /** The direction of what is typed, when it is in the other language than the page ("rtl" for Arabic text on an English page). */
+  dir?: "ltr" | "rtl" | "auto";
 }
 
 export function Textarea(props: TextareaProps) {
@@ -102,6 +104,7 @@ export function Textarea(props: TextareaProps) {
         name={props.name}
         rows={props.rows ?? 5}
         data-max-length={props.maxLength}
+        dir={props.dir}
         aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? "true" : undefined}
       >

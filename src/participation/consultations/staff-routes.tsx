@@ -1,0 +1,283 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requireViewer } from "../../accounts/sessions.js";
+import { listAgencies } from "../../catalogue/service.js";
+import { agencyName } from "../../eservices/repository/agency-names.js";
+import type { Db } from "../../platform/db/client.js";
+import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
+import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
+import { localizePath, timeZone } from "../../platform/i18n/locales.js";
+import type { PageSpec } from "../../platform/layout/Layout.js";
+import { staffPath } from "../listing.js";
+import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
+import {
+  type Consultation,
+  closeEarly,
+  commentsToModerate,
+  countNeedingDecision,
+  createConsultation,
+  findConsultation,
+  moderateComment,
+  publishResponse,
+  type Section,
+  sectionsOf,
+  updateDraft,
+} from "./repository.js";
+import {
+  commentParams,
+  consultationForm,
+  type FormValues,
+  formValues,
+  issuesToErrors,
+  moderationBody,
+  moderationQuery,
+  responseBody,
+  sectionField,
+  slugParams,
+  staffQuery,
+} from "./schemas.js";
+import { ConsultationForm } from "./views/ConsultationForm.js";
+import { ModerationPage } from "./views/ModerationPage.js";
+import { StaffConsultationPage, type StaffConsultationPageProps } from "./views/StaffConsultationPage.js";
+
+const K = "participation.consultations";
+const NEW_PATH = "/workspace/participation/consultations/new";
+
+/** The agencies the person runs participation for; refused (403) to everyone who runs none. */
+function agenciesOrRefuse(request: FastifyRequest): string[] | "all" {
+  const agencies = agenciesRun(request.viewer);
+  if (agencies !== "all" && agencies.length === 0) throw new ForbiddenError();
+  return agencies;
+}
+
+/** One of the person's own agencies' consultations; any other is not found for them. */
+async function ownConsultation(db: Db, request: FastifyRequest): Promise<Consultation> {
+  agenciesOrRefuse(request);
+  const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
+  const c = await findConsultation(db, slug);
+  if (!c || !runsParticipationFor(request.viewer, c.agency)) throw new NotFoundError();
+  return c;
+}
+
+/** The agencies to choose from, by name in the page's language. */
+async function agencyChoices(db: Db, request: FastifyRequest): Promise<{ slug: string; name: string }[]> {
+  const run = agenciesOrRefuse(request);
+  const all = await listAgencies(db);
+  const names = new Map(all.map((a) => [a.slug, a.name[request.locale]]));
+  const slugs = run === "all" ? all.map((a) => a.slug) : run;
+  return slugs
+    .map((slug) => ({ slug, name: names.get(slug) ?? slug }))
+    .sort((a, b) => a.name.localeCompare(b.name, request.locale));
+}
+
+/** Date, month, year and time of a moment in Doha, as the form's boxes hold them. */
+function momentValues(name: string, date: Date): FormValues {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    [`${name}-day`]: parts.day ?? "",
+    [`${name}-month`]: parts.month ?? "",
+    [`${name}-year`]: parts.year ?? "",
+    [`${name}-time`]: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+/** A consultation as the form shows it for changing. */
+function valuesOf(c: Consultation, sections: Section[]): FormValues {
+  const values: FormValues = {
+    ...formValues({}),
+    agency: c.agency,
+    titleAr: c.titleAr,
+    titleEn: c.titleEn,
+    summaryAr: c.summaryAr,
+    summaryEn: c.summaryEn,
+    ...momentValues("opens", c.opensAt),
+    ...momentValues("closes", c.closesAt),
+  };
+  for (const s of sections) {
+    for (const part of ["headingAr", "headingEn", "bodyAr", "bodyEn"] as const) values[sectionField(s.position, part)] = s[part];
+  }
+  return values;
+}
+
+function staffPage(reply: FastifyReply, spec: PageSpec) {
+  return reply.header("cache-control", "private, no-store").page({ ...spec, noindex: true, hideFeedback: true });
+}
+
+/**
+ * The agency staff's consultations: create and change while draft, publish,
+ * close early, moderate the comments, and publish the response after closing.
+ * Only the agency's editors and administrators reach any of it.
+ */
+export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const staff = { preHandler: requireViewer };
+  const staffPost = { preHandler: [requireViewer, app.csrfProtection] };
+  const crumbs = (request: FastifyRequest, label: string, c?: Consultation) => [
+    { label: request.tr.t("participation.staff.title"), path: "/workspace/participation" },
+    ...(c ? [{ label: request.locale === "ar" ? c.titleAr : c.titleEn, path: staffPath("consultations", c.slug) }] : []),
+    { label },
+  ];
+
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { c?: Consultation; values: FormValues; errors: FieldError[]; done?: string | undefined },
+  ) {
+    const { tr } = request;
+    const heading = form.c ? tr.t(`${K}.staff.editTitle`) : tr.t(`${K}.staff.newTitle`);
+    const action = localizePath(request.locale, form.c ? staffPath("consultations", form.c.slug) : NEW_PATH);
+    return staffPage(reply, {
+      status: form.errors.length ? 400 : 200,
+      title: form.errors.length ? tr.t("errors.titlePrefix", { title: heading }) : heading,
+      breadcrumbs: crumbs(request, heading),
+      body: (
+        <ConsultationForm
+          action={action}
+          heading={heading}
+          values={form.values}
+          errors={form.errors}
+          agencies={await agencyChoices(db, request)}
+          draft={Boolean(form.c)}
+          done={form.done}
+        />
+      ),
+    });
+  }
+
+  async function showConsultation(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    c: Consultation,
+    extra: Pick<StaffConsultationPageProps, "done" | "response"> = {},
+  ) {
+    const phase = phaseOf(c);
+    const sections = await sectionsOf(db, c.id);
+    if (phase === "draft") return showForm(request, reply, { c, values: valuesOf(c, sections), errors: [], done: extra.done });
+    const title = request.locale === "ar" ? c.titleAr : c.titleEn;
+    const failed = Boolean(extra.response?.errors.length);
+    return staffPage(reply, {
+      status: failed ? 400 : 200,
+      title: failed ? request.tr.t("errors.titlePrefix", { title }) : title,
+      breadcrumbs: crumbs(request, title),
+      body: (
+        <StaffConsultationPage
+          consultation={c}
+          sections={sections}
+          phase={phase}
+          agency={(await agencyName(db, c.agency))[request.locale]}
+          needingDecision={await countNeedingDecision(db, c.id)}
+          {...extra}
+        />
+      ),
+    });
+  }
+
+  /** Reads the staff form; the person's own agencies only; publishing asks for a closing still ahead. */
+  async function readForm(request: FastifyRequest) {
+    const run = agenciesOrRefuse(request);
+    const body = formBody(request.body);
+    const publish = body.action === "publish";
+    const agencies = run === "all" ? (await listAgencies(db)).map((a) => a.slug) : run;
+    const parsed = consultationForm(agencies, { publish }).safeParse(body);
+    return { publish, values: formValues(body), parsed };
+  }
+
+  app.get(NEW_PATH, staff, async (request, reply) => {
+    const agencies = await agencyChoices(db, request);
+    const values = { ...formValues({}), agency: agencies.length === 1 ? (agencies[0]?.slug ?? "") : "" };
+    return showForm(request, reply, { values, errors: [] });
+  });
+
+  app.post(NEW_PATH, staffPost, async (request, reply) => {
+    const { publish, values, parsed } = await readForm(request);
+    if (!parsed.success) return showForm(request, reply, { values, errors: issuesToErrors(parsed.error, request.tr) });
+    const c = await createConsultation(db, parsed.data, { createdBy: request.viewer?.id ?? "", publish });
+    const done = publish ? "published" : "created";
+    return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=${done}`, 303);
+  });
+
+  app.get("/workspace/participation/consultations/:slug", staff, async (request, reply) => {
+    const c = await ownConsultation(db, request);
+    return showConsultation(request, reply, c, { done: staffQuery.parse(request.query ?? {}).done });
+  });
+
+  app.post("/workspace/participation/consultations/:slug", staffPost, async (request, reply) => {
+    const c = await ownConsultation(db, request);
+    if (c.status !== "draft") throw new ConflictError(`${K}.errors.notDraft`);
+    const { publish, values, parsed } = await readForm(request);
+    if (!parsed.success) return showForm(request, reply, { c, values, errors: issuesToErrors(parsed.error, request.tr) });
+    if (!(await updateDraft(db, c.id, parsed.data, { publish }))) throw new ConflictError(`${K}.errors.notDraft`);
+    const done = publish ? "published" : "saved";
+    return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=${done}`, 303);
+  });
+
+  app.post("/workspace/participation/consultations/:slug/close", staffPost, async (request, reply) => {
+    const c = await ownConsultation(db, request);
+    const phase = phaseOf(c);
+    if ((phase !== "open" && phase !== "scheduled") || !(await closeEarly(db, c.id))) {
+      throw new ConflictError(`${K}.errors.notOpen`);
+    }
+    return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=closed`, 303);
+  });
+
+  app.post("/workspace/participation/consultations/:slug/response", staffPost, async (request, reply) => {
+    const c = await ownConsultation(db, request);
+    if (phaseOf(c) !== "closed") throw new ConflictError(`${K}.errors.notClosed`);
+    const body = formBody(request.body);
+    const parsed = responseBody.safeParse(body);
+    if (!parsed.success) {
+      const text = (v: unknown) => (typeof v === "string" ? v : "");
+      return showConsultation(request, reply, c, {
+        response: {
+          values: { responseAr: text(body.responseAr), responseEn: text(body.responseEn) },
+          errors: fieldErrors(parsed.error, request.tr),
+        },
+      });
+    }
+    await publishResponse(db, c.id, { ar: parsed.data.responseAr, en: parsed.data.responseEn });
+    return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=responded`, 303);
+  });
+
+  app.get("/workspace/participation/consultations/:slug/moderation", staff, async (request, reply) => {
+    const c = await ownConsultation(db, request);
+    const [sections, comments] = await Promise.all([sectionsOf(db, c.id), commentsToModerate(db, c.id)]);
+    const label = request.tr.t(`${K}.moderation.title`);
+    return staffPage(reply, {
+      title: request.tr.t(`${K}.moderation.pageTitle`, { title: request.locale === "ar" ? c.titleAr : c.titleEn }),
+      breadcrumbs: crumbs(request, label, c),
+      body: (
+        <ModerationPage
+          consultation={c}
+          sections={sections}
+          comments={comments}
+          done={moderationQuery.parse(request.query ?? {}).done}
+        />
+      ),
+    });
+  });
+
+  app.post("/workspace/participation/consultations/:slug/moderation/:id", staffPost, async (request, reply) => {
+    const c = await ownConsultation(db, request);
+    const { id } = parseOrRefuse(commentParams, request.params, { notFound: true });
+    const parsed = moderationBody.safeParse(formBody(request.body));
+    if (!parsed.success) throw new BadRequestError(`${K}.errors.decision`);
+    const decision = parsed.data.decision;
+    if (!(await moderateComment(db, { consultationId: c.id, commentId: id, decision, moderatorId: request.viewer?.id ?? "" }))) {
+      throw new NotFoundError();
+    }
+    const done = decision === "approve" ? "approved" : "hidden";
+    const path = `${localizePath(request.locale, staffPath("consultations", c.slug))}/moderation?done=${done}`;
+    return reply.redirect(`${path}#m-${id}`, 303);
+  });
+}

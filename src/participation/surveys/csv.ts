@@ -1,0 +1,83 @@
+import type { Address, AnswerValue } from "../../eservices/engine/answers.js";
+import type { Locale } from "../../platform/i18n/locales.js";
+import type { Translator } from "../../platform/i18n/messages.js";
+import type { SurveyQuestion } from "./questions.js";
+import type { SurveyResponse } from "./repository.js";
+
+/** Excel reads a file as UTF-8 (Arabic intact) when it starts with the byte order mark. */
+const BOM = "\uFEFF";
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, comma or line
+ * break, quotes doubled. Text that a spreadsheet would take for a formula
+ * (starting with = + - @, or a tab or carriage return) is given a leading
+ * apostrophe, so it is shown and never run. Numbers the portal wrote are
+ * left as numbers.
+ */
+export function csvField(value: string | number): string {
+  let s = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows to a CSV document: fields joined by commas, records by CRLF, with the BOM first. */
+export function csvDocument(rows: (string | number)[][]): string {
+  return `${BOM}${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+/** An answer as a spreadsheet cell, in the reader's language; numbers stay numbers, dates stay YYYY-MM-DD. */
+export function answerCell(q: SurveyQuestion, value: AnswerValue | undefined, locale: Locale, tr: Translator): string | number {
+  if (value === undefined || value === "") return "";
+  const option = (v: string) => ("options" in q ? (q.options.find((o) => o.value === v)?.label[locale] ?? v) : v);
+  switch (q.type) {
+    case "number":
+    case "money":
+      return typeof value === "number" ? value : String(value);
+    case "select":
+    case "radios":
+      return option(String(value));
+    case "checkboxes":
+      return (Array.isArray(value) ? value.map(String) : [String(value)]).map(option).join("; ");
+    case "yes-no":
+      return tr.t(value === "yes" ? "eservices.apply.yes" : "eservices.apply.no");
+    case "address": {
+      const a = value as Address;
+      return tr.t("eservices.answers.address", { zone: a.zone, street: a.street, building: a.building });
+    }
+    default:
+      return String(value);
+  }
+}
+
+/** A moment in Qatar as "YYYY-MM-DD HH:MM", which spreadsheets read as a date and time. */
+function qatarTime(d: Date): string {
+  return new Date(d.getTime() + 3 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/**
+ * The responses as a CSV export: a header row (response number, when, the
+ * respondent's name for an identified survey, then each question's label in
+ * the reader's language), then one row per response. An anonymous survey's
+ * responses carry their month only.
+ */
+export function responsesCsv(
+  survey: { anonymous: boolean; questions: SurveyQuestion[] },
+  responses: SurveyResponse[],
+  names: Map<string, string>,
+  locale: Locale,
+  tr: Translator,
+): string {
+  const header = [
+    tr.t("participation.surveys.csv.response"),
+    tr.t("participation.surveys.csv.submitted"),
+    ...(survey.anonymous ? [] : [tr.t("participation.surveys.csv.respondent")]),
+    ...survey.questions.map((q) => q.label[locale]),
+  ];
+  const rows = responses.map((r, i) => [
+    i + 1,
+    survey.anonymous ? r.month : qatarTime(r.createdAt),
+    ...(survey.anonymous ? [] : [r.userId ? (names.get(r.userId) ?? "") : ""]),
+    ...survey.questions.map((q) => answerCell(q, r.answers[q.id], locale, tr)),
+  ]);
+  return csvDocument([header, ...rows]);
+}
