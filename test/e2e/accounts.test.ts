@@ -1,7 +1,8 @@
 import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { launchBrowser, newPage } from "./support/browser.js";
+import { expectAccessible } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
 const PASSWORD = "Hukoomi-demo-2026";
@@ -10,10 +11,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([]);
-}
 
 /** The newest message to someone in the development outbox. */
 async function outboxMessage(page: Page, to: string): Promise<string> {

@@ -1,10 +1,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { launchBrowser, newPage } from "./support/browser.js";
 import { skipToMain, tabTo, typeOver } from "./support/keyboard.js";
+import { expectAccessible, signIn } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "Hukoomi-demo-2026";
 const OPEN = "/participate/consultations/shared-e-scooters-draft-regulation";
 const CLOSED = "/participate/consultations/healthy-school-canteens-draft-guidelines";
 const STAFF = "/workspace/participation/consultations";
@@ -13,18 +13,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await tabTo(page, "#identifier");
-  await page.keyboard.type(email);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/sign-in")), page.keyboard.press("Enter")]);
-}
 
 /** Signed out on the consultation: the "sign in to take part" link, sign in, and back, all by keyboard. */
 async function signInFromConsultation(page: Page, email: string, path: string) {

@@ -3,21 +3,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadDefinitionFiles } from "../../src/eservices/content.js";
 import type { Definition, SimpleQuestion } from "../../src/eservices/engine/definition.js";
 import { samplePdf, samplePng } from "../support/files.js";
-import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { launchBrowser, newPage } from "./support/browser.js";
 import { skipToMain, tabTo, typeOver } from "./support/keyboard.js";
+import { expectAccessible, signIn } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "Hukoomi-demo-2026";
 const defs = new Map(loadDefinitionFiles().map((d) => [d.slug, d]));
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([]);
-}
 
 async function exists(page: Page, selector: string): Promise<boolean> {
   return (await page.locator(selector).count()) > 0;
@@ -126,14 +122,6 @@ async function answerPage(page: Page, def: Definition, axe = true) {
 async function answerAll(page: Page, def: Definition, axe = true) {
   for (let i = 0; i < 30 && !page.url().includes("/check"); i++) await answerPage(page, def, axe);
   expect(page.url()).toContain("/check");
-}
-
-async function signIn(page: Page, email: string) {
-  await tabTo(page, "#identifier");
-  await page.keyboard.type(email);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/sign-in")), page.keyboard.press("Enter")]);
 }
 
 /**

@@ -1,27 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { launchBrowser, newPage } from "./support/browser.js";
 import { skipToMain, tabTo } from "./support/keyboard.js";
+import { expectAccessible, signIn } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "Hukoomi-demo-2026";
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await tabTo(page, "#identifier");
-  await page.keyboard.type(email);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/sign-in")), page.keyboard.press("Enter")]);
-}
 
 /** From a poll page, signed out: the sign-in link, sign in, and back on the poll, all by keyboard. */
 async function signInFromPoll(page: Page, email: string, pollPath: string) {

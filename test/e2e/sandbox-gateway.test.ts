@@ -3,8 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifySignature } from "../../src/payments/signature.js";
-import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { launchBrowser, newPage } from "./support/browser.js";
 import { skipToMain, tabTo, typeOver } from "./support/keyboard.js";
+import { expectAccessible } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
 /** The e2e portal runs with the default sandbox credentials. */
@@ -77,10 +78,6 @@ async function createPayment(language: "ar" | "en"): Promise<{ id: string; payme
 async function statusOf(id: string): Promise<string> {
   const res = await fetch(`${baseUrl}/sandbox-gateway/api/v1/payments/${id}`, { headers: { authorization: AUTH } });
   return ((await res.json()) as { status: string }).status;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([]);
 }
 
 /** Fills the card form with the keyboard alone, from the skip link. */
