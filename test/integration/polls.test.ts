@@ -87,6 +87,8 @@ async function votesOf(pollId: string, userEmail?: string): Promise<{ votes: num
 const page = (slug: string, lang = "/en") => `${lang}/participate/polls/${slug}`;
 /** The page's main content (the header's icons and the forms' random tokens are left out). */
 const mainOf = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+/** The words of the main content, without markup (option ids in attributes may hold any digits). */
+const mainText = (html: string) => mainOf(html).replace(/<[^>]*>/g, " ");
 
 describe("voting once", () => {
   it("counts a vote from two tabs once, and a replayed request changes nothing", async () => {
@@ -249,8 +251,8 @@ describe("when results are shown", () => {
     await seedVotes(poll.id, ids, [413, 287, 0]);
     const me = await signedInAs(t.app, "resident");
     const before = await me.get(page(slug));
-    for (const hidden of ["poll-results", "413", "287", "700", "<table", "<svg"])
-      expect(mainOf(before.body)).not.toContain(hidden);
+    for (const hidden of ["poll-results", "<table", "<svg"]) expect(mainOf(before.body)).not.toContain(hidden);
+    for (const hidden of ["413", "287", "700"]) expect(mainText(before.body)).not.toContain(hidden);
 
     await me.post(page(slug), { choice: ids[0] ?? "" });
     const after = await me.get(page(slug));
@@ -274,8 +276,8 @@ describe("when results are shown", () => {
     expect(voted.statusCode).toBe(303);
     const after = await me.get(page(slug));
     expect(after.body).toContain("The results will be published when the poll closes");
-    for (const hidden of ["poll-results", "508", "509", "193", "<table", "<svg"])
-      expect(mainOf(after.body)).not.toContain(hidden);
+    for (const hidden of ["poll-results", "<table", "<svg"]) expect(mainOf(after.body)).not.toContain(hidden);
+    for (const hidden of ["508", "509", "193"]) expect(mainText(after.body)).not.toContain(hidden);
     const apiOpen = (await t.app.inject({ url: `/api/v1/polls/${slug}` })).json();
     expect(apiOpen.results).toBe(false);
     expect(apiOpen.options[0]).not.toHaveProperty("votes");
