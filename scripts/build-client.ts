@@ -11,3 +11,14 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+
+// The service worker: a classic script, served at /sw.js by src/pwa/routes.tsx (which puts its list of files in front).
+await build({
+  entryPoints: ["src/client/sw.js"],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2022"],
+  outdir: "dist/client",
+  logLevel: "warning",
+});

@@ -1,6 +1,7 @@
 /** Every table of the portal, gathered for drizzle-kit, which generates the migrations in drizzle/. */
 export * from "./accounts/tables.js";
 export * from "./analytics/tables.js";
+export * from "./audit/tables.js";
 export * from "./catalogue/tables.js";
 export * from "./documents/tables.js";
 export * from "./eservices/tables.js";

@@ -70,7 +70,10 @@ import { securityHeadersPlugin } from "./platform/http/headers.js";
 import { renderPlugin } from "./platform/http/render.js";
 import { localePrefix, locales } from "./platform/i18n/locales.js";
 import { DevOutbox, HttpSmsSender, type Mailer, type SmsSender, SmtpMailer } from "./platform/messaging/senders.js";
+import { cspReportRoutes } from "./platform/observability/csp-report.js";
+import { metricsPlugin } from "./platform/observability/metrics.js";
 import type { FileStorage } from "./platform/storage/file-storage.js";
+import { pwaPageRoutes, serviceWorkerRoutes } from "./pwa/routes.js";
 import { sandboxGatewayRoutes } from "./sandbox-gateway/routes.js";
 import { sandboxRegistryRoutes } from "./sandbox-registries/routes.js";
 import { SearchAnalytics } from "./search/analytics.js";
@@ -175,6 +178,8 @@ export async function buildApp({
     viewerName: (request) => (request.viewer?.stage === "full" ? request.viewer.name[request.locale] : undefined),
   });
   await app.register(assetsPlugin);
+  await app.register(metricsPlugin, { database, token: config.METRICS_TOKEN });
+  await app.register(cspReportRoutes);
   await app.register(pageViewPlugin, { db: database.db, flushSeconds: config.ANALYTICS_FLUSH_SECONDS });
 
   // Areas.
@@ -282,6 +287,9 @@ export async function buildApp({
   await inEachLanguage(app, searchPageRoutes, search);
   await inEachLanguage(app, feedbackRoutes, { db });
   await inEachLanguage(app, designSystemRoutes, {});
+  // The installable app: manifest and offline page in each language, the service worker at the root.
+  await inEachLanguage(app, pwaPageRoutes, {});
+  await app.register(serviceWorkerRoutes);
   const provider = createProvider({
     db,
     baseUrl: config.BASE_URL,

@@ -14,3 +14,8 @@ function focusErrorSummary(): void {
 focusErrorSummary();
 for (const section of document.querySelectorAll<HTMLElement>("[data-feedback]")) enhanceFeedback(section);
 for (const container of document.querySelectorAll<HTMLElement>("[data-autocomplete]")) enhanceAutocomplete(container);
+
+// The service worker (src/client/sw.js): recently read service pages offline, else an offline page.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+}

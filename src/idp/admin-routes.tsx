@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireRole } from "../accounts/guards.js";
+import { auditedBy, withAudit } from "../audit/log.js";
 import { listAgencies } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { fieldErrors, formBody } from "../platform/http/forms.js";
@@ -62,7 +63,27 @@ export async function idpAdminRoutes(app: FastifyInstance, { db }: { db: Db }) {
       ) as Record<string, string>;
       return show(request, reply, 400, { errors: fieldErrors(parsed.error, request.tr), values });
     }
-    const created = await registerClient(db, parsed.data);
+    const client = parsed.data;
+    // The audit entry never holds the secret.
+    const created = await withAudit(
+      db,
+      (tx) => registerClient(tx, client),
+      (made) => ({
+        ...auditedBy(request),
+        action: "idp-client.registered",
+        objectType: "idp-client",
+        objectId: made.clientId,
+        agency: client.agency,
+        before: null,
+        after: {
+          clientId: made.clientId,
+          agency: client.agency,
+          nameAr: client.nameAr,
+          nameEn: client.nameEn,
+          redirectUris: client.redirectUris,
+        },
+      }),
+    );
     return show(request, reply, 201, { created });
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import { z } from "zod";
 import { requireViewer } from "../accounts/sessions.js";
+import { auditedBy } from "../audit/log.js";
 import { agencyName } from "../eservices/repository/agency-names.js";
 import { type Case, findCaseById, findOwnCase } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
@@ -82,7 +83,7 @@ export function feeDesk(db: Db, payments: Payments): FeeDesk {
       const left = refundable(p);
       if (wanted <= 0 || wanted > left) return refuse("payments.errors.tooMuch");
       try {
-        await payments.refund(p, fromDirhams(wanted), parsed.data.key, request.viewer?.id ?? "");
+        await payments.refund(p, fromDirhams(wanted), parsed.data.key, request.viewer?.id ?? "", auditedBy(request));
       } catch (error) {
         if (error instanceof GatewayUnavailable) return refuse("payments.errors.unavailable");
         throw error;

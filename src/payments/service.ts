@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import { findUser } from "../accounts/repository.js";
+import { type AuditEntry, fieldsOf, recordAudit } from "../audit/log.js";
 import type { Definition } from "../eservices/engine/definition.js";
 import { advanceCase, type Case, findCaseById } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
@@ -100,7 +101,13 @@ export class Payments {
   }
 
   /** Records the gateway's view of a payment, under a lock; the case moves on once its fee is captured. */
-  async apply(paymentId: string, g: GatewayPayment, source: ChangeSource, actorId?: string): Promise<Payment | undefined> {
+  async apply(
+    paymentId: string,
+    g: GatewayPayment,
+    source: ChangeSource,
+    actorId?: string,
+    audited?: Pick<AuditEntry, "actor" | "requestId">,
+  ): Promise<Payment | undefined> {
     let duplicate: Payment | undefined;
     const result = await this.db.transaction(async (t) => {
       const tx = t as unknown as Db;
@@ -132,6 +139,18 @@ export class Payments {
         if (!paidFor) duplicate = updated;
       }
       if (refundedNow > refundedBefore) await this.tell(tx, updated, "refunded", fromDirhams(refundedNow - refundedBefore));
+      if (audited && refundedNow > refundedBefore) {
+        const keys = ["status", "refundedAmount"] as const;
+        await recordAudit(tx, {
+          ...audited,
+          action: "payment.refunded",
+          objectType: "payment",
+          objectId: p.id,
+          agency: p.agency,
+          before: fieldsOf(p, keys),
+          after: fieldsOf(updated, keys),
+        });
+      }
       return updated;
     });
     // A second payment for a fee already paid (two tabs): its money goes back.
@@ -181,10 +200,16 @@ export class Payments {
   }
 
   /** An officer gives back some or all of a captured fee; the key makes a repeated click one refund. */
-  async refund(p: Payment, amount: string, key: string, officerId: string): Promise<Payment | undefined> {
+  async refund(
+    p: Payment,
+    amount: string,
+    key: string,
+    officerId: string,
+    audited?: Pick<AuditEntry, "actor" | "requestId">,
+  ): Promise<Payment | undefined> {
     if (!p.gatewayPaymentId) return p;
     const g = await this.gateway.refund(p.gatewayPaymentId, amount, key);
-    return this.apply(p.id, g, "officer", officerId);
+    return this.apply(p.id, g, "officer", officerId, audited);
   }
 }
 

@@ -115,6 +115,12 @@ const envSchema = z.object({
    * open (a changed key lets people answer again); set a long random one in production.
    */
   SURVEY_KEY_SECRET: z.string().min(16).default("development-survey-key-secret"),
+  /**
+   * Bearer token that lets a Prometheus scraper on another machine read
+   * /metrics; without it, only requests from the machine itself (loopback,
+   * not forwarded by a proxy) may. Set a long random one.
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Config = Omit<

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireRole } from "../../accounts/guards.js";
 import { agenciesFor, hasRole } from "../../accounts/model.js";
 import { findUser, logDataAccessOnce } from "../../accounts/repository.js";
+import { auditedBy, fieldsOf, recordAudit } from "../../audit/log.js";
 import { issuedNotice, issueOnApproval } from "../../documents/issue.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
@@ -214,6 +215,20 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       if (user && def) await applications.tell(tx, user, updated, def, event, message);
     };
 
+  /** The audit entry of an officer's change to a case, written in the change's transaction. */
+  const audit = (request: FastifyRequest, kase: Case, action: string) => async (tx: Db, updated: Case) => {
+    const keys = ["status", "assignedTo", "decidedAt"] as const;
+    await recordAudit(tx, {
+      ...auditedBy(request),
+      action,
+      objectType: "case",
+      objectId: kase.reference,
+      agency: kase.agency,
+      before: fieldsOf(kase, keys),
+      after: fieldsOf(updated, keys),
+    });
+  };
+
   app.post("/workspace/cases/:reference/assign", officerPost, async (request, reply) => {
     const kase = await caseFor(request);
     const parsed = assignBody.safeParse(formBody(request.body));
@@ -231,6 +246,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       [kase.status as CaseStatus].filter((s) => openStatuses.includes(s)),
       { assignedTo: assignee, status },
       { kind: "assigned", actorId: request.viewer?.id ?? "" },
+      audit(request, kase, "case.assigned"),
     );
     return backToCase(request, reply, updated ?? kase, updated ? "assigned" : undefined);
   });
@@ -249,7 +265,10 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       ["submitted", "in-review"],
       { status: "info-requested", assignedTo: kase.assignedTo ?? request.viewer?.id ?? null },
       { kind: "info-requested", actorId: request.viewer?.id ?? "", message: parsed.data.question },
-      tell(kase, "info-requested", parsed.data.question),
+      async (tx, changed) => {
+        await tell(kase, "info-requested", parsed.data.question)(tx, changed);
+        await audit(request, kase, "case.info-requested")(tx, changed);
+      },
     );
     return backToCase(request, reply, kase, updated ? "info-requested" : undefined);
   });
@@ -275,6 +294,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
         // An approved request of an e-service that issues a document: the signed document, in the same transaction.
         const issued = await issueOnApproval(tx, changed);
         await tell(kase, status, parsed.data.reason)(tx, changed);
+        await audit(request, kase, "case.decided")(tx, changed);
         const applicant = issued ? await findUser(tx, changed.userId) : undefined;
         if (issued && applicant) {
           const { values, link } = issuedNotice(issued);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
+import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
 import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
 import type { Db } from "../../platform/db/client.js";
@@ -16,6 +17,7 @@ import {
   commentsToModerate,
   countNeedingDecision,
   createConsultation,
+  findComment,
   findConsultation,
   moderateComment,
   publishResponse,
@@ -115,6 +117,22 @@ function staffPage(reply: FastifyReply, spec: PageSpec) {
   return reply.header("cache-control", "private, no-store").page({ ...spec, noindex: true, hideFeedback: true });
 }
 
+/** The fields of a consultation an audit entry keeps before and after a change. */
+const auditKeys = ["status", "agency", "titleAr", "titleEn", "opensAt", "closesAt", "closedAt"] as const;
+const responseKeys = ["responseAr", "responseEn", "respondedAt"] as const;
+
+/** The audit entry of a staff change to a consultation (or, with objectType "comment", to one of its comments). */
+function consultationAudit(
+  request: FastifyRequest,
+  action: string,
+  object: { type: string; id: string; agency: string },
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): AuditEntry {
+  const { actor, requestId } = auditedBy(request);
+  return { actor, requestId, action, objectType: object.type, objectId: object.id, agency: object.agency, before, after };
+}
+
 /**
  * The agency staff's consultations: create and change while draft, publish,
  * close early, moderate the comments, and publish the response after closing.
@@ -202,7 +220,19 @@ export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db
   app.post(NEW_PATH, staffPost, async (request, reply) => {
     const { publish, values, parsed } = await readForm(request);
     if (!parsed.success) return showForm(request, reply, { values, errors: issuesToErrors(parsed.error, request.tr) });
-    const c = await createConsultation(db, parsed.data, { createdBy: request.viewer?.id ?? "", publish });
+    const input = parsed.data;
+    const c = await withAudit(
+      db,
+      (tx) => createConsultation(tx, input, { createdBy: request.viewer?.id ?? "", publish }),
+      (made) =>
+        consultationAudit(
+          request,
+          publish ? "consultation.published" : "consultation.created",
+          { type: "consultation", id: made.slug, agency: made.agency },
+          null,
+          fieldsOf(made, auditKeys),
+        ),
+    );
     const done = publish ? "published" : "created";
     return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=${done}`, 303);
   });
@@ -217,7 +247,22 @@ export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db
     if (c.status !== "draft") throw new ConflictError(`${K}.errors.notDraft`);
     const { publish, values, parsed } = await readForm(request);
     if (!parsed.success) return showForm(request, reply, { c, values, errors: issuesToErrors(parsed.error, request.tr) });
-    if (!(await updateDraft(db, c.id, parsed.data, { publish }))) throw new ConflictError(`${K}.errors.notDraft`);
+    const input = parsed.data;
+    const changed = await withAudit(
+      db,
+      (tx) => updateDraft(tx, c.id, input, { publish }),
+      (done) =>
+        done
+          ? consultationAudit(
+              request,
+              publish ? "consultation.published" : "consultation.edited",
+              { type: "consultation", id: c.slug, agency: c.agency },
+              fieldsOf(c, auditKeys),
+              fieldsOf({ ...c, ...input, status: publish ? "published" : "draft" }, auditKeys),
+            )
+          : undefined,
+    );
+    if (!changed) throw new ConflictError(`${K}.errors.notDraft`);
     const done = publish ? "published" : "saved";
     return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=${done}`, 303);
   });
@@ -225,7 +270,24 @@ export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db
   app.post("/workspace/participation/consultations/:slug/close", staffPost, async (request, reply) => {
     const c = await ownConsultation(db, request);
     const phase = phaseOf(c);
-    if ((phase !== "open" && phase !== "scheduled") || !(await closeEarly(db, c.id))) {
+    const now = new Date();
+    const closed =
+      (phase === "open" || phase === "scheduled") &&
+      (await withAudit(
+        db,
+        (tx) => closeEarly(tx, c.id, now),
+        (done) =>
+          done
+            ? consultationAudit(
+                request,
+                "consultation.closed",
+                { type: "consultation", id: c.slug, agency: c.agency },
+                fieldsOf(c, auditKeys),
+                fieldsOf({ ...c, closedAt: now }, auditKeys),
+              )
+            : undefined,
+      ));
+    if (!closed) {
       throw new ConflictError(`${K}.errors.notOpen`);
     }
     return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=closed`, 303);
@@ -245,7 +307,20 @@ export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db
         },
       });
     }
-    await publishResponse(db, c.id, { ar: parsed.data.responseAr, en: parsed.data.responseEn });
+    const response = { ar: parsed.data.responseAr, en: parsed.data.responseEn };
+    const now = new Date();
+    await withAudit(
+      db,
+      (tx) => publishResponse(tx, c.id, response, now),
+      () =>
+        consultationAudit(
+          request,
+          "consultation.response-published",
+          { type: "consultation", id: c.slug, agency: c.agency },
+          fieldsOf(c, responseKeys),
+          { responseAr: response.ar, responseEn: response.en, respondedAt: now },
+        ),
+    );
     return reply.redirect(`${localizePath(request.locale, staffPath("consultations", c.slug))}?done=responded`, 303);
   });
 
@@ -273,7 +348,34 @@ export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db
     const parsed = moderationBody.safeParse(formBody(request.body));
     if (!parsed.success) throw new BadRequestError(`${K}.errors.decision`);
     const decision = parsed.data.decision;
-    if (!(await moderateComment(db, { consultationId: c.id, commentId: id, decision, moderatorId: request.viewer?.id ?? "" }))) {
+    const moderated = await withAudit(
+      db,
+      async (tx) => {
+        const before = await findComment(tx, c.id, id);
+        const done = await moderateComment(tx, {
+          consultationId: c.id,
+          commentId: id,
+          decision,
+          moderatorId: request.viewer?.id ?? "",
+        });
+        return done ? before : undefined;
+      },
+      (before) =>
+        before
+          ? consultationAudit(
+              request,
+              decision === "approve" ? "comment.approved" : "comment.hidden",
+              { type: "comment", id, agency: c.agency },
+              fieldsOf(before, ["status", "reports", "moderatedBy"]),
+              {
+                status: decision === "approve" ? "approved" : "hidden",
+                reports: before.reports,
+                moderatedBy: request.viewer?.id ?? null,
+              },
+            )
+          : undefined,
+    );
+    if (!moderated) {
       throw new NotFoundError();
     }
     const done = decision === "approve" ? "approved" : "hidden";

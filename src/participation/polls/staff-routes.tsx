@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
+import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
 import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
 import type { Db } from "../../platform/db/client.js";
@@ -15,6 +16,31 @@ import { slugParams } from "./schemas.js";
 import { NewPollPage, type StaffNotice, StaffPollPage } from "./views/StaffPollPage.js";
 
 const notices: StaffNotice[] = ["saved", "published", "closed"];
+
+/** The fields of a poll an audit entry keeps before and after a change. */
+const auditKeys = ["status", "agency", "questionAr", "questionEn", "audience", "opensAt", "closesAt", "closedAt"] as const;
+
+/** The audit entry of a staff change to a poll. */
+function pollAudit(
+  request: FastifyRequest,
+  slug: string,
+  agency: string,
+  action: string,
+  before: Partial<Poll> | null,
+  after: Partial<Poll>,
+): AuditEntry {
+  const { actor, requestId } = auditedBy(request);
+  return {
+    actor,
+    requestId,
+    action,
+    objectType: "poll",
+    objectId: slug,
+    agency,
+    before: fieldsOf(before, auditKeys),
+    after: fieldsOf(after, auditKeys),
+  };
+}
 
 /** The agency staff's pages for polls: create, view with results, edit a draft, publish, close early. */
 export async function pollStaffRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -127,7 +153,13 @@ export async function pollStaffRoutes(app: FastifyInstance, { db }: { db: Db }) 
     const agencies = await agencyChoices(request);
     const read = readPollForm(formBody(request.body), { agencies: agencies.map((a) => a.slug), now: new Date() });
     if (!read.poll || !read.options) return renderNew(request, reply, read.values, messages(request, read.problems), agencies);
-    const slug = await createPoll(db, read.poll, read.options, request.viewer?.id ?? "");
+    const { poll: input, options } = read;
+    const action = input.status === "published" ? "poll.published" : "poll.created";
+    const slug = await withAudit(
+      db,
+      (tx) => createPoll(tx, input, options, request.viewer?.id ?? ""),
+      (made) => pollAudit(request, made, input.agency, action, null, input),
+    );
     return afterward(request, reply, slug, read.poll.status === "published" ? "published" : "saved");
   });
 
@@ -142,15 +174,29 @@ export async function pollStaffRoutes(app: FastifyInstance, { db }: { db: Db }) 
     const read = readPollForm(formBody(request.body), { agencies, now: new Date() });
     if (!read.poll || !read.options)
       return showPoll(request, reply, poll, { values: read.values, errors: messages(request, read.problems) });
-    if (!(await updateDraft(db, poll.id, read.poll, read.options)))
-      throw new ConflictError("participation.polls.staff.errors.notDraft");
+    const { poll: input, options } = read;
+    const action = input.status === "published" ? "poll.published" : "poll.edited";
+    const changed = await withAudit(
+      db,
+      (tx) => updateDraft(tx, poll.id, input, options),
+      (done) => (done ? pollAudit(request, poll.slug, poll.agency, action, poll, { ...poll, ...input }) : undefined),
+    );
+    if (!changed) throw new ConflictError("participation.polls.staff.errors.notDraft");
     return afterward(request, reply, poll.slug, read.poll.status === "published" ? "published" : "saved");
   });
 
   app.post("/workspace/participation/polls/:slug/close", guardedPost, async (request, reply) => {
     const poll = await ownPoll(request);
-    if (phaseOf(poll) !== "open" || !(await closePoll(db, poll.id)))
-      throw new ConflictError("participation.polls.staff.errors.notOpen");
+    const now = new Date();
+    const closed =
+      phaseOf(poll) === "open" &&
+      (await withAudit(
+        db,
+        (tx) => closePoll(tx, poll.id, now),
+        (done) =>
+          done ? pollAudit(request, poll.slug, poll.agency, "poll.closed", poll, { ...poll, closedAt: now }) : undefined,
+      ));
+    if (!closed) throw new ConflictError("participation.polls.staff.errors.notOpen");
     return afterward(request, reply, poll.slug, "closed");
   });
 }

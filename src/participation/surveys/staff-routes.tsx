@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { findUser } from "../../accounts/repository.js";
 import { requireViewer } from "../../accounts/sessions.js";
+import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
 import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
 import type { Db } from "../../platform/db/client.js";
@@ -20,6 +21,30 @@ import { SurveyResults } from "./views/SurveyResults.js";
 
 const NEW = "/workspace/participation/surveys/new";
 const staffOnly = { "cache-control": "private, no-store" };
+
+/** The fields of a survey an audit entry keeps before and after a change. */
+const auditKeys = ["status", "agency", "title", "anonymous", "audience", "opensAt", "closesAt", "closedAt"] as const;
+
+/** The audit entry of a staff change to a survey. */
+function surveyAudit(
+  request: FastifyRequest,
+  slug: string,
+  action: string,
+  before: Partial<Survey> | null,
+  after: Partial<Survey>,
+): AuditEntry {
+  const { actor, requestId } = auditedBy(request);
+  return {
+    actor,
+    requestId,
+    action,
+    objectType: "survey",
+    objectId: slug,
+    agency: after.agency ?? null,
+    before: fieldsOf(before, auditKeys),
+    after: fieldsOf(after, auditKeys),
+  };
+}
 
 /** The editor's boxes showing a saved survey. */
 function valuesOf(survey: Survey): EditorValues {
@@ -190,7 +215,12 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
     const publishing = editorAction.parse(body.action) === "publish";
     const read = readEditor(request, body, publishing);
     if (!read.fields) return editor(request, reply, "new", localizePath(request.locale, NEW), typed(body), read.errors);
-    const survey = await createSurvey(db, read.fields, request.viewer?.id ?? "");
+    const fields = read.fields;
+    const survey = await withAudit(
+      db,
+      (tx) => createSurvey(tx, fields, request.viewer?.id ?? ""),
+      (made) => surveyAudit(request, made.slug, publishing ? "survey.published" : "survey.created", null, made),
+    );
     return reply.redirect(toStaffPage(request, survey.slug, publishing ? "published" : "saved"), 303);
   });
 
@@ -233,13 +263,26 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
     const read = readEditor(request, body, publishing);
     const path = localizePath(request.locale, staffPath("surveys", survey.slug));
     if (!read.fields) return editor(request, reply, "edit", path, typed(body), read.errors);
-    await updateDraft(db, survey.id, read.fields);
+    const fields = read.fields;
+    await withAudit(
+      db,
+      (tx) => updateDraft(tx, survey.id, fields),
+      (done) =>
+        done
+          ? surveyAudit(request, survey.slug, publishing ? "survey.published" : "survey.edited", survey, { ...survey, ...fields })
+          : undefined,
+    );
     return reply.redirect(toStaffPage(request, survey.slug, publishing ? "published" : "saved"), 303);
   });
 
   app.post("/workspace/participation/surveys/:slug/close", guardedPost, async (request, reply) => {
     const survey = await ownSurvey(db, request);
-    const closed = await closeSurvey(db, survey.id);
+    const now = new Date();
+    const closed = await withAudit(
+      db,
+      (tx) => closeSurvey(tx, survey.id, now),
+      (done) => (done ? surveyAudit(request, survey.slug, "survey.closed", survey, { ...survey, closedAt: now }) : undefined),
+    );
     return reply.redirect(toStaffPage(request, survey.slug, closed ? "closed" : undefined), 303);
   });
 

@@ -13,6 +13,8 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** Clients of the PostgreSQL pool (open, idle, waiting for one), for the metrics; absent on PGlite. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: "postgres",
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       ping: () => pingWith(db),
       close: () => pool.end(),
     };

@@ -25,6 +25,9 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
         objectSrc: ["'none'"],
         manifestSrc: ["'self'"],
         workerSrc: ["'self'"],
+        // Browsers report what the policy blocked (src/platform/observability/csp-report.ts).
+        reportUri: ["/csp-report"],
+        reportTo: ["csp"],
       },
     },
     hsts: false,
@@ -36,6 +39,7 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
       reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
     }
     reply.header("x-request-id", request.id);
+    reply.header("reporting-endpoints", 'csp="/csp-report"');
     reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   });
 });

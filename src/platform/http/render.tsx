@@ -64,7 +64,10 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions)
     request.tr = translator(request.locale);
   });
   app.decorateReply("page", function page(this: FastifyReply, spec: PageSpec) {
-    const ctx = pageContext(this.request, this, opts.navigation, opts.viewerName?.(this.request));
+    const viewerName = opts.viewerName?.(this.request);
+    const ctx = pageContext(this.request, this, opts.navigation, viewerName);
+    // A page that shows who is signed in is theirs alone: no shared cache, and no offline copy (src/client/sw.js).
+    if (viewerName) this.header("cache-control", "private, no-store");
     const html = renderToString(
       <PageContext.Provider value={ctx}>
         <Layout spec={spec} slots={opts} baseUrl={opts.baseUrl} />

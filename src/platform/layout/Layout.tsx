@@ -57,6 +57,7 @@ export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: Layout
         {spec.noindex ? <meta name="robots" content="noindex" /> : null}
         {spec.continueTo ? <meta httpEquiv="refresh" content={`0; url=${spec.continueTo}`} /> : null}
         <meta name="theme-color" content="#8A1538" />
+        <link rel="manifest" href={localizePath(locale, "/manifest.webmanifest")} />
         <link rel="stylesheet" href={asset("css/hukoomi.css")} />
         <link rel="stylesheet" href={asset("css/print.css")} media="print" />
         {(spec.stylesheets ?? []).map((name) => (
