@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { asc, desc, gt, sql } from "drizzle-orm";
 import type { RoleGrant } from "../accounts/model.js";
 import type { Db } from "../platform/db/client.js";
+import { canonicalJson } from "../platform/text/canonical-json.js";
 import { auditLog } from "./tables.js";
 
 /** Arbitrary constant naming the advisory lock that makes appends take turns, so the chain never forks. */
@@ -40,16 +41,6 @@ export function fieldsOf<T extends object, K extends keyof T>(
 ): Record<string, unknown> | null {
   if (!row) return null;
   return Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
-}
-
-/** JSON with object keys sorted at every level: the same bytes whatever order the database returns them in. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
 interface Hashed {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { loadDefinitionFiles } from "../eservices/content.js";
 import type { Definition } from "../eservices/engine/definition.js";
 import { definitionSchema } from "../eservices/engine/definition.js";
+import { canonicalJson } from "../platform/text/canonical-json.js";
 import { CODE_ALPHABET, newDocumentCode, normaliseDocumentCode } from "./codes.js";
 import { carryOverAnswers } from "./renewal.js";
-import { canonicalJson } from "./signing.js";
 import { addDays, canRenew, documentStatus, validUntilFor } from "./validity.js";
 
 describe("document codes", () => {

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomUUID, sign, verify } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
+import { canonicalJson } from "../platform/text/canonical-json.js";
 import { type DocumentField, signingKeys } from "./tables.js";
 
 /** What the signature covers: everything the document states, and who issued it for which request. */
@@ -45,20 +46,6 @@ export function signedContentOf(row: SignableRow): SignedContent {
     caseId: row.caseId,
     agency: row.agency,
   };
-}
-
-/**
- * JSON with the keys of every object in sorted order and no spaces, so the
- * same content always gives the same bytes (the database's jsonb does not
- * keep key order).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
 /** The first key's id: every instance that finds no key tries to insert this one, and only one succeeds. */
