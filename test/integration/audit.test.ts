@@ -15,6 +15,7 @@ import { runMigrations } from "../../src/platform/db/migrate.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { answerAll, demoDefinition, submit } from "../support/apply.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { dateTimeFields } from "../support/date-fields.js";
 import { signedInAs } from "../support/people.js";
 
 const DAY = 86_400_000;
@@ -54,29 +55,6 @@ describe("staff actions", () => {
     await loadDemoPeople(db());
   });
   afterAll(() => t.close());
-
-  /** A day and time as the poll form's boxes take them (Doha time). */
-  function when(prefix: string, date: Date): Record<string, string> {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Asia/Qatar",
-        day: "numeric",
-        month: "numeric",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      })
-        .formatToParts(date)
-        .map((x) => [x.type, x.value]),
-    );
-    return {
-      [`${prefix}-day`]: p.day ?? "",
-      [`${prefix}-month`]: p.month ?? "",
-      [`${prefix}-year`]: p.year ?? "",
-      [`${prefix}-time`]: `${p.hour}:${p.minute}`,
-    };
-  }
 
   it("an officer's decision is recorded with who, before and after, in the decision's transaction", async () => {
     const applicant = await signedInAs(t.app, "resident");
@@ -121,8 +99,8 @@ describe("staff actions", () => {
       maxChoices: "",
       audience: "any",
       showResults: "after-vote",
-      ...when("opens", new Date(Date.now() - 3_600_000)),
-      ...when("closes", new Date(Date.now() + 7 * DAY)),
+      ...dateTimeFields("opens", new Date(Date.now() - 3_600_000)),
+      ...dateTimeFields("closes", new Date(Date.now() + 7 * DAY)),
       action: "publish",
     });
     expect(published.statusCode).toBe(303);

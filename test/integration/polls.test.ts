@@ -14,6 +14,7 @@ import {
 import { pollChoices, polls, pollVotes } from "../../src/participation/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
+import { dateTimeFields } from "../support/date-fields.js";
 import { demoEmails, signedInAs } from "../support/people.js";
 
 let t: TestApp;
@@ -334,29 +335,6 @@ describe("/api/v1/polls", () => {
 describe("staff pages", () => {
   const NEW = "/en/workspace/participation/polls/new";
 
-  /** A day and time as the form's boxes take them (Doha time). */
-  function when(prefix: string, date: Date): Record<string, string> {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Asia/Qatar",
-        day: "numeric",
-        month: "numeric",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      })
-        .formatToParts(date)
-        .map((x) => [x.type, x.value]),
-    );
-    return {
-      [`${prefix}-day`]: p.day ?? "",
-      [`${prefix}-month`]: p.month ?? "",
-      [`${prefix}-year`]: p.year ?? "",
-      [`${prefix}-time`]: `${p.hour}:${p.minute}`,
-    };
-  }
-
   const form = (over: Record<string, string> = {}) => ({
     agency: "ministry-of-interior",
     kind: "referendum",
@@ -374,8 +352,8 @@ describe("staff pages", () => {
     maxChoices: "",
     audience: "residents",
     showResults: "after-close",
-    ...when("opens", new Date(Date.now() - 2 * 3_600_000)),
-    ...when("closes", new Date(Date.now() + 7 * DAY)),
+    ...dateTimeFields("opens", new Date(Date.now() - 2 * 3_600_000)),
+    ...dateTimeFields("closes", new Date(Date.now() + 7 * DAY)),
     ...over,
   });
 
@@ -510,13 +488,16 @@ describe("staff pages", () => {
     expect(tooFew.statusCode).toBe(400);
     expect(tooFew.body).toContain("Enter at least two answers");
     const backwards = await editor.post(NEW, {
-      ...form({ ...when("closes", new Date(Date.now() - 3 * DAY)) }),
+      ...form({ ...dateTimeFields("closes", new Date(Date.now() - 3 * DAY)) }),
       action: "draft",
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.body).toContain("The closing date must be after the opening date");
     const past = await editor.post(NEW, {
-      ...form({ ...when("opens", new Date(Date.now() - 9 * DAY)), ...when("closes", new Date(Date.now() - 3 * DAY)) }),
+      ...form({
+        ...dateTimeFields("opens", new Date(Date.now() - 9 * DAY)),
+        ...dateTimeFields("closes", new Date(Date.now() - 3 * DAY)),
+      }),
       action: "publish",
     });
     expect(past.statusCode).toBe(400);
@@ -528,7 +509,7 @@ describe("staff pages", () => {
     expect(end?.n).toBe(before?.n);
 
     // Arabic-Indic digits are accepted in the date and time boxes.
-    const d = when("closes", new Date(Date.now() + 5 * DAY));
+    const d = dateTimeFields("closes", new Date(Date.now() + 5 * DAY));
     const eastern = (s: string) => s.replace(/\d/g, (x) => String.fromCharCode(0x0660 + Number(x)));
     const ok = await editor.post("/workspace/participation/polls/new", {
       ...form({ questionEn: "Arabic digits poll" }),
