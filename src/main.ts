@@ -3,7 +3,8 @@ import { loadDemoPeople } from "./accounts/demo-people.js";
 import { loadCatalogueContent } from "./catalogue/content/load.js";
 import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
 import { loadDemoEservices } from "./eservices/demo.js";
-import { loadDemoClient } from "./idp/demo-client.js";
+import { loadDemoClient, loadDemoMobileClient } from "./idp/demo-client.js";
+import { loadDemoOpenData } from "./opendata/demo.js";
 import { loadDemoParticipation } from "./participation/demo.js";
 import { type Config, ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
@@ -12,6 +13,7 @@ import { fromRoot } from "./platform/paths.js";
 import { createFileStorage } from "./platform/storage/create-storage.js";
 import { loadSearchSettings } from "./search/settings.js";
 import { buildApp } from "./server.js";
+import { loadDemoTransactions } from "./statistics/demo.js";
 
 /** Starts the portal: configuration, database, migrations, then the HTTP server. */
 async function main() {
@@ -37,6 +39,8 @@ async function main() {
     await loadDemoPeople(database.db);
     const eservices = await loadDemoEservices(database.db);
     await loadDemoParticipation(database.db);
+    await loadDemoOpenData(database.db, storage);
+    await loadDemoTransactions(database.db);
     for (const conflict of eservices.conflicts) {
       console.warn(
         JSON.stringify({
@@ -47,6 +51,7 @@ async function main() {
       );
     }
     await loadDemoClient(database.db, config.DEMO_AGENCY_URL, config.DEMO_AGENCY_CLIENT_SECRET);
+    await loadDemoMobileClient(database.db);
   }
   const app = await buildApp({ config, database, storage, version });
 

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import formbody from "@fastify/formbody";
-import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { loadDisabilityPortal } from "./accessibility/portal-content.js";
+import { accessibilityRoutes } from "./accessibility/routes.js";
+import { displayAttributes } from "./accessibility/settings.js";
+import { ToolsLink } from "./accessibility/views/ToolsLink.js";
 import { NationalSignIn } from "./accounts/national.js";
 import { myRoutes } from "./accounts/routes/my.js";
 import { nationalSignInRoutes } from "./accounts/routes/national.js";
@@ -12,7 +15,12 @@ import { signInRoutes } from "./accounts/routes/sign-in.js";
 import { AccountService } from "./accounts/service.js";
 import { sessionPlugin } from "./accounts/sessions.js";
 import { AccountLinks } from "./accounts/views/AccountLinks.js";
+import { adminRoutes } from "./admin/routes.js";
 import { pageViewPlugin } from "./analytics/page-view-counter.js";
+import { corsPlugin } from "./api/cors.js";
+import { meApiRoutes } from "./api/me-routes.js";
+import { openApiCollector } from "./api/openapi.js";
+import { apiDocsPageRoutes, apiDocumentRoutes } from "./api/routes.js";
 import { catalogueApiRoutes } from "./catalogue/api.js";
 import { agencyPageRoutes } from "./catalogue/routes/agency-pages.js";
 import { articlePageRoutes } from "./catalogue/routes/article-pages.js";
@@ -46,6 +54,10 @@ import { navigation } from "./navigation.js";
 import { Notifier } from "./notifications/notifier.js";
 import { OutboxWorker } from "./notifications/outbox.js";
 import { notificationDashboard, notificationRoutes } from "./notifications/routes.js";
+import { ckanRoutes } from "./opendata/ckan.js";
+import { dcatRoutes } from "./opendata/dcat.js";
+import { openDataDownloadRoutes, openDataPageRoutes } from "./opendata/routes.js";
+import { openDataWorkspaceRoutes } from "./opendata/workspace-routes.js";
 import { loadContentPages } from "./pages/content.js";
 import { contentPageRoutes } from "./pages/routes.js";
 import { consultationRoutes } from "./participation/consultations/routes.js";
@@ -67,6 +79,8 @@ import { assetsPlugin } from "./platform/http/assets.js";
 import { csrfPlugin } from "./platform/http/csrf.js";
 import { errorHandlerPlugin, frameworkErrorHandler } from "./platform/http/error-handler.js";
 import { securityHeadersPlugin } from "./platform/http/headers.js";
+import { PageCache, pageCachePlugin } from "./platform/http/page-cache.js";
+import { rateLimitPlugin } from "./platform/http/rate-limit.js";
 import { renderPlugin } from "./platform/http/render.js";
 import { localePrefix, locales } from "./platform/i18n/locales.js";
 import { DevOutbox, HttpSmsSender, type Mailer, type SmsSender, SmtpMailer } from "./platform/messaging/senders.js";
@@ -80,6 +94,15 @@ import { SearchAnalytics } from "./search/analytics.js";
 import { searchApiRoutes, searchPageRoutes } from "./search/routes.js";
 import { SearchIndex } from "./search/search-index.js";
 import { seoRoutes } from "./seo/routes.js";
+import { strategyRoutes } from "./statistics/routes.js";
+import { loadVisitContent } from "./visit/content.js";
+import { visitPaths, visitRoutes } from "./visit/routes.js";
+import { loadWorkerContent } from "./workers/content.js";
+import { workerChooserRoutes, workerPageRoutes, workerSitemapEntries } from "./workers/routes.js";
+import { ReviewReminderJobs } from "./workspace/insights/jobs.js";
+import { insightsRoutes } from "./workspace/insights/routes.js";
+import { WorkspaceJobs } from "./workspace/jobs.js";
+import { contentWorkspaceRoutes } from "./workspace/routes.js";
 
 export interface AppDependencies {
   config: Config;
@@ -107,18 +130,31 @@ function loggerOptions(config: Config, stream?: AppDependencies["logStream"]) {
 
 declare module "fastify" {
   interface FastifyInstance {
+    /** Every route as registered: method and address pattern. */
+    routeTable: RouteEntry[];
+    /** Rendered public pages on this instance (tests look at its size). */
+    pageCache: PageCache;
     searchIndex: SearchIndex;
     searchAnalytics: SearchAnalytics;
     /** Draft reminders and expiry; tests run a pass with runOnce(). */
     draftJobs: DraftJobs;
     /** Reminders of documents about to expire; tests run a pass with runOnce(). */
     documentJobs: DocumentJobs;
+    /** Emails agencies' editors about services past their review date; tests run a pass with runOnce(). */
+    reviewReminderJobs: ReviewReminderJobs;
+    /** Publishes what agency approvers scheduled; tests run a pass with runOnce(). */
+    workspaceJobs: WorkspaceJobs;
     /** Sends the email and text messages events wrote; tests run a pass with runOnce(). */
     outbox: OutboxWorker;
     /** Fee payments; jobs expire unfinished attempts and reconcile with the gateway (tests run them by hand). */
     payments: Payments;
     paymentJobs: PaymentJobs;
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
 }
 
 /** Registers a plugin of pages twice: at / for Arabic and under /en for English. */
@@ -145,10 +181,18 @@ export async function buildApp({
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     genReqId: () => randomUUID(),
+    // Behind the proxy, its request id (nginx's $request_id) ties the proxy's and every instance's log lines together.
+    requestIdHeader: config.TRUST_PROXY ? "x-request-id" : false,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,
+  });
+  // Every route the portal answers, as registered (tests walk it: access matrices, the hostile-input corpus).
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) if (method !== "HEAD") routeTable.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -159,10 +203,7 @@ export async function buildApp({
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   const secureCookies = config.BASE_URL.startsWith("https://");
   await app.register(csrfPlugin, { secureCookies });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) => Object.assign(new Error("rate limited"), { statusCode: context.statusCode }),
-  });
+  await app.register(rateLimitPlugin, { redisUrl: config.REDIS_URL });
   await app.register(sessionPlugin, {
     db: database.db,
     idleMinutes: config.SESSION_IDLE_MINUTES,
@@ -170,17 +211,26 @@ export async function buildApp({
     secureCookies,
     alsoClear: PROVIDER_COOKIES,
   });
+  const pageCache = new PageCache(database.db, config.PAGE_CACHE_SECONDS);
+  app.decorate("pageCache", pageCache);
+  await app.register(pageCachePlugin, { cache: pageCache });
   await app.register(renderPlugin, {
+    pageCache,
     navigation,
     baseUrl: config.BASE_URL,
     afterMain: FeedbackWidget,
     headerAccount: AccountLinks,
+    headerTools: ToolsLink,
+    htmlAttributes: displayAttributes,
     viewerName: (request) => (request.viewer?.stage === "full" ? request.viewer.name[request.locale] : undefined),
   });
   await app.register(assetsPlugin);
   await app.register(metricsPlugin, { database, token: config.METRICS_TOKEN });
   await app.register(cspReportRoutes);
   await app.register(pageViewPlugin, { db: database.db, flushSeconds: config.ANALYTICS_FLUSH_SECONDS });
+  // The API's OpenAPI document collects every route registered from here on; CORS stays closed unless configured.
+  await app.register(openApiCollector, { baseUrl: config.BASE_URL });
+  await app.register(corsPlugin, { origins: config.API_CORS_ORIGINS });
 
   // Areas.
   const pages = loadContentPages();
@@ -232,11 +282,13 @@ export async function buildApp({
   if (config.NODE_ENV !== "production") await inEachLanguage(app, devRoutes, { db });
   await inEachLanguage(app, homeRoutes, { db, participation: participationSlot(db) });
   await inEachLanguage(app, contentPageRoutes, { pages });
+  await inEachLanguage(app, accessibilityRoutes, { db, portal: loadDisabilityPortal(), secureCookies });
   await inEachLanguage(app, servicePageRoutes, catalogue);
   await inEachLanguage(app, browsePageRoutes, catalogue);
   await inEachLanguage(app, agencyPageRoutes, catalogue);
   await inEachLanguage(app, articlePageRoutes, catalogue);
   await inEachLanguage(app, factsPageRoutes, { db });
+  await inEachLanguage(app, strategyRoutes, { db });
   const registries = new HttpRegistryConnector(db, {
     baseUrl: config.REGISTRIES_URL,
     token: config.REGISTRIES_TOKEN,
@@ -257,8 +309,21 @@ export async function buildApp({
   await inEachLanguage(app, surveyStaffRoutes, { db });
   await inEachLanguage(app, pollRoutes, { db });
   await inEachLanguage(app, documentRoutes, { db, applications, baseUrl: config.BASE_URL });
+  // Open data: the catalogue and dataset pages, the staff's uploads, downloads, DCAT and the CKAN API.
+  await inEachLanguage(app, openDataPageRoutes, { db, storage });
+  await inEachLanguage(app, openDataWorkspaceRoutes, { db, storage });
+  await app.register(openDataDownloadRoutes, { db, storage });
+  await app.register(dcatRoutes, { db, baseUrl: config.BASE_URL });
+  await app.register(ckanRoutes, { db, baseUrl: config.BASE_URL });
   const documentJobs = new DocumentJobs(db, notifier, app.log);
   app.decorate("documentJobs", documentJobs);
+  const reviewReminderJobs = new ReviewReminderJobs(db, notifier, config.CONTENT_REVIEW_MONTHS, app.log);
+  app.decorate("reviewReminderJobs", reviewReminderJobs);
+  await inEachLanguage(app, insightsRoutes, { db, reviewMonths: config.CONTENT_REVIEW_MONTHS });
+  // The agency workspace: the staff home and the agencies' content (draft, review, versions, publishing).
+  await inEachLanguage(app, contentWorkspaceRoutes, { db, storage });
+  const workspaceJobs = new WorkspaceJobs(db, app.log);
+  app.decorate("workspaceJobs", workspaceJobs);
   const draftJobs = new DraftJobs(applications, app.log);
   app.decorate("draftJobs", draftJobs);
   const searchIndex = new SearchIndex(db, pages, app.log);
@@ -268,6 +333,9 @@ export async function buildApp({
     searchIndex.start(config.SEARCH_REFRESH_SECONDS);
     draftJobs.start(config.JOBS_INTERVAL_SECONDS);
     documentJobs.start(config.JOBS_INTERVAL_SECONDS);
+    reviewReminderJobs.start(config.JOBS_INTERVAL_SECONDS);
+    // Scheduled publishing is looked for at least every minute, so it is never far late.
+    workspaceJobs.start(Math.min(60, config.JOBS_INTERVAL_SECONDS));
     paymentJobs.start(config.JOBS_INTERVAL_SECONDS);
     outbox.start(config.OUTBOX_INTERVAL_SECONDS);
     searchAnalytics.start(config.ANALYTICS_FLUSH_SECONDS, (e) => app.log.warn({ err: e }, "search counts not saved"));
@@ -277,6 +345,8 @@ export async function buildApp({
     searchAnalytics.stop();
     await draftJobs.stop();
     await documentJobs.stop();
+    await reviewReminderJobs.stop();
+    await workspaceJobs.stop();
     await paymentJobs.stop();
     await outbox.stop();
     await searchAnalytics.flush().catch((e) => app.log.warn({ err: e }, "search counts not saved"));
@@ -287,6 +357,12 @@ export async function buildApp({
   await inEachLanguage(app, searchPageRoutes, search);
   await inEachLanguage(app, feedbackRoutes, { db });
   await inEachLanguage(app, designSystemRoutes, {});
+  // The workers' portal: the chooser in Arabic and English, the pages in each of the portal's own languages.
+  const workerContent = loadWorkerContent();
+  await inEachLanguage(app, workerChooserRoutes, { content: workerContent, baseUrl: config.BASE_URL });
+  await app.register(workerPageRoutes, { content: workerContent, baseUrl: config.BASE_URL, htmlAttributes: displayAttributes });
+  const visitContent = loadVisitContent();
+  await inEachLanguage(app, visitRoutes, { db, content: visitContent });
   // The installable app: manifest and offline page in each language, the service worker at the root.
   await inEachLanguage(app, pwaPageRoutes, {});
   await app.register(serviceWorkerRoutes);
@@ -299,11 +375,20 @@ export async function buildApp({
   });
   await app.register(idpRoutes, { provider, db });
   await inEachLanguage(app, idpAdminRoutes, { db });
+  await inEachLanguage(app, adminRoutes, { db, pages });
   await app.register(catalogueApiRoutes, catalogue);
   await app.register(searchApiRoutes, { ...search, baseUrl: config.BASE_URL });
   await app.register(factsApiRoutes, { db });
   await app.register(eserviceApiRoutes, { db, baseUrl: config.BASE_URL });
   await app.register(pollApiRoutes, { db });
+  await app.register(meApiRoutes, {
+    db,
+    baseUrl: config.BASE_URL,
+    provider,
+    accountExists: async (id) => Boolean(await accounts.find(id)),
+  });
+  await app.register(apiDocumentRoutes, { baseUrl: config.BASE_URL, version });
+  await inEachLanguage(app, apiDocsPageRoutes, { baseUrl: config.BASE_URL });
   await app.register(paymentNotificationRoutes, { payments, secret: config.PAYMENT_NOTIFY_SECRET });
   if (config.SANDBOXES) {
     const sandbox = { db, token: config.REGISTRIES_TOKEN, timeoutMs: config.REGISTRY_TIMEOUT_MS };
@@ -314,7 +399,19 @@ export async function buildApp({
     db,
     baseUrl: config.BASE_URL,
     pages,
-    extraPaths: ["/facts", "/participate", "/sitemap", "/design-system"],
+    extraPaths: [
+      "/facts",
+      "/strategy",
+      "/opendata",
+      "/participate",
+      "/sitemap",
+      "/design-system",
+      "/accessibility-services",
+      "/accessibility-tools",
+      "/workers",
+      ...visitPaths(visitContent),
+    ],
+    extraEntries: workerSitemapEntries(workerContent),
   });
   return app;
 }

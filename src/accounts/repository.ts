@@ -244,3 +244,57 @@ export async function namesOf(db: Db, ids: string[]): Promise<Map<string, { ar: 
   const rows = await db.select({ id: users.id, ar: users.nameAr, en: users.nameEn }).from(users).where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, { ar: r.ar, en: r.en }]));
 }
+
+/** Takes a role away; false when the person did not hold it. */
+export async function revokeRole(db: Db, userId: string, grant: RoleGrant): Promise<boolean> {
+  const gone = await db
+    .delete(userRoles)
+    .where(
+      and(
+        eq(userRoles.userId, userId),
+        eq(userRoles.role, grant.role),
+        grant.agency ? eq(userRoles.agency, grant.agency) : isNull(userRoles.agency),
+      ),
+    )
+    .returning({ id: userRoles.id });
+  return gone.length > 0;
+}
+
+export interface StaffMember {
+  id: string;
+  name: { ar: string; en: string };
+  email: string;
+  roles: RoleGrant[];
+}
+
+/** Everyone holding at least one staff role, by email. */
+export async function listStaff(db: Db): Promise<StaffMember[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      ar: users.nameAr,
+      en: users.nameEn,
+      email: users.email,
+      role: userRoles.role,
+      agency: userRoles.agency,
+    })
+    .from(userRoles)
+    .innerJoin(users, eq(userRoles.userId, users.id))
+    .orderBy(users.email, userRoles.role, userRoles.agency);
+  const byId = new Map<string, StaffMember>();
+  for (const r of rows) {
+    const member = byId.get(r.id) ?? { id: r.id, name: { ar: r.ar, en: r.en }, email: r.email, roles: [] };
+    member.roles.push({ role: r.role as StaffRole, agency: r.agency ?? undefined });
+    byId.set(r.id, member);
+  }
+  return [...byId.values()];
+}
+
+/** How many accounts chose a persona (so it is not removed from under them). */
+export async function countUsersWithPersona(db: Db, persona: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(users)
+    .where(eq(users.persona, persona));
+  return row?.n ?? 0;
+}

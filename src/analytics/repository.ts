@@ -43,3 +43,14 @@ export async function firstCountedDay(db: Db): Promise<Date | undefined> {
   const [row] = await db.select({ day: sql<string | null>`min(${pageViews.day})` }).from(pageViews);
   return row?.day ? new Date(`${row.day}T00:00:00Z`) : undefined;
 }
+
+/** Views per month (YYYY-MM) and language, oldest first: for the open data portal's page-view dataset. */
+export async function monthlyPageViews(db: Db): Promise<{ month: string; locale: string; views: number }[]> {
+  const month = sql<string>`to_char(${pageViews.day}, 'YYYY-MM')`;
+  const rows = await db
+    .select({ month, locale: pageViews.locale, views: sum(pageViews.views) })
+    .from(pageViews)
+    .groupBy(month, pageViews.locale)
+    .orderBy(month, pageViews.locale);
+  return rows.map((r) => ({ month: r.month, locale: r.locale, views: Number(r.views ?? 0) }));
+}

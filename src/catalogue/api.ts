@@ -32,6 +32,7 @@ const sections = z.object({
   steps: z.array(z.string()),
   fees: z.string(),
   processingTime: z.string(),
+  easyRead: z.array(z.string()).optional(),
 });
 
 const serviceDetail = serviceSummary.extend({

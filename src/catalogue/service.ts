@@ -53,4 +53,6 @@ export async function catalogueSitemapPaths(db: Db): Promise<string[]> {
   ];
 }
 export { agenciesForSearch } from "./repository/agencies.js";
+/** The agency workspace's reads of an agency's own rows (published or not) and the writes of a published version. */
+export * as catalogueEditing from "./repository/editing.js";
 export { type ServiceSearchRow, servicesBySlugs, servicesForSearch } from "./repository/services.js";

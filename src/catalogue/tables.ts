@@ -22,6 +22,8 @@ export interface ServiceSections {
   steps: string[];
   fees: string;
   processingTime: string;
+  /** An "easy read" summary: a few short, plain sentences (optional; key services have one). */
+  easyRead?: string[];
 }
 
 const timestamps = {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
 import { isoDay } from "../platform/i18n/format.js";
 import { documents } from "./tables.js";
@@ -28,8 +28,20 @@ export async function findDocumentOfCase(db: Db, caseId: string): Promise<Issued
 }
 
 /** The person's documents, newest first. */
-export async function documentsOf(db: Db, userId: string, limit = 100): Promise<IssuedDocument[]> {
-  return db.select().from(documents).where(eq(documents.userId, userId)).orderBy(desc(documents.issuedAt)).limit(limit);
+export async function documentsOf(db: Db, userId: string, limit = 100, offset = 0): Promise<IssuedDocument[]> {
+  return db
+    .select()
+    .from(documents)
+    .where(eq(documents.userId, userId))
+    .orderBy(desc(documents.issuedAt), desc(documents.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many documents the person holds. */
+export async function countDocumentsOf(db: Db, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(documents).where(eq(documents.userId, userId));
+  return row?.n ?? 0;
 }
 
 /** Inserts a document unless its code or its case is taken; undefined when one was. */

@@ -2,7 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../platform/db/client.js";
+import { monthlyTransactionsByService } from "../statistics/service.js";
+import { strategyMeasures } from "../statistics/strategy.js";
 import { loadFacts } from "./service.js";
+import { transactionsCsv } from "./transactions-csv.js";
 import { FactsPage } from "./views/FactsPage.js";
 
 /** Facts and figures: the page. */
@@ -17,6 +20,16 @@ export async function factsPageRoutes(app: FastifyInstance, { db }: { db: Db }) 
       body: <FactsPage facts={facts} />,
     });
   });
+
+  app.get("/facts/transactions.csv", async (request, reply) => {
+    const rows = await monthlyTransactionsByService(db);
+    return reply
+      .header("cache-control", "no-cache")
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="transactions-by-month.csv"')
+      .header("x-content-type-options", "nosniff")
+      .send(transactionsCsv(rows, request.tr));
+  });
 }
 
 const statsResponse = z.object({
@@ -27,6 +40,31 @@ const statsResponse = z.object({
   registeredUsers: z.number(),
   pageViews: z.number(),
   pageViewsSince: z.string().nullable(),
+  transactions: z.object({
+    /** The last twelve complete months, oldest first; change is from the month before (null when it had none). */
+    months: z.array(
+      z.object({ month: z.string(), online: z.number(), other: z.number(), total: z.number(), change: z.number().nullable() }),
+    ),
+    top: z.array(
+      z.object({
+        service: z.string(),
+        title: z.object({ ar: z.string(), en: z.string() }),
+        total: z.number(),
+        online: z.number(),
+        other: z.number(),
+      }),
+    ),
+    onlineShare: z.number().nullable(),
+  }),
+  strategy: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["share", "growth"]),
+      value: z.number().nullable(),
+      target: z.number(),
+      met: z.boolean().nullable(),
+    }),
+  ),
 });
 
 /** Facts and figures for the mobile app: GET /api/v1/stats. */
@@ -37,7 +75,8 @@ export async function factsApiRoutes(app: FastifyInstance, { db }: { db: Db }) {
       "/api/v1/stats",
       { schema: { querystring: z.object({ lang: z.enum(["ar", "en"]).optional() }).strict(), response: { 200: statsResponse } } },
       async () => {
-        const f = await loadFacts(db);
+        const [f, strategy] = await Promise.all([loadFacts(db), strategyMeasures(db)]);
+        const tx = f.transactions;
         return {
           agencies: f.agencies,
           services: f.services,
@@ -46,6 +85,30 @@ export async function factsApiRoutes(app: FastifyInstance, { db }: { db: Db }) {
           registeredUsers: f.registeredUsers ?? 0,
           pageViews: f.pageViews,
           pageViewsSince: f.countingSince ? f.countingSince.toISOString().slice(0, 10) : null,
+          transactions: {
+            months: (tx?.months ?? []).map((m) => ({
+              month: m.month,
+              online: m.online,
+              other: m.other,
+              total: m.total,
+              change: m.change ?? null,
+            })),
+            top: (tx?.top ?? []).map((s) => ({
+              service: s.serviceSlug,
+              title: { ar: s.titleAr, en: s.titleEn },
+              total: s.total,
+              online: s.online,
+              other: s.other,
+            })),
+            onlineShare: tx?.onlineShare ?? null,
+          },
+          strategy: strategy.map((m) => ({
+            id: m.id,
+            kind: m.kind,
+            value: m.value ?? null,
+            target: m.target,
+            met: m.met ?? null,
+          })),
         };
       },
     );

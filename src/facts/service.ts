@@ -3,17 +3,19 @@ import { firstCountedDay, totalPageViews } from "../analytics/repository.js";
 import { countAgencies, countServices } from "../catalogue/service.js";
 import { participationFigures } from "../participation/figures.js";
 import type { Db } from "../platform/db/client.js";
+import { transactionFigures } from "../statistics/figures.js";
 import type { Facts } from "./views/FactsPage.js";
 
 /** The portal's live figures, read from the database. */
 export async function loadFacts(db: Db): Promise<Facts> {
-  const [agencies, services, pageViews, countingSince, registeredUsers, participation] = await Promise.all([
+  const [agencies, services, pageViews, countingSince, registeredUsers, participation, transactions] = await Promise.all([
     countAgencies(db),
     countServices(db),
     totalPageViews(db),
     firstCountedDay(db),
     countRegisteredUsers(db),
     participationFigures(db),
+    transactionFigures(db),
   ]);
   return {
     agencies,
@@ -24,5 +26,6 @@ export async function loadFacts(db: Db): Promise<Facts> {
     countingSince,
     registeredUsers,
     participation,
+    transactions,
   };
 }

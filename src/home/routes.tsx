@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
+import { activeHighlights } from "../admin/highlights.js";
 import { listNews, listServices, listTerms } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { type HomeData, HomePage } from "./views/HomePage.js";
@@ -9,14 +10,15 @@ const MOST_USED = 8;
 const LATEST_NEWS = 3;
 
 async function loadHome(db: Db): Promise<HomeData> {
-  const [personas, mostUsed, topics, lifeEvents, news] = await Promise.all([
+  const [personas, mostUsed, topics, lifeEvents, news, highlights] = await Promise.all([
     listTerms(db, "persona"),
     listServices(db, { page: 1, pageSize: MOST_USED, sort: "popularity" }),
     listTerms(db, "category"),
     listTerms(db, "lifeEvent"),
     listNews(db, 1, LATEST_NEWS),
+    activeHighlights(db),
   ]);
-  return { personas, mostUsed: mostUsed.items, topics, lifeEvents, news: news.items };
+  return { personas, mostUsed: mostUsed.items, topics, lifeEvents, news: news.items, highlights };
 }
 
 export interface HomeRouteOptions {

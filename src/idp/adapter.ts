@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { Db } from "../platform/db/client.js";
+import { isPublicClient } from "./clients.js";
 import { oidcClients, oidcPayloads } from "./tables.js";
 
 /** The provider's storage in the database, so every instance sees the same sessions, codes and tokens. */
@@ -71,17 +72,18 @@ export function databaseAdapter(db: Db) {
 async function findClient(db: Db, clientId: string): Promise<AdapterPayload | undefined> {
   const [c] = await db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
   if (!c || c.disabled) return undefined;
-  return {
+  const common: AdapterPayload = {
     client_id: c.clientId,
-    client_secret: c.clientSecret,
     client_name: c.nameEn,
     redirect_uris: c.redirectUris,
     post_logout_redirect_uris: c.postLogoutRedirectUris,
     grant_types: ["authorization_code"],
     response_types: ["code"],
-    token_endpoint_auth_method: "client_secret_basic",
     scope: c.scopes,
   };
+  // A public client (a mobile app, which cannot keep a secret) has none: it proves itself with PKCE alone.
+  if (isPublicClient(c)) return { ...common, application_type: "native", token_endpoint_auth_method: "none" };
+  return { ...common, client_secret: c.clientSecret, token_endpoint_auth_method: "client_secret_basic" };
 }
 
 /** Ends every identity-provider session of a person (with "sign out everywhere"). */

@@ -5,8 +5,16 @@ import { oidcClients } from "./tables.js";
 
 export type IdpClient = typeof oidcClients.$inferSelect;
 
-/** Every scope the provider offers. */
+/** Every scope the provider offers agencies' portals. */
 export const ALL_SCOPES = "openid profile email phone national_id";
+
+/** The scope that lets an app read the person's own requests, documents and notifications through /api/v1/me. */
+export const ME_API_SCOPE = "hukoomi.me";
+
+/** A public client (a mobile app) is registered without a secret; it signs in with PKCE alone. */
+export function isPublicClient(c: { clientSecret: string }): boolean {
+  return c.clientSecret === "";
+}
 
 export interface NewClient {
   nameAr: string;
@@ -18,12 +26,14 @@ export interface NewClient {
   scopes?: string;
   clientId?: string;
   clientSecret?: string;
+  /** A mobile app: no secret (authorization code with PKCE only). */
+  publicClient?: boolean;
 }
 
 /** Registers an agency's portal or app; returns its id and secret (the secret is shown once). */
 export async function registerClient(db: Db, c: NewClient): Promise<{ clientId: string; clientSecret: string }> {
   const clientId = c.clientId ?? `agency-${randomBytes(6).toString("hex")}`;
-  const clientSecret = c.clientSecret ?? randomBytes(32).toString("base64url");
+  const clientSecret = c.publicClient ? "" : (c.clientSecret ?? randomBytes(32).toString("base64url"));
   await db.insert(oidcClients).values({
     clientId,
     clientSecret,

@@ -1,8 +1,14 @@
 import type { Db } from "../platform/db/client.js";
 import { runOnce } from "../platform/db/once.js";
-import { registerClient } from "./clients.js";
+import { ME_API_SCOPE, registerClient } from "./clients.js";
 
 export const DEMO_AGENCY_CLIENT_ID = "demo-agency-portal";
+
+/** The demo mobile app: a public client (authorization code with PKCE, no secret) that reads /api/v1/me. */
+export const MOBILE_APP_CLIENT_ID = "hukoomi-mobile-demo";
+
+/** Where the demo app receives the code: its own address scheme (reverse domain), as native apps do (RFC 8252). */
+export const MOBILE_APP_REDIRECT = "qa.hukoomi.app:/oauth/callback";
 
 /** Registers the demo agency portal as a client, once, with the demo content. */
 export function loadDemoClient(db: Db, url: string, secret: string): Promise<boolean> {
@@ -15,6 +21,20 @@ export function loadDemoClient(db: Db, url: string, secret: string): Promise<boo
       agency: "ministry-of-interior",
       redirectUris: [`${url.replace(/\/$/, "")}/callback`],
       postLogoutRedirectUris: [`${url.replace(/\/$/, "")}/`],
+    });
+  });
+}
+
+/** Registers the demo mobile app as a public client, once, with the demo content. */
+export function loadDemoMobileClient(db: Db): Promise<boolean> {
+  return runOnce(db, "demo-idp-mobile-client", async (tx) => {
+    await registerClient(tx, {
+      clientId: MOBILE_APP_CLIENT_ID,
+      publicClient: true,
+      nameAr: "تطبيق حكومي للهاتف (تجريبي)",
+      nameEn: "Hukoomi mobile app (demo)",
+      redirectUris: [MOBILE_APP_REDIRECT],
+      scopes: `openid profile ${ME_API_SCOPE}`,
     });
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from "../platform/db/client.js";
 import { direction, isLocale, type Locale } from "../platform/i18n/locales.js";
 import { translator } from "../platform/i18n/messages.js";
 import { databaseAdapter } from "./adapter.js";
+import { ME_API_SCOPE } from "./clients.js";
 import type { IdpKeys } from "./keys.js";
 
 export const IDP_PATH = "/idp";
@@ -68,7 +69,8 @@ export function createProvider(opts: ProviderOptions): Provider {
       phone: ["phone_number", "phone_number_verified"],
       national_id: ["qid", "passport_number", "passport_country"],
     },
-    scopes: ["openid", "profile", "email", "phone", "national_id"],
+    // hukoomi.me: the person's own requests, documents and notifications through /api/v1/me (src/api/).
+    scopes: ["openid", "profile", "email", "phone", "national_id", ME_API_SCOPE],
     conformIdTokenClaims: false,
     interactions: { url: (_ctx, interaction) => `${IDP_PATH}/interaction/${interaction.uid}` },
     ttl: {

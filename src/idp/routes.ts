@@ -72,7 +72,9 @@ export async function idpRoutes(app: FastifyInstance, { provider, db }: { provid
       reply.hijack();
       const raw = request.raw as IncomingMessage & { originalUrl?: string };
       raw.originalUrl = raw.url;
-      raw.url = (raw.url ?? "").slice(IDP_PATH.length) || "/";
+      // "/idp?x" is the provider's "/?x": its router needs a path that starts with a slash.
+      const rest = (raw.url ?? "").slice(IDP_PATH.length);
+      raw.url = rest.startsWith("/") ? rest : `/${rest}`;
       await callback(raw, reply.raw);
     };
     scope.all("/idp", handle);

@@ -25,7 +25,7 @@ export const oidcPayloads = pgTable(
 /** Agencies' portals and apps that sign people in with their Hukoomi account; registered by administrators. */
 export const oidcClients = pgTable("oidc_clients", {
   clientId: text("client_id").primaryKey(),
-  /** The client's secret: the provider compares it as sent (client_secret_basic). */
+  /** The client's secret: the provider compares it as sent (client_secret_basic); empty for a public client (a mobile app, PKCE only). */
   clientSecret: text("client_secret").notNull(),
   agency: text("agency"),
   nameAr: text("name_ar").notNull(),

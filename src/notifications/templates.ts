@@ -14,11 +14,15 @@ export const notificationEvents = [
   "document-issued",
   "document-expiring",
   "draft-reminder",
+  "content-review-due",
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
-/** Events told by email even when the person turned email notifications off: the record of what they did. */
-export const alwaysEmailed: ReadonlySet<NotificationEvent> = new Set(["submitted", "payment-received"]);
+/**
+ * Events told by email even when the person turned email notifications off:
+ * the record of what they did, and staff's work (content due for review).
+ */
+export const alwaysEmailed: ReadonlySet<NotificationEvent> = new Set(["submitted", "payment-received", "content-review-due"]);
 
 /** The values in one language: bilingual values become the reader's. */
 export function valuesIn(values: NotificationValues, locale: Locale): Record<string, string> {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Crumb } from "../platform/design/Breadcrumbs.js";
+import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import type { Locale } from "../platform/i18n/locales.js";
 import type { ContentPage } from "./content.js";
 import { ContentPageView } from "./views/ContentPageView.js";
@@ -20,7 +21,7 @@ function trailOf(page: ContentPage, pages: ContentPage[], locale: Locale): Crumb
 export async function contentPageRoutes(app: FastifyInstance, opts: { pages: ContentPage[] }) {
   const { pages } = opts;
   for (const page of pages) {
-    app.get(page.path, async (request, reply) => {
+    app.get(page.path, PUBLIC_PAGE, async (request, reply) => {
       const text = page.text[request.locale];
       return reply.page({
         title: text.title,
@@ -31,7 +32,7 @@ export async function contentPageRoutes(app: FastifyInstance, opts: { pages: Con
     });
   }
 
-  app.get("/sitemap", async (request, reply) =>
+  app.get("/sitemap", PUBLIC_PAGE, async (request, reply) =>
     reply.page({
       title: request.tr.t("pages.sitemap.title"),
       breadcrumbs: [{ label: request.tr.t("pages.sitemap.title") }],

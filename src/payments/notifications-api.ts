@@ -11,6 +11,15 @@ const notificationSchema = z.object({
   payment: gatewayPaymentSchema,
 });
 
+/** What the gateway is answered (documented in the OpenAPI document): acknowledged, or refused and why. */
+const refused = z.object({ error: z.enum(["signature", "body", "gateway"]) });
+const notificationResponses = {
+  200: z.object({ received: z.literal(true), duplicate: z.boolean().optional(), unknown: z.boolean().optional() }),
+  400: refused,
+  401: refused,
+  503: refused,
+};
+
 /**
  * The gateway's signed notifications (POST /api/v1/payments/notifications).
  * Refused: a wrong or missing signature (401), a timestamp outside five
@@ -29,7 +38,7 @@ export async function paymentNotificationRoutes(
     done(null, body),
   );
 
-  app.post("/api/v1/payments/notifications", async (request, reply) => {
+  app.post("/api/v1/payments/notifications", { schema: { response: notificationResponses } }, async (request, reply) => {
     const raw = typeof request.body === "string" ? request.body : "";
     const header = (name: string) => {
       const v = request.headers[name];

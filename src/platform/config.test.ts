@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
+const PRODUCTION_SECRETS = {
+  SURVEY_KEY_SECRET: "a-long-random-survey-secret",
+  PAYMENT_MERCHANT_SECRET: "a-long-random-merchant-secret",
+  PAYMENT_NOTIFY_SECRET: "a-long-random-notify-secret",
+};
+
 describe("loadConfig", () => {
   it("gives working defaults for a fresh machine", () => {
     const config = loadConfig({});
@@ -18,6 +24,7 @@ describe("loadConfig", () => {
       BASE_URL: "https://hukoomi.example/",
       NODE_ENV: "production",
       TRUST_PROXY: "true",
+      ...PRODUCTION_SECRETS,
     });
     expect(config).toMatchObject({
       PORT: 8080,
@@ -89,5 +96,10 @@ describe("loadConfig", () => {
 
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
+  });
+
+  it("refuses to start in production on the development secrets", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SURVEY_KEY_SECRET: required in production/);
+    expect(() => loadConfig({ NODE_ENV: "production", ...PRODUCTION_SECRETS })).not.toThrow();
   });
 });

@@ -81,6 +81,12 @@ const envSchema = z.object({
   DRAFT_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Days before a draft expires that its owner is reminded by email. */
   DRAFT_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  /**
+   * Months after a service was last reviewed that it is due for review again:
+   * the workspace lists services past their review date and the job reminds
+   * the agency's editors by email.
+   */
+  CONTENT_REVIEW_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   /** Seconds between runs of the background jobs (draft reminders and expiry); 0 turns them off (tests run them by hand). */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   /** Seconds between passes of the outbox that sends email and text messages; 0 turns it off (tests send by hand). */
@@ -121,6 +127,33 @@ const envSchema = z.object({
    * not forwarded by a proxy) may. Set a long random one.
    */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * Redis (redis://host:6379) shared by every instance for rate limits, so a
+   * limit counts one person's attempts on all instances together; without it,
+   * each instance counts on its own (enough for one instance).
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
+  /**
+   * Web origins allowed to call /api/v1 from their pages (CORS), separated by
+   * commas: https://app.example,https://partner.example. None by default, so
+   * no response carries Access-Control-Allow-Origin; apps that are not web
+   * pages (mobile, servers) need no entry.
+   */
+  API_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s?#]+$/, "each must be an origin such as https://app.example (no path)"))),
+  /** Seconds a public page stays in each instance's page cache (0 turns the cache off); publishing empties it at once. */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
 });
 
 export type Config = Omit<
@@ -136,11 +169,24 @@ export type Config = Omit<
 
 /** Problems no single variable shows: settings that the value of another makes required. */
 function missingRequired(env: Record<string, string | undefined>): string[] {
-  if (env.STORAGE_DRIVER !== "s3") return [];
-  return ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]
-    .filter((name) => env[name] === undefined)
-    .map((name) => `${name}: required when STORAGE_DRIVER is s3`);
+  const s3 =
+    env.STORAGE_DRIVER === "s3"
+      ? ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]
+          .filter((name) => env[name] === undefined)
+          .map((name) => `${name}: required when STORAGE_DRIVER is s3`)
+      : [];
+  // Secrets come from the environment: in production the development defaults are refused.
+  const secrets =
+    env.NODE_ENV === "production"
+      ? PRODUCTION_SECRETS.filter((name) => env[name] === undefined).map(
+          (name) => `${name}: required in production (a long random value)`,
+        )
+      : [];
+  return [...s3, ...secrets];
 }
+
+/** Secrets that have a development default and must be set in production. */
+const PRODUCTION_SECRETS = ["SURVEY_KEY_SECRET", "PAYMENT_MERCHANT_SECRET", "PAYMENT_NOTIFY_SECRET"];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

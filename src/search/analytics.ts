@@ -1,4 +1,4 @@
-import { desc, gt, sql, sum } from "drizzle-orm";
+import { and, desc, gt, gte, max, sql, sum } from "drizzle-orm";
 import { BufferedCounter } from "../platform/db/buffered-counter.js";
 import type { Db } from "../platform/db/client.js";
 import { isoDay } from "../platform/i18n/format.js";
@@ -62,4 +62,24 @@ export async function zeroResultQueries(db: Db, limit = 50): Promise<ZeroResultQ
     .orderBy(desc(sum(searchQueries.zeroResults)))
     .limit(limit);
   return rows;
+}
+
+/** Queries that found nothing on or after `since` (an ISO day), most frequent first, with their last day. */
+export async function zeroResultQueriesSince(
+  db: Db,
+  since: string,
+  limit = 5000,
+): Promise<(ZeroResultQuery & { lastDay: string })[]> {
+  return db
+    .select({
+      query: searchQueries.query,
+      locale: searchQueries.locale,
+      searches: sum(searchQueries.zeroResults).mapWith(Number),
+      lastDay: max(searchQueries.day).mapWith(String),
+    })
+    .from(searchQueries)
+    .where(and(gt(searchQueries.zeroResults, 0), gte(searchQueries.day, since)))
+    .groupBy(searchQueries.query, searchQueries.locale)
+    .orderBy(desc(sum(searchQueries.zeroResults)), searchQueries.query)
+    .limit(limit);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { asc } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { Db } from "../platform/db/client.js";
@@ -46,4 +46,82 @@ export async function readSynonyms(db: Db): Promise<string[][]> {
 export async function readBestBets(db: Db): Promise<BestBet[]> {
   const rows = await db.select().from(searchBestBets).orderBy(asc(searchBestBets.position));
   return rows.map((r) => ({ query: r.query, type: r.targetType as BestBet["type"], slug: r.targetSlug }));
+}
+
+/** A synonym group or best bet as stored, with its id, for administrators. */
+export interface SynonymGroup {
+  id: number;
+  terms: string[];
+}
+export interface BestBetRow extends BestBet {
+  id: number;
+  position: number;
+}
+
+export async function listSynonymGroups(db: Db): Promise<SynonymGroup[]> {
+  return db.select({ id: searchSynonyms.id, terms: searchSynonyms.terms }).from(searchSynonyms).orderBy(asc(searchSynonyms.id));
+}
+
+/** Adds a group of expressions that mean the same; every instance reloads its index. */
+export async function addSynonymGroup(db: Db, terms: string[]): Promise<SynonymGroup> {
+  const [row] = await db
+    .insert(searchSynonyms)
+    .values({ terms })
+    .returning({ id: searchSynonyms.id, terms: searchSynonyms.terms });
+  if (!row) throw new Error("synonyms not saved");
+  await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return row;
+}
+
+/** Replaces a group's expressions; undefined when there is no such group. */
+export async function updateSynonymGroup(db: Db, id: number, terms: string[]): Promise<SynonymGroup | undefined> {
+  const [row] = await db
+    .update(searchSynonyms)
+    .set({ terms, updatedAt: new Date() })
+    .where(eq(searchSynonyms.id, id))
+    .returning({ id: searchSynonyms.id, terms: searchSynonyms.terms });
+  if (row) await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return row;
+}
+
+export async function deleteSynonymGroup(db: Db, id: number): Promise<SynonymGroup | undefined> {
+  const [row] = await db
+    .delete(searchSynonyms)
+    .where(eq(searchSynonyms.id, id))
+    .returning({ id: searchSynonyms.id, terms: searchSynonyms.terms });
+  if (row) await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return row;
+}
+
+export async function listBestBetRows(db: Db): Promise<BestBetRow[]> {
+  const rows = await db.select().from(searchBestBets).orderBy(asc(searchBestBets.position), asc(searchBestBets.id));
+  return rows.map((r) => ({
+    id: r.id,
+    query: r.query,
+    type: r.targetType as BestBet["type"],
+    slug: r.targetSlug,
+    position: r.position,
+  }));
+}
+
+/** Pins a result to the top for a query, after the others; every instance reloads its index. */
+export async function addBestBet(db: Db, bet: BestBet): Promise<BestBetRow> {
+  const [last] = await db
+    .select({ n: sql<number>`coalesce(max(${searchBestBets.position}), -1)`.mapWith(Number) })
+    .from(searchBestBets);
+  const position = (last?.n ?? -1) + 1;
+  const [row] = await db
+    .insert(searchBestBets)
+    .values({ query: bet.query, targetType: bet.type, targetSlug: bet.slug, position })
+    .returning({ id: searchBestBets.id });
+  if (!row) throw new Error("best bet not saved");
+  await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return { ...bet, id: row.id, position };
+}
+
+export async function deleteBestBet(db: Db, id: number): Promise<BestBetRow | undefined> {
+  const [row] = await db.delete(searchBestBets).where(eq(searchBestBets.id, id)).returning();
+  if (!row) return undefined;
+  await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return { id: row.id, query: row.query, type: row.targetType as BestBet["type"], slug: row.targetSlug, position: row.position };
 }

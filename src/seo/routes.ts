@@ -26,6 +26,22 @@ function urlEntries(baseUrl: string, path: string, lastmod?: string): string {
     .join("\n");
 }
 
+/**
+ * A page outside the portal's two languages (the workers' portal): one <url>
+ * with the languages the page exists in as its alternates.
+ */
+export interface SitemapEntry {
+  path: string;
+  alternates: { hreflang: string; path: string }[];
+}
+
+function singleEntry(baseUrl: string, entry: SitemapEntry): string {
+  const alternates = entry.alternates
+    .map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(baseUrl + a.path)}"/>`)
+    .join("");
+  return `<url><loc>${escapeXml(baseUrl + entry.path)}</loc>${alternates}</url>`;
+}
+
 function urlset(entries: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join("\n")}\n</urlset>\n`;
 }
@@ -35,7 +51,7 @@ const servicesSitemapParams = z.object({ n: z.coerce.number().int().min(1).max(1
 /** robots.txt and the XML sitemaps, with hreflang alternates, for search engines. */
 export async function seoRoutes(
   app: FastifyInstance,
-  opts: { db: Db; baseUrl: string; pages: ContentPage[]; extraPaths: string[] },
+  opts: { db: Db; baseUrl: string; pages: ContentPage[]; extraPaths: string[]; extraEntries?: SitemapEntry[] },
 ) {
   const { db, baseUrl } = opts;
 
@@ -69,7 +85,11 @@ export async function seoRoutes(
   app.get("/sitemaps/pages.xml", async (_request, reply) => {
     const paths = ["/", ...opts.extraPaths, ...opts.pages.map((p) => p.path), ...(await catalogueSitemapPaths(db))];
     const lastmods = new Map(opts.pages.map((p) => [p.path, p.updated.toISOString().slice(0, 10)]));
-    return reply.type("application/xml; charset=utf-8").send(urlset(paths.map((p) => urlEntries(baseUrl, p, lastmods.get(p)))));
+    const entries = [
+      ...paths.map((p) => urlEntries(baseUrl, p, lastmods.get(p))),
+      ...(opts.extraEntries ?? []).map((e) => singleEntry(baseUrl, e)),
+    ];
+    return reply.type("application/xml; charset=utf-8").send(urlset(entries));
   });
 
   app.get("/sitemaps/services-:n.xml", async (request, reply) => {

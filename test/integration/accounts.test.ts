@@ -380,7 +380,14 @@ describe("profile and dashboard", () => {
 
   it("shows the development outbox outside production only", async () => {
     expect((await t.app.inject({ url: "/en/dev/messages" })).statusCode).toBe(200);
-    const production = await createTestApp({ env: { NODE_ENV: "production" } });
+    const production = await createTestApp({
+      env: {
+        NODE_ENV: "production",
+        SURVEY_KEY_SECRET: "test-survey-key-secret",
+        PAYMENT_MERCHANT_SECRET: "test-merchant-secret-value",
+        PAYMENT_NOTIFY_SECRET: "test-notify-secret-value",
+      },
+    });
     expect((await production.app.inject({ url: "/en/dev/messages" })).statusCode).toBe(404);
     await production.close();
   });

@@ -5,11 +5,13 @@ import type { FastifyInstance } from "fastify";
 import { loadCatalogueContent } from "../../src/catalogue/content/load.js";
 import { loadDemoCatalogue } from "../../src/catalogue/demo/load-demo.js";
 import { loadDemoEservices } from "../../src/eservices/demo.js";
+import { loadDemoOpenData } from "../../src/opendata/demo.js";
 import { loadDemoParticipation } from "../../src/participation/demo.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { LocalFileStorage } from "../../src/platform/storage/file-storage.js";
 import { loadSearchSettings } from "../../src/search/settings.js";
 import { buildApp } from "../../src/server.js";
+import { loadDemoTransactions } from "../../src/statistics/demo.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { freePort } from "./portal-process.js";
 
@@ -43,6 +45,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     await loadDemoCatalogue(db.database.db, storage, loadCatalogueContent());
     await loadDemoEservices(db.database.db);
     await loadDemoParticipation(db.database.db);
+    await loadDemoOpenData(db.database.db, storage);
+    await loadDemoTransactions(db.database.db);
   }
   await loadSearchSettings(db.database.db);
   const port = options.listen ? await freePort() : 0;
@@ -53,6 +57,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     BASE_URL: baseUrl,
     JOBS_INTERVAL_SECONDS: "0",
     OUTBOX_INTERVAL_SECONDS: "0",
+    // Tests change content directly in the database; the page cache has its own test (page-cache.test.ts).
+    PAGE_CACHE_SECONDS: "0",
     ...options.env,
   });
   const app = await buildApp({ config, database: db.database, storage });

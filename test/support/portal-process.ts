@@ -50,7 +50,7 @@ export async function startPortal(env: Record<string, string> = {}, options: { d
     }
     if (ownData) rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     try {
       if ((await fetch(`${baseUrl}/readyz`)).ok) return { baseUrl, child, stop };

@@ -18,8 +18,12 @@ import type { AccountRouteOptions } from "./options.js";
 
 /** Staff tools, shown on the dashboard to those whose roles open them. */
 const staffLinks: { path: string; labelKey: string; role: StaffRole }[] = [
+  { path: "/admin", labelKey: "admin.title", role: "admin" },
   { path: "/admin/idp-clients", labelKey: "idp.clients.title", role: "admin" },
   { path: "/workspace/cases", labelKey: "accounts.my.staff.cases", role: "officer" },
+  { path: "/workspace/datasets", labelKey: "opendata.workspace.myLink", role: "editor" },
+  // The agency workspace's home, once for whichever of its roles the person holds.
+  ...(["editor", "approver", "officer"] as const).map((role) => ({ path: "/workspace", labelKey: "workspace.my.link", role })),
 ];
 
 /** Sections of the dashboard that other capabilities fill in; empty until they do. */
@@ -102,7 +106,9 @@ export async function myRoutes(
             dataAccess: access,
             sections: dashboardSections.map((key) => ({ key, content: filled[key] })),
             notice,
-            staffLinks: staffLinks.filter((l) => hasRole(request.viewer, l.role)),
+            staffLinks: staffLinks
+              .filter((l) => hasRole(request.viewer, l.role))
+              .filter((l, i, shown) => shown.findIndex((o) => o.path === l.path) === i),
           }}
         />
       ),

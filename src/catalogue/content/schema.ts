@@ -45,6 +45,11 @@ export const serviceSchema = z
     steps: bilingualList,
     fees: bilingual,
     processingTime: bilingual,
+    /** An "easy read" summary for key services: short, plain sentences, at most a dozen. */
+    easyRead: z
+      .object({ ar: z.array(arabic).min(1).max(12), en: z.array(english).min(1).max(12) })
+      .strict()
+      .optional(),
     documents: z.array(documentSchema).default([]),
     related: z.array(slug).default([]),
     keywords: z

@@ -98,6 +98,7 @@ async function insertContent(db: Db, storage: FileStorage, c: CatalogueContent):
               steps: s.steps.ar,
               fees: s.fees.ar,
               processingTime: s.processingTime.ar,
+              ...(s.easyRead ? { easyRead: s.easyRead.ar } : {}),
             },
             en: {
               description: s.description.en,
@@ -106,6 +107,7 @@ async function insertContent(db: Db, storage: FileStorage, c: CatalogueContent):
               steps: s.steps.en,
               fees: s.fees.en,
               processingTime: s.processingTime.en,
+              ...(s.easyRead ? { easyRead: s.easyRead.en } : {}),
             },
           },
           maturity: s.maturity,

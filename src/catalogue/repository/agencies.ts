@@ -1,6 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
-import type { AgencyType } from "../model.js";
+import { bumpVersion } from "../../platform/db/versions.js";
+import { type AgencyType, CATALOGUE_VERSION } from "../model.js";
 import { agencies, services } from "../tables.js";
 import type { Agency, AgencyRef, AgencySummary } from "../types.js";
 
@@ -65,4 +66,35 @@ export async function agenciesForSearch(db: Db): Promise<(AgencySummary & { desc
     ...toSummary(r.agency, r.serviceCount),
     description: { ar: r.agency.descriptionAr, en: r.agency.descriptionEn },
   }));
+}
+
+/** An agency's own fields as stored, for the administrators' form (the slug never changes once made: other areas name agencies by it). */
+export type AgencyRecord = typeof agencies.$inferSelect;
+export type AgencyFields = Omit<typeof agencies.$inferInsert, "id" | "slug" | "createdAt" | "updatedAt">;
+
+export async function agencyRecord(db: Db, slug: string): Promise<AgencyRecord | undefined> {
+  const [row] = await db.select().from(agencies).where(eq(agencies.slug, slug));
+  return row;
+}
+
+/** Adds an agency and bumps the catalogue's change counter (search indexes refresh); undefined when the slug is taken. */
+export async function createAgency(db: Db, slug: string, fields: AgencyFields): Promise<AgencyRecord | undefined> {
+  const [row] = await db
+    .insert(agencies)
+    .values({ slug, ...fields })
+    .onConflictDoNothing({ target: agencies.slug })
+    .returning();
+  if (row) await bumpVersion(db, CATALOGUE_VERSION);
+  return row;
+}
+
+/** Changes an agency's fields (not its slug) and bumps the catalogue's change counter; undefined when there is none. */
+export async function updateAgency(db: Db, slug: string, fields: AgencyFields): Promise<AgencyRecord | undefined> {
+  const [row] = await db
+    .update(agencies)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(agencies.slug, slug))
+    .returning();
+  if (row) await bumpVersion(db, CATALOGUE_VERSION);
+  return row;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
+import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
 import { words } from "../../platform/text/normalize.js";
 import { findAgency, listAgencies } from "../repository/agencies.js";
 import { directoryQuery, slugParams } from "../schemas.js";
@@ -12,7 +13,7 @@ import type { CatalogueRouteOptions } from "./service-pages.js";
 export async function agencyPageRoutes(app: FastifyInstance, opts: CatalogueRouteOptions) {
   const { db } = opts;
 
-  app.get("/agencies", async (request, reply) => {
+  app.get("/agencies", PUBLIC_PAGE, async (request, reply) => {
     const q = parseOrRefuse(directoryQuery, request.query);
     const wanted = words(q.q);
     const all = await listAgencies(db);
@@ -31,7 +32,7 @@ export async function agencyPageRoutes(app: FastifyInstance, opts: CatalogueRout
     });
   });
 
-  app.get("/agencies/:slug", async (request, reply) => {
+  app.get("/agencies/:slug", PUBLIC_PAGE, async (request, reply) => {
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const agency = await findAgency(db, slug);
     if (!agency) throw new NotFoundError();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import ical from "ical-generator";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
+import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
 import { findEvent, findInitiative, findNews, listEvents, listInitiatives, listNews } from "../repository/articles.js";
 import { newsQuery, slugParams } from "../schemas.js";
 import { EventListPage, EventPage, InitiativeListPage, InitiativePage, NewsListPage, NewsPage } from "../views/ArticlePages.js";
@@ -11,7 +12,7 @@ const NEWS_PAGE_SIZE = 10;
 
 /** News, events (with an iCalendar download) and government initiatives. */
 export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: CatalogueRouteOptions) {
-  app.get("/news", async (request, reply) => {
+  app.get("/news", PUBLIC_PAGE, async (request, reply) => {
     const { page } = parseOrRefuse(newsQuery, request.query);
     const result = await listNews(db, page, NEWS_PAGE_SIZE);
     const title = request.tr.t("catalogue.news.title");
@@ -23,7 +24,7 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
     });
   });
 
-  app.get("/news/:slug", async (request, reply) => {
+  app.get("/news/:slug", PUBLIC_PAGE, async (request, reply) => {
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const item = await findNews(db, slug);
     if (!item) throw new NotFoundError();
@@ -36,7 +37,7 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
     });
   });
 
-  app.get("/events", async (request, reply) => {
+  app.get("/events", PUBLIC_PAGE, async (request, reply) => {
     const items = await listEvents(db);
     const title = request.tr.t("catalogue.events.title");
     return reply.page({
@@ -47,7 +48,7 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
     });
   });
 
-  app.get("/events/:slug", async (request, reply) => {
+  app.get("/events/:slug", PUBLIC_PAGE, async (request, reply) => {
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const item = await findEvent(db, slug);
     if (!item) throw new NotFoundError();
@@ -84,7 +85,7 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
       .send(calendar.toString());
   });
 
-  app.get("/initiatives", async (request, reply) => {
+  app.get("/initiatives", PUBLIC_PAGE, async (request, reply) => {
     const items = await listInitiatives(db);
     const title = request.tr.t("catalogue.initiatives.title");
     return reply.page({
@@ -95,7 +96,7 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
     });
   });
 
-  app.get("/initiatives/:slug", async (request, reply) => {
+  app.get("/initiatives/:slug", PUBLIC_PAGE, async (request, reply) => {
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const item = await findInitiative(db, slug);
     if (!item) throw new NotFoundError();

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
+import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
 import { agenciesWithServices, listServices, type ServiceFilters } from "../repository/services.js";
 import { findTerm, listTerms, type TermKind } from "../repository/terms.js";
 import { listPageQuery, PAGE_SIZE, slugParams } from "../schemas.js";
@@ -48,7 +49,7 @@ const termPages: {
 export async function browsePageRoutes(app: FastifyInstance, opts: CatalogueRouteOptions) {
   const { db } = opts;
 
-  app.get("/for", async (request, reply) => {
+  app.get("/for", PUBLIC_PAGE, async (request, reply) => {
     const personas = await listTerms(db, "persona");
     const title = request.tr.t("catalogue.persona.indexTitle");
     return reply.page({
@@ -64,7 +65,7 @@ export async function browsePageRoutes(app: FastifyInstance, opts: CatalogueRout
     });
   });
 
-  app.get("/for/:slug", async (request, reply) => {
+  app.get("/for/:slug", PUBLIC_PAGE, async (request, reply) => {
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const all = await listTerms(db, "persona");
     const persona = all.find((p) => p.slug === slug);
@@ -86,7 +87,7 @@ export async function browsePageRoutes(app: FastifyInstance, opts: CatalogueRout
   });
 
   for (const page of termPages) {
-    app.get(page.base, async (request, reply) => {
+    app.get(page.base, PUBLIC_PAGE, async (request, reply) => {
       const terms = await listTerms(db, page.kind);
       const title = request.tr.t(page.titleKey);
       return reply.page({
@@ -97,7 +98,7 @@ export async function browsePageRoutes(app: FastifyInstance, opts: CatalogueRout
       });
     });
 
-    app.get(`${page.base}/:slug`, async (request, reply) => {
+    app.get(`${page.base}/:slug`, PUBLIC_PAGE, async (request, reply) => {
       const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
       const term = await findTerm(db, page.kind, slug);
       if (!term) throw new NotFoundError();

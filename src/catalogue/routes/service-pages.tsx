@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../platform/db/client.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
+import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { agenciesWithServices, findDocument, findService, listServices } from "../repository/services.js";
 import { documentParams, listPageQuery, PAGE_SIZE, slugParams } from "../schemas.js";
@@ -16,7 +17,7 @@ export interface CatalogueRouteOptions {
 
 /** The list of all services, a service's page, and its downloadable documents. */
 export async function servicePageRoutes(app: FastifyInstance, { db, storage, baseUrl }: CatalogueRouteOptions) {
-  app.get("/services", async (request, reply) => {
+  app.get("/services", PUBLIC_PAGE, async (request, reply) => {
     const q = parseOrRefuse(listPageQuery, request.query);
     const filters = { fullyOnline: q.online === "1", agency: q.agency };
     const [result, agencies] = await Promise.all([
@@ -45,7 +46,7 @@ export async function servicePageRoutes(app: FastifyInstance, { db, storage, bas
     });
   });
 
-  app.get("/services/:slug", async (request, reply) => {
+  app.get("/services/:slug", PUBLIC_PAGE, async (request, reply) => {
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const service = await findService(db, slug);
     if (!service) throw new NotFoundError();

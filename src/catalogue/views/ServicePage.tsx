@@ -43,6 +43,20 @@ export function ServicePage({ service }: { service: Service }) {
           </div>
         ) : null}
 
+        {s.easyRead?.length ? (
+          <section class="easy-read" aria-labelledby="easy-read-heading">
+            <h2 class="easy-read__heading heading-m" id="easy-read-heading">
+              {t("accessibility.easyRead.heading")}
+            </h2>
+            <p class="easy-read__hint">{t("accessibility.easyRead.hint")}</p>
+            <ul class="easy-read__list">
+              {s.easyRead.map((sentence) => (
+                <li key={sentence}>{sentence}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
         <h2 class="heading-l">{t("catalogue.service.description")}</h2>
         <Paragraphs text={s.description} />
 

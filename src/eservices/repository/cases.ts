@@ -121,8 +121,20 @@ export async function findCaseById(db: Db, id: string): Promise<Case | undefined
 }
 
 /** The applicant's requests, newest first. */
-export async function casesOf(db: Db, userId: string, limit = 50): Promise<Case[]> {
-  return db.select().from(cases).where(eq(cases.userId, userId)).orderBy(desc(cases.submittedAt)).limit(limit);
+export async function casesOf(db: Db, userId: string, limit = 50, offset = 0): Promise<Case[]> {
+  return db
+    .select()
+    .from(cases)
+    .where(eq(cases.userId, userId))
+    .orderBy(desc(cases.submittedAt), desc(cases.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many requests the applicant has made. */
+export async function countCasesOf(db: Db, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(cases).where(eq(cases.userId, userId));
+  return row?.n ?? 0;
 }
 
 export interface HistoryStep extends CaseEvent {

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
+import { canonicalJson } from "../../platform/text/canonical-json.js";
 import { type Definition, definitionSchema } from "../engine/definition.js";
 import { eserviceDefinitions } from "../tables.js";
 import { agencyOptions } from "./agency-names.js";
@@ -28,7 +29,8 @@ export async function publishDefinitions(db: Db, defs: Definition[]): Promise<Pu
       continue;
     }
     const existing = await findDefinition(db, def.slug, def.version);
-    if (existing && JSON.stringify(existing) !== JSON.stringify(def)) outcome.conflicts.push(`${def.slug} v${def.version}`);
+    // Compared in canonical form: the database (jsonb) keeps keys in its own order.
+    if (existing && canonicalJson(existing) !== canonicalJson(def)) outcome.conflicts.push(`${def.slug} v${def.version}`);
   }
   return outcome;
 }

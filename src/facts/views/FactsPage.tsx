@@ -2,6 +2,9 @@ import type { ParticipationFigures } from "../../participation/figures.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { Table } from "../../platform/design/Table.js";
 import { usePage } from "../../platform/layout/page-context.js";
+import type { TransactionFigures } from "../../statistics/figures.js";
+import { monthName } from "../../statistics/views/BarChart.js";
+import { Transactions } from "./Transactions.js";
 
 export interface Facts {
   agencies: number;
@@ -15,15 +18,13 @@ export interface Facts {
   registeredUsers?: number | undefined;
   /** People taking part in polls, surveys and consultations. */
   participation?: ParticipationFigures | undefined;
+  /** Completed e-transactions over the last twelve months. */
+  transactions?: TransactionFigures | undefined;
 }
 
 /** Participation per month over the last year, and its growth against the strategy's target. */
 function Participation({ figures }: { figures: ParticipationFigures }) {
   const { t, number, locale } = usePage();
-  const monthName = (m: string) =>
-    new Intl.DateTimeFormat(locale === "ar" ? "ar-QA" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-      new Date(`${m}-01T00:00:00Z`),
-    );
   const percent = (v: number) => number(v, { style: "percent", maximumFractionDigits: 1 });
   return (
     <section aria-labelledby="participation-title">
@@ -41,7 +42,7 @@ function Participation({ figures }: { figures: ParticipationFigures }) {
       <Table
         caption={t("facts.participation.caption", { total: number(figures.lastYear) })}
         columns={[{ label: t("facts.participation.month") }, { label: t("facts.participation.people"), numeric: true }]}
-        rows={figures.months.map((m) => [monthName(m.month), number(m.participants)])}
+        rows={figures.months.map((m) => [monthName(m.month, locale), number(m.participants)])}
       />
       <p class="hint">{t("facts.participation.how")}</p>
     </section>
@@ -59,7 +60,7 @@ function Figure({ value, label }: { value: string; label: preact.ComponentChildr
 
 /** Facts and figures, read from the database each time the page is opened. */
 export function FactsPage({ facts }: { facts: Facts }) {
-  const { t, number } = usePage();
+  const { t, number, href } = usePage();
   const share = (part: number) => number(facts.services ? part / facts.services : 0, { style: "percent" });
   return (
     <div>
@@ -86,6 +87,10 @@ export function FactsPage({ facts }: { facts: Facts }) {
           }
         />
       </div>
+      <p>
+        <a href={href("/strategy")}>{t("facts.strategyLink")}</a>
+      </p>
+      {facts.transactions ? <Transactions figures={facts.transactions} /> : null}
       {facts.participation ? <Participation figures={facts.participation} /> : null}
       <p class="page-meta">{t("facts.live")}</p>
     </div>

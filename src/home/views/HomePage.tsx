@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { HomeHighlight } from "../../admin/highlights.js";
 import { PersonaChooser, ServiceList } from "../../catalogue/components.js";
 import type { NewsItem, ServiceSummary, Term } from "../../catalogue/service.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
@@ -11,6 +12,8 @@ export interface HomeData {
   topics: Term[];
   lifeEvents: Term[];
   news: NewsItem[];
+  /** What administrators chose to put first (Administration → Home page highlights); the most used services when empty. */
+  highlights?: HomeHighlight[];
   /** What the participation area shows on the home page, once it exists. */
   participation?: ComponentChildren;
 }
@@ -63,9 +66,21 @@ export function HomePage({ data }: { data: HomeData }) {
 
       <section class="section" aria-labelledby="home-most-used">
         <h2 class="heading-l" id="home-most-used">
-          {t("home.mostUsed")}
+          {data.highlights?.length ? t("admin.highlights.homeHeading") : t("home.mostUsed")}
         </h2>
-        <ServiceList services={data.mostUsed} />
+        {data.highlights?.length ? (
+          <ul class="link-grid">
+            {data.highlights.map((h) => (
+              <li class="link-grid__item" key={h.path}>
+                <a class="link-grid__link" href={href(h.path)}>
+                  {h.title[locale]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ServiceList services={data.mostUsed} />
+        )}
         <p>
           <a href={href("/services")}>{t("home.allServices")}</a>
         </p>

@@ -1,29 +1,11 @@
 import type { Address, AnswerValue } from "../../eservices/engine/answers.js";
 import type { Locale } from "../../platform/i18n/locales.js";
 import type { Translator } from "../../platform/i18n/messages.js";
+import { csvDocument } from "../../platform/text/csv.js";
 import type { SurveyQuestion } from "./questions.js";
 import type { SurveyResponse } from "./repository.js";
 
-/** Excel reads a file as UTF-8 (Arabic intact) when it starts with the byte order mark. */
-const BOM = "\uFEFF";
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a quote, comma or line
- * break, quotes doubled. Text that a spreadsheet would take for a formula
- * (starting with = + - @, or a tab or carriage return) is given a leading
- * apostrophe, so it is shown and never run. Numbers the portal wrote are
- * left as numbers.
- */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows to a CSV document: fields joined by commas, records by CRLF, with the BOM first. */
-export function csvDocument(rows: (string | number)[][]): string {
-  return `${BOM}${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
-}
+export { csvDocument, csvField } from "../../platform/text/csv.js";
 
 /** An answer as a spreadsheet cell, in the reader's language; numbers stay numbers, dates stay YYYY-MM-DD. */
 export function answerCell(q: SurveyQuestion, value: AnswerValue | undefined, locale: Locale, tr: Translator): string | number {

@@ -27,12 +27,23 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Most connections the pool opens to a PostgreSQL server. */
   poolSize?: number;
+  /** Longest wait in milliseconds for a PostgreSQL connection (to open one, or for one to come free); 2000 by default. */
+  connectTimeoutMs?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // A broken idle connection must not crash the process; the next query reconnects.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Fail fast when the server is down or every connection is busy: a request
+      // waits at most this long for a connection, then gets the "try again" page (503).
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
+      // Notices a server that vanished without closing the connection (a dead network).
+      keepAlive: true,
+    });
+    // A broken idle connection must not crash the process: pg.Pool drops it, and
+    // the next query opens a new one, so the pool recovers once the server is back.
     pool.on("error", () => undefined);
     const db = drizzlePg(pool) as unknown as Db;
     return {

@@ -3,7 +3,8 @@ import fp from "fastify-plugin";
 import { translator } from "../i18n/messages.js";
 import { ProblemPage, renderStandaloneErrorPage, type StandaloneError } from "../layout/ErrorPages.js";
 import { assetUrl } from "./assets.js";
-import { HttpError, messageKeyForStatus } from "./errors.js";
+import { HttpError, isDatabaseUnavailable, messageKeyForStatus } from "./errors.js";
+import { isMalformedMultipart } from "./multipart.js";
 import { localeOf } from "./render.js";
 
 /** API calls and scripts that ask for JSON get JSON errors; browsers get pages. */
@@ -67,6 +68,18 @@ function sendServerError(request: FastifyRequest, reply: FastifyReply) {
   return sendStandalone(request, reply, 500, { titleKey: "errors.server.title", messageKey: "errors.server.message", reference });
 }
 
+/** Seconds a visitor (or a client) is asked to wait while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database is down or restarting: a quick 503 asking to try again in a
+ * moment, standalone because the layout itself may need the database.
+ */
+function sendUnavailable(request: FastifyRequest, reply: FastifyReply) {
+  reply.header("retry-after", String(RETRY_AFTER_SECONDS)).header("cache-control", "no-store");
+  return sendStandalone(request, reply, 503, { titleKey: "errors.unavailable.title", messageKey: "errors.unavailable.message" });
+}
+
 /** Zod validation problems as { path, message } pairs for API clients. */
 function validationDetails(error: FastifyError): unknown {
   return error.validation?.map((v) => ({ path: v.instancePath || v.params?.missingProperty || "", message: v.message }));
@@ -74,11 +87,17 @@ function validationDetails(error: FastifyError): unknown {
 
 /**
  * Maps every error to HTTP once, at the edge: domain errors and framework
- * 4xx errors become a message in the visitor's language; anything else is a
- * 500 with a reference id that is also written to the log.
+ * 4xx errors become a message in the visitor's language; an unreachable
+ * database is a 503 with Retry-After; anything else is a 500 with a
+ * reference id that is also written to the log.
  */
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error, reference: request.id }, "database unavailable");
+      return sendUnavailable(request, reply);
+    }
+    if (isMalformedMultipart(error)) return sendProblem(request, reply, 400, messageKeyForStatus(400));
     const status = statusOf(error);
     if (status >= 500) {
       request.log.error({ err: error, reference: request.id }, "unexpected error");

@@ -22,14 +22,14 @@ export interface ReadForm {
  * Accepts multipart form posts (forms with file inputs) in the plugin it is
  * registered in. Files are read into memory up to MAX_UPLOAD_BYTES and
  * marked as cut off beyond, so an oversized file gets a message beside its
- * field rather than an error page. The anti-forgery token is read from the
- * fields like any other form.
+ * field rather than an error page (a plugin may set its own largest size). The
+ * anti-forgery token is read from the fields like any other form.
  */
-export async function acceptMultipart(app: FastifyInstance): Promise<void> {
+export async function acceptMultipart(app: FastifyInstance, options: { fileSize?: number } = {}): Promise<void> {
   await app.register(multipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 20, fields: 400, parts: 500, fieldSize: 100 * 1024 },
+    limits: { fileSize: options.fileSize ?? MAX_UPLOAD_BYTES, files: 20, fields: 400, parts: 500, fieldSize: 100 * 1024 },
   });
 }
 
@@ -66,4 +66,12 @@ export function readForm(body: unknown): ReadForm {
     }
   }
   return { fields, files };
+}
+
+/**
+ * Whether an error is a multipart body that cannot be read (no boundary, cut
+ * off, malformed): the sender's fault, refused with a 400 like any bad form.
+ */
+export function isMalformedMultipart(error: Error & { statusCode?: number }): boolean {
+  return !error.statusCode && /^Multipart: |unexpected end of multipart data|malformed part header/i.test(error.message);
 }

@@ -6,6 +6,7 @@ import { type Translator, translator } from "../i18n/messages.js";
 import { Layout, type LayoutSlots, type PageSpec } from "../layout/Layout.js";
 import { type NavItem, PageContext, type PageContextValue } from "../layout/page-context.js";
 import { assetUrl } from "./assets.js";
+import { type PageCache, sendCached } from "./page-cache.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -24,6 +25,13 @@ export interface RenderOptions extends LayoutSlots {
   baseUrl: string;
   /** The signed-in person's name in the request's language, if any (supplied by the accounts area). */
   viewerName?: (request: FastifyRequest) => string | undefined;
+  /** Where public pages are kept once rendered (src/platform/http/page-cache.ts). */
+  pageCache?: PageCache;
+  /**
+   * Attributes for the page's <html> element from the visitor's display settings (supplied by the
+   * accessibility area: `data-text-size`, `class`); undefined when the visitor chose none.
+   */
+  htmlAttributes?: (request: FastifyRequest) => Record<string, string> | undefined;
 }
 
 /** The language of an API call: ?lang=en, else the first of Accept-Language we speak, else Arabic. */
@@ -34,8 +42,13 @@ function apiLocale(request: FastifyRequest): Locale {
   return accepted.find(isLocale) ?? "ar";
 }
 
+/** An API call, whose language is asked for; the API's documentation (/api/docs) is a page, its language in its address. */
+function isApiCall(url: string): boolean {
+  return url.startsWith("/api/") && !/^\/api\/docs(?:[/?#]|$)/.test(url);
+}
+
 export function localeOf(request: FastifyRequest): Locale {
-  return request.url.startsWith("/api/") ? apiLocale(request) : localeOfPath(request.url);
+  return isApiCall(request.url) ? apiLocale(request) : localeOfPath(request.url);
 }
 
 export function pageContext(
@@ -43,6 +56,7 @@ export function pageContext(
   reply: FastifyReply,
   navigation: NavItem[],
   viewerName?: string,
+  csrfToken: string = reply.generateCsrf(),
 ): PageContextValue {
   return {
     viewerName,
@@ -50,7 +64,7 @@ export function pageContext(
     dir: direction[request.locale],
     tr: request.tr,
     url: request.url,
-    csrfToken: reply.generateCsrf(),
+    csrfToken,
     navigation,
     asset: assetUrl,
   };
@@ -65,16 +79,25 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions)
   });
   app.decorateReply("page", function page(this: FastifyReply, spec: PageSpec) {
     const viewerName = opts.viewerName?.(this.request);
-    const ctx = pageContext(this.request, this, opts.navigation, viewerName);
+    const cacheKey = (spec.status ?? 200) === 200 && !viewerName ? this.request.pageCacheKey : undefined;
+    const cache = cacheKey ? opts.pageCache : undefined;
+    const ctx = pageContext(this.request, this, opts.navigation, viewerName, cache?.placeholder);
     // A page that shows who is signed in is theirs alone: no shared cache, and no offline copy (src/client/sw.js).
     if (viewerName) this.header("cache-control", "private, no-store");
-    const html = renderToString(
+    const htmlAttributes = opts.htmlAttributes?.(this.request);
+    // A page shaped by the visitor's display settings (their cookie) is theirs too: never shared between people.
+    if (htmlAttributes) {
+      this.header("vary", "Cookie");
+      if (!viewerName) this.header("cache-control", "private, no-cache");
+    }
+    const html = `<!doctype html>${renderToString(
       <PageContext.Provider value={ctx}>
-        <Layout spec={spec} slots={opts} baseUrl={opts.baseUrl} />
+        <Layout spec={spec} slots={opts} baseUrl={opts.baseUrl} htmlAttributes={htmlAttributes} />
       </PageContext.Provider>,
-    );
+    )}`;
+    if (cache && cacheKey) return sendCached(cache, this.request, this, cache.store(cacheKey, html), "miss");
     return this.code(spec.status ?? 200)
       .type("text/html; charset=utf-8")
-      .send(`<!doctype html>${html}`);
+      .send(html);
   });
 });

@@ -7,6 +7,10 @@ const footerLinks = [
   { path: "/terms", key: "layout.footer.terms" },
   { path: "/contact", key: "layout.footer.contact" },
   { path: "/sitemap", key: "layout.footer.sitemap" },
+  { path: "/strategy", key: "strategy.footerLink" },
+  { path: "/opendata", key: "opendata.footerLink" },
+  { path: "/visit", key: "visit.footerLink" },
+  { path: "/workers", key: "workers.footerLink" },
   { path: "/design-system", key: "layout.footer.designSystem" },
 ];
 

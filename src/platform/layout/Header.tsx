@@ -44,7 +44,14 @@ function isCurrent(current: string, path: string): boolean {
   return path === "/" ? bare === "/" : bare === path || bare.startsWith(`${path}/`);
 }
 
-export function Header({ account: Account }: { account?: ComponentType | undefined }) {
+export function Header({
+  account: Account,
+  tools: Tools,
+}: {
+  account?: ComponentType | undefined;
+  /** The link to the accessibility tools, first in the header's actions. */
+  tools?: ComponentType | undefined;
+}) {
   const { t, href, navigation, url } = usePage();
   const here = stripLocale(url);
   return (
@@ -56,6 +63,7 @@ export function Header({ account: Account }: { account?: ComponentType | undefin
           <span class="header__tagline">{t("layout.tagline")}</span>
         </a>
         <div class="header__actions">
+          {Tools ? <Tools /> : null}
           {Account ? <Account /> : null}
           <LanguageSwitch />
         </div>

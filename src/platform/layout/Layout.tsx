@@ -37,18 +37,31 @@ export interface LayoutSlots {
   afterMain?: ComponentType;
   /** Shown in the header beside the language switch: the account links. */
   headerAccount?: ComponentType;
+  /** Shown in the header before the account links: the link to the accessibility tools. */
+  headerTools?: ComponentType;
 }
 
 function jsonForScript(value: object): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
-export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: LayoutSlots; baseUrl: string }) {
+export function Layout({
+  spec,
+  slots,
+  baseUrl,
+  htmlAttributes,
+}: {
+  spec: PageSpec;
+  slots: LayoutSlots;
+  baseUrl: string;
+  /** The visitor's display settings on <html> (text size, contrast, …), from RenderOptions.htmlAttributes. */
+  htmlAttributes?: Record<string, string> | undefined;
+}) {
   const { t, locale, dir, url, asset } = usePage();
   const neutral = stripLocale(url);
   const AfterMain = slots.afterMain;
   return (
-    <html lang={locale} dir={dir}>
+    <html {...htmlAttributes} lang={locale} dir={dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -77,7 +90,7 @@ export function Layout({ spec, slots, baseUrl }: { spec: PageSpec; slots: Layout
         <a class="skip-link" href="#main-content">
           {t("layout.skipLink")}
         </a>
-        <Header account={slots.headerAccount} />
+        <Header account={slots.headerAccount} tools={slots.headerTools} />
         <div class="container page">
           {spec.backLink ? (
             <a class="back-link" href={spec.backLink}>

@@ -1,0 +1,168 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type Provider from "oidc-provider";
+import { z } from "zod";
+import { countDocumentsOf, documentsOf } from "../documents/repository.js";
+import { canRenew, documentStatus } from "../documents/validity.js";
+import { caseStatuses, casesOf, countCasesOf } from "../eservices/repository/cases.js";
+import { findDefinition } from "../eservices/repository/definitions.js";
+import { countNotifications, notificationsOf } from "../notifications/repository.js";
+import { type NotificationEvent, render } from "../notifications/templates.js";
+import type { Db } from "../platform/db/client.js";
+import { bearerRateKey, requireBearer } from "./bearer.js";
+import { apiError, bilingual, ME_SCOPE, mePageQuery, SECURITY_SCHEME } from "./schemas.js";
+
+export interface MeRouteOptions {
+  db: Db;
+  baseUrl: string;
+  provider: Provider;
+  accountExists(id: string): Promise<boolean>;
+}
+
+/** Calls per token (or per address without one) per minute. */
+const ME_LIMIT = { max: 120, timeWindow: "1 minute", keyGenerator: bearerRateKey };
+
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) });
+
+const meRequest = z.object({
+  reference: z.string(),
+  eservice: z.string(),
+  title: bilingual,
+  agency: z.string(),
+  status: z.enum(caseStatuses),
+  submittedAt: z.iso.datetime(),
+  dueAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+  url: bilingual,
+});
+
+const meDocument = z.object({
+  code: z.string(),
+  type: z.string(),
+  title: bilingual,
+  agency: z.string(),
+  issuedAt: z.iso.datetime(),
+  validUntil: z.iso.date().nullable(),
+  status: z.enum(["valid", "expiring", "expired", "revoked"]),
+  renewable: z.boolean(),
+  url: bilingual,
+  verifyUrl: z.string(),
+});
+
+const meNotification = z.object({
+  id: z.string(),
+  event: z.string(),
+  title: bilingual,
+  createdAt: z.iso.datetime(),
+  read: z.boolean(),
+  url: bilingual.nullable(),
+});
+
+/** The refusals of a signed-in call, besides a bad parameter. */
+const refusals = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };
+
+/**
+ * The signed-in calls (a mobile app acting for a person): their requests,
+ * documents and notifications, read with an OAuth 2.0 bearer token from
+ * /idp carrying the hukoomi.me scope. The person is the token's subject,
+ * never a parameter, so one person's token cannot read another's records.
+ */
+export async function meApiRoutes(app: FastifyInstance, { db, baseUrl, provider, accountExists }: MeRouteOptions) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const guard = requireBearer({ provider, accountExists, scope: ME_SCOPE });
+  const urls = (path: string) => ({ ar: `${baseUrl}${path}`, en: `${baseUrl}/en${path}` });
+  const security = [{ [SECURITY_SCHEME]: [ME_SCOPE] }];
+  const options = <T extends z.ZodType>(item: T) => ({
+    preHandler: guard,
+    config: { rateLimit: ME_LIMIT },
+    schema: { querystring: mePageQuery, security, response: { 200: listOf(item), ...refusals } },
+  });
+  const userOf = (request: { bearer?: { userId: string } }) => {
+    if (!request.bearer) throw new Error("bearer guard missing");
+    return request.bearer.userId;
+  };
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/v1/me/")) reply.header("cache-control", "no-store");
+  });
+
+  api.get("/api/v1/me/requests", options(meRequest), async (request) => {
+    const userId = userOf(request);
+    const { page, pageSize } = request.query;
+    const [total, rows] = await Promise.all([countCasesOf(db, userId), casesOf(db, userId, pageSize, (page - 1) * pageSize)]);
+    const titles = new Map<string, { ar: string; en: string }>();
+    const items = [];
+    for (const c of rows) {
+      const key = `${c.eservice}@${c.version}`;
+      let title = titles.get(key);
+      if (!title) {
+        const def = await findDefinition(db, c.eservice, c.version);
+        title = def ? { ar: def.title.ar, en: def.title.en } : { ar: c.eservice, en: c.eservice };
+        titles.set(key, title);
+      }
+      items.push({
+        reference: c.reference,
+        eservice: c.eservice,
+        title,
+        agency: c.agency,
+        status: c.status as (typeof caseStatuses)[number],
+        submittedAt: c.submittedAt.toISOString(),
+        dueAt: c.dueAt.toISOString(),
+        decidedAt: c.decidedAt?.toISOString() ?? null,
+        url: urls(`/my/requests/${encodeURIComponent(c.reference)}`),
+      });
+    }
+    return { total, page, pageSize, items };
+  });
+
+  api.get("/api/v1/me/documents", options(meDocument), async (request) => {
+    const userId = userOf(request);
+    const { page, pageSize } = request.query;
+    const [total, rows] = await Promise.all([
+      countDocumentsOf(db, userId),
+      documentsOf(db, userId, pageSize, (page - 1) * pageSize),
+    ]);
+    const now = new Date();
+    return {
+      total,
+      page,
+      pageSize,
+      items: rows.map((d) => ({
+        code: d.code,
+        type: d.type,
+        title: { ar: d.titleAr, en: d.titleEn },
+        agency: d.agency,
+        issuedAt: d.issuedAt.toISOString(),
+        validUntil: d.validUntil,
+        status: documentStatus(d, now),
+        renewable: canRenew(d, now),
+        url: urls(`/my/documents/${encodeURIComponent(d.code)}`),
+        verifyUrl: `${baseUrl}/verify/${encodeURIComponent(d.code)}`,
+      })),
+    };
+  });
+
+  api.get("/api/v1/me/notifications", options(meNotification), async (request) => {
+    const userId = userOf(request);
+    const { page, pageSize } = request.query;
+    const [counts, rows] = await Promise.all([
+      countNotifications(db, userId),
+      notificationsOf(db, userId, pageSize, (page - 1) * pageSize),
+    ]);
+    const titleIn = (event: string, values: (typeof rows)[number]["values"], locale: "ar" | "en") =>
+      render(event as NotificationEvent, locale, { ...values, name: "", link: "" }).title;
+    return {
+      total: counts.total,
+      page,
+      pageSize,
+      items: rows.map((n) => ({
+        id: n.id,
+        event: n.event,
+        title: { ar: titleIn(n.event, n.values, "ar"), en: titleIn(n.event, n.values, "en") },
+        createdAt: n.createdAt.toISOString(),
+        read: n.readAt !== null,
+        url: n.link ? urls(n.link) : null,
+      })),
+    };
+  });
+}

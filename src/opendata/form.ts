@@ -1,0 +1,172 @@
+import type { IncomingFile } from "../platform/http/multipart.js";
+import { stripControlCharacters } from "../platform/text/clean.js";
+import { type CsvProblem, checkCsv } from "./csv.js";
+import { COUNTRY_URI, type DataTable, frequencies, licenceIds, themes } from "./model.js";
+import type { Dataset, DatasetInput } from "./repository.js";
+import type { Frequency } from "./tables.js";
+
+/** The staff form's fields as typed. */
+export interface DatasetFormValues {
+  slug: string;
+  agency: string;
+  titleAr: string;
+  titleEn: string;
+  descriptionAr: string;
+  descriptionEn: string;
+  theme: string;
+  keywordsAr: string;
+  keywordsEn: string;
+  licence: string;
+  frequency: string;
+  temporalStart: string;
+  temporalEnd: string;
+  published: boolean;
+}
+
+export interface FormProblem {
+  field: string;
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface DatasetFormResult {
+  values: DatasetFormValues;
+  problems: FormProblem[];
+  input?: Omit<DatasetInput, "issued" | "modified">;
+  /** The checked CSV file, when one was sent. */
+  csv?: { bytes: Buffer; table: DataTable };
+}
+
+const text = (v: unknown) => (typeof v === "string" ? stripControlCharacters(v).trim() : "");
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const list = (s: string) =>
+  s
+    .split(/[,،|]/)
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .join(" | ");
+
+export function valuesOf(d: Dataset): DatasetFormValues {
+  return {
+    slug: d.slug,
+    agency: d.agency,
+    titleAr: d.titleAr,
+    titleEn: d.titleEn,
+    descriptionAr: d.descriptionAr,
+    descriptionEn: d.descriptionEn,
+    theme: d.theme,
+    keywordsAr: d.keywordsAr.split(" | ").join("، "),
+    keywordsEn: d.keywordsEn.split(" | ").join(", "),
+    licence: d.licence,
+    frequency: d.frequency,
+    temporalStart: d.temporalStart ?? "",
+    temporalEnd: d.temporalEnd ?? "",
+    published: d.published,
+  };
+}
+
+export const blankValues = (agency = ""): DatasetFormValues => ({
+  slug: "",
+  agency,
+  titleAr: "",
+  titleEn: "",
+  descriptionAr: "",
+  descriptionEn: "",
+  theme: "",
+  keywordsAr: "",
+  keywordsEn: "",
+  licence: "cc-by-4.0",
+  frequency: "",
+  temporalStart: "",
+  temporalEnd: "",
+  published: false,
+});
+
+/**
+ * Reads and checks the whole staff form, the CSV file included, before
+ * anything is written. `existing` is the dataset being edited (its address
+ * name and agency stay); a new dataset needs a file.
+ */
+export function readDatasetForm(
+  fields: Record<string, string | string[]>,
+  file: IncomingFile | undefined,
+  o: { agencies: string[]; existing?: Dataset | undefined },
+): DatasetFormResult {
+  const f = (name: string) => text(Array.isArray(fields[name]) ? "" : fields[name]);
+  const values: DatasetFormValues = {
+    slug: o.existing?.slug ?? f("slug").toLowerCase(),
+    agency: o.existing?.agency ?? f("agency"),
+    titleAr: f("titleAr"),
+    titleEn: f("titleEn"),
+    descriptionAr: f("descriptionAr"),
+    descriptionEn: f("descriptionEn"),
+    theme: f("theme"),
+    keywordsAr: f("keywordsAr"),
+    keywordsEn: f("keywordsEn"),
+    licence: f("licence"),
+    frequency: f("frequency"),
+    temporalStart: f("temporalStart"),
+    temporalEnd: f("temporalEnd"),
+    published: f("published") === "1",
+  };
+  const problems: FormProblem[] = [];
+  const need = (field: keyof DatasetFormValues, ok: boolean, key: string) => {
+    if (!ok) problems.push({ field, key: `opendata.workspace.errors.${key}` });
+  };
+  if (!o.existing) {
+    need("slug", SLUG.test(values.slug) && values.slug.length <= 80, "slug");
+    need("agency", o.agencies.includes(values.agency), "agency");
+  }
+  need("titleAr", values.titleAr.length > 0 && values.titleAr.length <= 200, "titleAr");
+  need("titleEn", values.titleEn.length > 0 && values.titleEn.length <= 200, "titleEn");
+  need("descriptionAr", values.descriptionAr.length > 0 && values.descriptionAr.length <= 4000, "descriptionAr");
+  need("descriptionEn", values.descriptionEn.length > 0 && values.descriptionEn.length <= 4000, "descriptionEn");
+  need("theme", (themes as readonly string[]).includes(values.theme), "theme");
+  need("licence", (licenceIds as string[]).includes(values.licence), "licence");
+  need("frequency", (frequencies as readonly string[]).includes(values.frequency), "frequency");
+  const validDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+  need("temporalStart", !values.temporalStart || validDay(values.temporalStart), "day");
+  need("temporalEnd", !values.temporalEnd || validDay(values.temporalEnd), "day");
+  if (validDay(values.temporalStart) && validDay(values.temporalEnd) && values.temporalEnd < values.temporalStart)
+    problems.push({ field: "temporalEnd", key: "opendata.workspace.errors.period" });
+
+  let csv: DatasetFormResult["csv"];
+  if (file) {
+    const checked = checkCsv(file.data, file.truncated);
+    if (checked.ok) csv = { bytes: file.data, table: checked.table };
+    else problems.push(fileProblem(checked.problem));
+  } else if (!o.existing) problems.push({ field: "file", key: "opendata.upload.errors.missing" });
+
+  if (problems.length) return { values, problems };
+  return {
+    values,
+    problems,
+    ...(csv ? { csv } : {}),
+    input: {
+      slug: values.slug,
+      agency: values.agency,
+      titleAr: values.titleAr,
+      titleEn: values.titleEn,
+      descriptionAr: values.descriptionAr,
+      descriptionEn: values.descriptionEn,
+      theme: values.theme,
+      keywordsAr: list(values.keywordsAr),
+      keywordsEn: list(values.keywordsEn),
+      licence: values.licence,
+      frequency: values.frequency as Frequency,
+      temporalStart: values.temporalStart || null,
+      temporalEnd: values.temporalEnd || null,
+      spatialAr: o.existing?.spatialAr ?? "قطر",
+      spatialEn: o.existing?.spatialEn ?? "Qatar",
+      spatialUri: o.existing?.spatialUri ?? COUNTRY_URI,
+      published: values.published,
+    },
+  };
+}
+
+const fileProblem = (p: CsvProblem): FormProblem => ({
+  field: "file",
+  key: p.key,
+  ...(p.line !== undefined ? { values: { line: p.line } } : {}),
+});

@@ -1,0 +1,116 @@
+import type { FastifyInstance } from "fastify";
+import { listAgencies } from "../catalogue/service.js";
+import type { Db } from "../platform/db/client.js";
+import { NotFoundError } from "../platform/http/errors.js";
+import { parseOrRefuse } from "../platform/http/forms.js";
+import type { Locale } from "../platform/i18n/locales.js";
+import type { FileStorage } from "../platform/storage/file-storage.js";
+import { toCsv, toRecords } from "./csv.js";
+import { modifiedOf, tableOf } from "./data.js";
+import { findDataset, publishingAgencies, searchDatasets } from "./repository.js";
+import { CHART_ROWS, catalogueQuery, downloadParams, PAGE_SIZE, slugParams } from "./schemas.js";
+import { CataloguePage } from "./views/CataloguePage.js";
+import { DatasetPage } from "./views/DatasetPage.js";
+
+export interface OpenDataRouteOptions {
+  db: Db;
+  storage: FileStorage;
+}
+
+/** Agency names in a language, by slug. */
+export async function agencyNames(db: Db, locale: Locale): Promise<Map<string, string>> {
+  return new Map((await listAgencies(db)).map((a) => [a.slug, a.name[locale]]));
+}
+
+/** The open data pages (registered in each language): the catalogue and a dataset's page. */
+export async function openDataPageRoutes(app: FastifyInstance, { db, storage }: OpenDataRouteOptions) {
+  app.get("/opendata", async (request, reply) => {
+    const { tr, locale } = request;
+    const query = parseOrRefuse(catalogueQuery, request.query);
+    const [found, names, counts] = await Promise.all([
+      searchDatasets(db, query),
+      agencyNames(db, locale),
+      publishingAgencies(db),
+    ]);
+    const pageCount = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+    if (query.page > pageCount) throw new NotFoundError();
+    const agencies = [...counts]
+      .map(([slug, count]) => ({ slug, count, name: names.get(slug) ?? slug }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
+    const title = tr.t("opendata.catalogue.title");
+    return reply.page({
+      title: query.page > 1 ? tr.t("opendata.catalogue.pageTitle", { title, page: query.page }) : title,
+      description: tr.t("opendata.catalogue.lead"),
+      breadcrumbs: [{ label: title }],
+      body: (
+        <CataloguePage
+          query={query}
+          items={found.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE)}
+          total={found.length}
+          pageCount={pageCount}
+          agencies={agencies}
+          agencyNames={names}
+        />
+      ),
+    });
+  });
+
+  app.get("/opendata/:slug", async (request, reply) => {
+    const { tr, locale } = request;
+    const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
+    const dataset = await findDataset(db, slug);
+    if (!dataset?.published) throw new NotFoundError();
+    const generated = dataset.generator ? await tableOf(db, storage, dataset) : undefined;
+    const preview = generated
+      ? { columns: generated.columns, rows: generated.rows.slice(0, CHART_ROWS) }
+      : await tableOf(db, storage, dataset, CHART_ROWS);
+    const rowCount = generated
+      ? generated.rows.length
+      : (dataset.resources.find((r) => r.format === "CSV")?.rowCount ?? undefined);
+    const names = await agencyNames(db, locale);
+    const title = locale === "ar" ? dataset.titleAr : dataset.titleEn;
+    return reply.page({
+      title,
+      description: locale === "ar" ? dataset.descriptionAr : dataset.descriptionEn,
+      breadcrumbs: [{ label: tr.t("opendata.catalogue.title"), path: "/opendata" }, { label: title }],
+      body: (
+        <DatasetPage
+          dataset={dataset}
+          agencyName={names.get(dataset.agency) ?? dataset.agency}
+          modified={modifiedOf(dataset)}
+          preview={preview}
+          rowCount={rowCount}
+        />
+      ),
+    });
+  });
+}
+
+/** The downloads (language-neutral): /opendata/<slug>/csv and /opendata/<slug>/json. */
+export async function openDataDownloadRoutes(app: FastifyInstance, { db, storage }: OpenDataRouteOptions) {
+  app.get("/opendata/:slug/:format", async (request, reply) => {
+    const { slug, format } = parseOrRefuse(downloadParams, request.params, { notFound: true });
+    const dataset = await findDataset(db, slug);
+    const resource = dataset?.resources.find((r) => r.format.toLowerCase() === format);
+    if (!dataset?.published || !resource) throw new NotFoundError();
+    if (format === "csv" && resource.storageKey) {
+      const bytes = await storage.get(resource.storageKey);
+      if (!bytes) throw new NotFoundError();
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${slug}.csv"`)
+        .send(bytes);
+    }
+    const table = await tableOf(db, storage, dataset);
+    if (!table) throw new NotFoundError();
+    if (format === "csv")
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${slug}.csv"`)
+        .send(toCsv(table));
+    return reply
+      .type("application/json; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${slug}.json"`)
+      .send(JSON.stringify(toRecords(table)));
+  });
+}

@@ -1,0 +1,199 @@
+import { Button } from "../../platform/design/Button.js";
+import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
+import { FileUpload } from "../../platform/design/FileUpload.js";
+import { Select, Textarea, TextInput } from "../../platform/design/fields.js";
+import { NotificationBanner } from "../../platform/design/NotificationBanner.js";
+import { Table } from "../../platform/design/Table.js";
+import { Tag } from "../../platform/design/Tag.js";
+import { usePage } from "../../platform/layout/page-context.js";
+import type { DatasetFormValues } from "../form.js";
+import { frequencies, licenceIds, themes } from "../model.js";
+import type { Dataset } from "../repository.js";
+import { frequencyKey, licenceKey, themeKey } from "./labels.js";
+
+/** The staff's list of their agencies' datasets. */
+export function WorkspaceIndexPage({ datasets, agencyNames }: { datasets: Dataset[]; agencyNames: Map<string, string> }) {
+  const { t, href, locale } = usePage();
+  return (
+    <div>
+      <h1 class="heading-xl">{t("opendata.workspace.title")}</h1>
+      <p>
+        <a class="button" href={href("/workspace/datasets/new")}>
+          {t("opendata.workspace.newTitle")}
+        </a>
+      </p>
+      {datasets.length ? (
+        <Table
+          caption={t("opendata.workspace.listCaption")}
+          columns={[
+            { label: t("opendata.workspace.columns.title") },
+            { label: t("opendata.workspace.columns.agency") },
+            { label: t("opendata.workspace.columns.status") },
+          ]}
+          rows={datasets.map((d) => [
+            <a href={href(`/workspace/datasets/${d.slug}`)} key="t">
+              {locale === "ar" ? d.titleAr : d.titleEn}
+            </a>,
+            agencyNames.get(d.agency) ?? d.agency,
+            <Tag colour={d.published ? "green" : "grey"} key="s">
+              {t(d.published ? "opendata.workspace.published" : "opendata.workspace.draft")}
+            </Tag>,
+          ])}
+        />
+      ) : (
+        <p>{t("opendata.workspace.none")}</p>
+      )}
+    </div>
+  );
+}
+
+export interface DatasetFormPageProps {
+  title: string;
+  values: DatasetFormValues;
+  errors: FieldError[];
+  agencies: { slug: string; name: string }[];
+  action: string;
+  existing?: Dataset | undefined;
+  saved: boolean;
+}
+
+/** Creating or editing a dataset: its metadata in both languages and its CSV file. */
+export function DatasetFormPage({ title, values: v, errors, agencies, action, existing, saved }: DatasetFormPageProps) {
+  const { t, href, csrfToken, locale } = usePage();
+  const err = (field: string) => errors.find((e) => e.field === field)?.message;
+  const choose = { value: "", label: t("opendata.workspace.choose") };
+  return (
+    <div>
+      {saved ? <NotificationBanner variant="success">{t("opendata.workspace.saved")}</NotificationBanner> : null}
+      <ErrorSummary errors={errors} />
+      <h1 class="heading-xl">{title}</h1>
+      {existing?.published ? (
+        <p>
+          <a href={href(`/opendata/${existing.slug}`)}>{t("opendata.workspace.viewPublic")}</a>
+        </p>
+      ) : null}
+      <form method="post" action={action} enctype="multipart/form-data" novalidate>
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        {existing ? null : (
+          <>
+            <Select
+              name="agency"
+              label={t("opendata.workspace.fields.agency")}
+              items={[choose, ...agencies.map((a) => ({ value: a.slug, label: a.name }))]}
+              value={v.agency}
+              error={err("agency")}
+            />
+            <TextInput
+              name="slug"
+              label={t("opendata.workspace.fields.slug")}
+              hint={t("opendata.workspace.fields.slugHint")}
+              value={v.slug}
+              dir="ltr"
+              error={err("slug")}
+            />
+          </>
+        )}
+        <TextInput
+          name="titleAr"
+          label={t("opendata.workspace.fields.titleAr")}
+          value={v.titleAr}
+          dir="rtl"
+          error={err("titleAr")}
+        />
+        <TextInput
+          name="titleEn"
+          label={t("opendata.workspace.fields.titleEn")}
+          value={v.titleEn}
+          dir="ltr"
+          error={err("titleEn")}
+        />
+        <Textarea
+          name="descriptionAr"
+          label={t("opendata.workspace.fields.descriptionAr")}
+          value={v.descriptionAr}
+          dir="rtl"
+          error={err("descriptionAr")}
+        />
+        <Textarea
+          name="descriptionEn"
+          label={t("opendata.workspace.fields.descriptionEn")}
+          value={v.descriptionEn}
+          dir="ltr"
+          error={err("descriptionEn")}
+        />
+        <Select
+          name="theme"
+          label={t("opendata.workspace.fields.theme")}
+          items={[
+            choose,
+            ...[...themes]
+              .map((c) => ({ value: c, label: t(themeKey(c)) }))
+              .sort((a, b) => a.label.localeCompare(b.label, locale)),
+          ]}
+          value={v.theme}
+          error={err("theme")}
+        />
+        <TextInput
+          name="keywordsAr"
+          label={t("opendata.workspace.fields.keywordsAr")}
+          hint={t("opendata.workspace.fields.keywordsHint")}
+          value={v.keywordsAr}
+          dir="rtl"
+        />
+        <TextInput
+          name="keywordsEn"
+          label={t("opendata.workspace.fields.keywordsEn")}
+          hint={t("opendata.workspace.fields.keywordsHint")}
+          value={v.keywordsEn}
+          dir="ltr"
+        />
+        <Select
+          name="licence"
+          label={t("opendata.workspace.fields.licence")}
+          items={licenceIds.map((id) => ({ value: id, label: t(licenceKey(id)) }))}
+          value={v.licence}
+          error={err("licence")}
+        />
+        <Select
+          name="frequency"
+          label={t("opendata.workspace.fields.frequency")}
+          items={[choose, ...frequencies.map((c) => ({ value: c, label: t(frequencyKey(c)) }))]}
+          value={v.frequency}
+          error={err("frequency")}
+        />
+        <TextInput
+          name="temporalStart"
+          type="date"
+          label={t("opendata.workspace.fields.temporalStart")}
+          hint={t("opendata.workspace.fields.dayHint")}
+          value={v.temporalStart}
+          dir="ltr"
+          error={err("temporalStart")}
+        />
+        <TextInput
+          name="temporalEnd"
+          type="date"
+          label={t("opendata.workspace.fields.temporalEnd")}
+          hint={t("opendata.workspace.fields.dayHint")}
+          value={v.temporalEnd}
+          dir="ltr"
+          error={err("temporalEnd")}
+        />
+        <FileUpload
+          name="file"
+          label={t(existing ? "opendata.workspace.fields.replaceFile" : "opendata.workspace.fields.file")}
+          hint={t("opendata.workspace.fields.fileHint")}
+          accept=".csv,text/csv"
+          error={err("file")}
+        />
+        <div class="choices__item">
+          <input class="choices__input" type="checkbox" id="published" name="published" value="1" checked={v.published} />
+          <label class="choices__label" for="published">
+            {t("opendata.workspace.fields.published")}
+          </label>
+        </div>
+        <Button>{t("opendata.workspace.save")}</Button>
+      </form>
+    </div>
+  );
+}

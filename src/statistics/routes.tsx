@@ -1,0 +1,18 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../platform/db/client.js";
+import { strategyMeasures } from "./strategy.js";
+import { StrategyPage } from "./views/StrategyPage.js";
+
+/** The strategy dashboard: GET /strategy, computed from the live data each time. */
+export async function strategyRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  app.get("/strategy", async (request, reply) => {
+    const measures = await strategyMeasures(db);
+    const title = request.tr.t("strategy.title");
+    return reply.header("cache-control", "no-cache").page({
+      title,
+      description: request.tr.t("strategy.lead"),
+      breadcrumbs: [{ label: request.tr.t("facts.title"), path: "/facts" }, { label: title }],
+      body: <StrategyPage measures={measures} />,
+    });
+  });
+}

@@ -1,0 +1,72 @@
+import { randomInt } from "node:crypto";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/app.js";
+
+/** Two instances of the portal that share the Redis on this machine, as instances behind a proxy do. */
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** Whether Redis answers; without it (a machine with no Redis) the sharing test is reported as skipped. */
+async function redisAnswers(): Promise<boolean> {
+  const { hostname, port } = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379), timeout: 1000 });
+    socket.once("connect", () => resolve(socket.destroy() && true));
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => resolve(socket.destroy() && false));
+  });
+}
+const haveRedis = await redisAnswers();
+
+let one: TestApp;
+let two: TestApp;
+
+const report = JSON.stringify({ "csp-report": { "document-uri": "http://portal.test/", "violated-directive": "script-src" } });
+
+describe.skipIf(!haveRedis)("rate limits shared by every instance through Redis", () => {
+  beforeAll(async () => {
+    one = await createTestApp({ env: { REDIS_URL } });
+    two = await createTestApp({ env: { REDIS_URL } });
+  });
+  afterAll(async () => {
+    await one.close();
+    await two.close();
+  });
+
+  it("counts one address's requests on both instances together", async () => {
+    // A fresh address each run: Redis keeps the counts for the limit's minute.
+    const remoteAddress = `10.${randomInt(250)}.${randomInt(250)}.${1 + randomInt(250)}`;
+    const post = (t: TestApp) =>
+      t.app.inject({
+        method: "POST",
+        url: "/csp-report",
+        remoteAddress,
+        headers: { "content-type": "application/csp-report" },
+        payload: report,
+      });
+    const codes: number[] = [];
+    // The report endpoint allows 30 a minute from one address; alternate between the instances.
+    for (let i = 0; i < 30; i++) codes.push((await post(i % 2 === 0 ? one : two)).statusCode);
+    expect(codes.every((code) => code === 204)).toBe(true);
+    expect((await post(one)).statusCode).toBe(429);
+    expect((await post(two)).statusCode).toBe(429);
+  });
+});
+
+describe("when Redis is unreachable", () => {
+  it("still serves, letting requests through rather than refusing them", async () => {
+    const alone = await createTestApp({ env: { REDIS_URL: "redis://127.0.0.1:1" } });
+    try {
+      const res = await alone.app.inject({
+        method: "POST",
+        url: "/csp-report",
+        headers: { "content-type": "application/csp-report" },
+        payload: report,
+      });
+      expect(res.statusCode).toBe(204);
+      expect((await alone.app.inject({ url: "/en/about/history" })).statusCode).toBe(200);
+    } finally {
+      await alone.close();
+    }
+  });
+});
