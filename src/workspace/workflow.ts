@@ -40,8 +40,8 @@ export class WrongStateError extends ConflictError {
 }
 
 /** What stops a draft being published: empty required fields, half-translated fields, and the kind's own rules. */
-export function problemsOf(kind: ContentKind, data: ContentData): FieldProblem[] {
-  return [...missingFields(kind.fields, data), ...(kind.check?.(data) ?? [])];
+export async function problemsOf(kind: ContentKind, data: ContentData, db: Db): Promise<FieldProblem[]> {
+  return [...missingFields(kind.fields, data), ...((await kind.check?.(data, db)) ?? [])];
 }
 
 /** Who acts, for the audit log. */
@@ -143,7 +143,7 @@ export async function saveDraft(
 export async function submitDraft(db: Db, kind: ContentKind, id: number, revision: number, by: Auditor): Promise<Item> {
   return inTransaction(db, async (tx) => {
     const item = await locked(tx, id, revision, ["draft", "returned"]);
-    const problems = problemsOf(kind, item.draft);
+    const problems = await problemsOf(kind, item.draft, tx);
     if (problems.length) throw new IncompleteError(problems);
     const done = await updateItem(tx, id, { state: "submitted", reviewComment: null });
     await recordAudit(tx, entry(by, "submitted", item, done));
@@ -169,7 +169,7 @@ async function publishLocked(
   userId: string,
   now: Date,
 ): Promise<{ done: Item; version: number }> {
-  const problems = problemsOf(kind, item.draft);
+  const problems = await problemsOf(kind, item.draft, tx);
   if (problems.length) throw new IncompleteError(problems);
   const version = await addVersion(tx, item.id, item.draft, userId);
   await kind.apply(tx, item.agency, item.slug, item.draft, dohaDay(now));
@@ -198,7 +198,7 @@ export async function publishDraft(
   return inTransaction(db, async (tx) => {
     const item = await locked(tx, input.id, input.revision, ["submitted"]);
     if (input.at && input.at.getTime() > input.now.getTime()) {
-      const problems = problemsOf(kind, item.draft);
+      const problems = await problemsOf(kind, item.draft, tx);
       if (problems.length) throw new IncompleteError(problems);
       const scheduled = await updateItem(tx, item.id, { state: "scheduled", publishAt: input.at, scheduledBy: input.userId });
       await recordAudit(tx, entry(by, "scheduled", item, scheduled));

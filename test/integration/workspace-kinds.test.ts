@@ -126,6 +126,25 @@ describe("workspace content kinds", { timeout: 120_000 }, () => {
     expect(page.body).toContain("Main service centre");
   });
 
+  it("edits a service’s related services, refusing an address that names no service", async () => {
+    const editor = await as("editor");
+    const approver = await as("approver");
+    const slug = "apply-for-exit-permit";
+    await editor.get(base("service", slug));
+    const form = formOf(editor.lastBody);
+    const saved = await editor.post(base("service", slug), { ...form, related: "no-such-service\ncomplain-about-a-bank" });
+    expect(saved.statusCode).toBe(303);
+    await editor.get(base("service", slug));
+    const refused = await editor.post(`${base("service", slug)}/submit`, { revision: revisionOf(editor.lastBody) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain("Related services");
+    const fixed = await editor.post(base("service", slug), { ...formOf(editor.lastBody), related: "complain-about-a-bank" });
+    expect(fixed.statusCode).toBe(303);
+    await submitAndPublish(editor, approver, "service", slug);
+    const page = await new Client(t.app).get(`/en/services/${slug}`);
+    expect(page.body).toContain('href="/en/services/complain-about-a-bank"');
+  });
+
   it("uploads a downloadable form (PDF only) and publishes it on its service’s page", async () => {
     const editor = await as("editor");
     const approver = await as("approver");

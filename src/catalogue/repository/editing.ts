@@ -13,6 +13,7 @@ import {
   serviceDocuments,
   serviceLifeEvents,
   servicePersonas,
+  serviceRelated,
   services,
 } from "../tables.js";
 
@@ -61,7 +62,9 @@ export async function serviceForEditing(
   db: Db,
   agency: string,
   slug: string,
-): Promise<{ service: ServiceRow; personas: string[]; categories: string[]; lifeEvents: string[] } | undefined> {
+): Promise<
+  { service: ServiceRow; personas: string[]; categories: string[]; lifeEvents: string[]; related: string[] } | undefined
+> {
   const [row] = await db
     .select({ service: services })
     .from(services)
@@ -75,12 +78,27 @@ export async function serviceForEditing(
       .from(link)
       .where(eq(link.serviceId, id))
       .then((r) => r.map((x) => x.slug));
-  const [personas, categories, lifeEvents] = await Promise.all([
+  const [personas, categories, lifeEvents, related] = await Promise.all([
     slugs(servicePersonas),
     slugs(serviceCategories),
     slugs(serviceLifeEvents),
+    db
+      .select({ slug: services.slug })
+      .from(serviceRelated)
+      .innerJoin(services, eq(serviceRelated.relatedId, services.id))
+      .where(eq(serviceRelated.serviceId, id))
+      .orderBy(asc(serviceRelated.position))
+      .then((r) => r.map((x) => x.slug)),
   ]);
-  return { service: row.service, personas, categories, lifeEvents };
+  return { service: row.service, personas, categories, lifeEvents, related };
+}
+
+/** The slugs among these that name no service. */
+export async function unknownServiceSlugs(db: Db, slugs: string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const found = await db.select({ slug: services.slug }).from(services).where(inArray(services.slug, slugs));
+  const known = new Set(found.map((r) => r.slug));
+  return slugs.filter((slug) => !known.has(slug));
 }
 
 /** True when a service with this slug exists (for any agency). */
@@ -93,12 +111,14 @@ export type ServiceWrite = Omit<ServiceRow, "id" | "agencyId" | "popularity" | "
   personas: string[];
   categories: string[];
   lifeEvents: string[];
+  /** Slugs of related services, in order (unknown ones are left out; publishing checks them first). */
+  related: string[];
 };
 
 /** Creates or replaces the agency's service and its links, published. */
 export async function writeService(tx: Db, agency: string, input: ServiceWrite): Promise<void> {
   const owner = await agencyId(tx, agency);
-  const { personas, categories, lifeEvents, ...columns } = input;
+  const { personas, categories, lifeEvents, related, ...columns } = input;
   const [existing] = await tx.select().from(services).where(eq(services.slug, input.slug));
   if (existing && existing.agencyId !== owner) throw new NotTheAgencysError(`service ${input.slug} is another agency's`);
   let id: number;
@@ -124,6 +144,15 @@ export async function writeService(tx: Db, agency: string, input: ServiceWrite):
     await tx.delete(link).where(eq(link.serviceId, id));
     if (slugs.length) await tx.insert(link).values(slugs.map((slug) => ({ serviceId: id, slug })));
   }
+  await tx.delete(serviceRelated).where(eq(serviceRelated.serviceId, id));
+  const targets = related.length
+    ? await tx.select({ id: services.id, slug: services.slug }).from(services).where(inArray(services.slug, related))
+    : [];
+  const idOf = new Map(targets.map((t) => [t.slug, t.id]));
+  const rows = related
+    .map((slug, position) => ({ serviceId: id, relatedId: idOf.get(slug) ?? 0, position }))
+    .filter((r) => r.relatedId !== 0 && r.relatedId !== id);
+  if (rows.length) await tx.insert(serviceRelated).values(rows);
 }
 
 /** Publishes or withdraws one of the agency's services (a withdrawn service's page is not found). */

@@ -90,7 +90,7 @@ export const eventKind: ContentKind = {
   ],
   creatable: true,
   choices: async () => ({}),
-  check(data) {
+  async check(data) {
     const starts = stringOf(data, "startsAt");
     const ends = stringOf(data, "endsAt");
     return starts && ends && ends <= starts ? [{ field: "endsAt", problem: "invalid" }] : [];

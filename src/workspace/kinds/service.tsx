@@ -5,7 +5,7 @@ import type { ServiceSections } from "../../catalogue/tables.js";
 import { channelKey, maturityKey } from "../../catalogue/views/labels.js";
 import { ServicePage } from "../../catalogue/views/ServicePage.js";
 import type { Db } from "../../platform/db/client.js";
-import { bilingualOf, type Language, linesOf, listOf, stringOf } from "../fields.js";
+import { bilingualOf, type FieldProblem, type Language, linesOf, listOf, stringOf } from "../fields.js";
 import type { Choice, ContentData, ContentKind, FieldSpec } from "../model.js";
 import { sectionNames, serviceSectionSpecs } from "./service-sections.js";
 
@@ -28,6 +28,7 @@ export const serviceFields: FieldSpec[] = [
   { name: "personas", type: "checkboxes", bilingual: false, required: true },
   { name: "categories", type: "checkboxes", bilingual: false, required: true },
   { name: "lifeEvents", type: "checkboxes", bilingual: false, required: false },
+  { name: "related", type: "lines", bilingual: false, required: false },
 ];
 
 const KEYWORD_SEPARATOR = " | ";
@@ -73,12 +74,17 @@ export const serviceKind: ContentKind = {
     };
   },
 
-  check(data) {
+  async check(data, db) {
     const maturity = stringOf(data, "maturity");
     const online = maturity === "partly-online" || maturity === "fully-online";
-    return online && !stringOf(data, "startUrl") && !stringOf(data, "startEservice")
-      ? [{ field: "startUrl", problem: "missing" }]
-      : [];
+    const problems: FieldProblem[] =
+      online && !stringOf(data, "startUrl") && !stringOf(data, "startEservice")
+        ? [{ field: "startUrl", problem: "missing" }]
+        : [];
+    // Related services are named by their address (slug), one a line: each must exist.
+    if ((await edit.unknownServiceSlugs(db, linesOf(stringOf(data, "related")))).length > 0)
+      problems.push({ field: "related", problem: "invalid" });
+    return problems;
   },
 
   slugTaken: (db, slug) => edit.serviceSlugTaken(db, slug),
@@ -106,6 +112,7 @@ export const serviceKind: ContentKind = {
       personas: found.personas,
       categories: found.categories,
       lifeEvents: found.lifeEvents,
+      related: found.related.join("\n"),
     };
     for (const name of sectionNames) {
       const value = (lang: Language) => {
@@ -138,6 +145,7 @@ export const serviceKind: ContentKind = {
       personas: listOf(data, "personas"),
       categories: listOf(data, "categories"),
       lifeEvents: listOf(data, "lifeEvents"),
+      related: linesOf(stringOf(data, "related")),
     });
   },
 
