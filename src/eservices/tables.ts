@@ -59,7 +59,13 @@ export const cases = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("eservice_cases_user_idx").on(t.userId), index("eservice_cases_queue_idx").on(t.agency, t.status, t.dueAt)],
+  (t) => [
+    index("eservice_cases_user_idx").on(t.userId),
+    index("eservice_cases_queue_idx").on(t.agency, t.status, t.dueAt),
+    // The monthly statistics count decided cases by month; the open-cases gauge counts by status.
+    index("eservice_cases_decided_idx").on(t.decidedAt),
+    index("eservice_cases_status_idx").on(t.status),
+  ],
 );
 
 /** What happened to a case, in order; most steps are shown to the applicant in plain words. */
