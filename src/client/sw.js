@@ -14,7 +14,10 @@
  * token, a code or a person's search), any private area (/my, /workspace,
  * /eservices, /payments, sign-in and registration, the identity provider,
  * /verify, /files, /api, the sandboxes), and any response that says
- * Cache-Control private or no-store, or varies by cookie.
+ * Cache-Control no-store, or varies by cookie. ("private" alone is kept: it
+ * keeps a page out of shared caches, and this cache is the person's own;
+ * public pages are private because each carries the visitor's anti-forgery
+ * token.)
  *
  * Signed-in pages: the session cookie is HttpOnly and a worker cannot see
  * the cookies a request carries, so it cannot tell a signed-in visit by
@@ -76,11 +79,11 @@ function mayKeepAddress(url) {
   return !isPrivatePath(path) && keptPages.some((pattern) => pattern.test(path));
 }
 
-/** May this response be kept: a full public HTML page the server did not mark private? */
+/** May this response be kept: a full public HTML page the server did not forbid storing? */
 function mayKeepResponse(response) {
   if (response.status !== 200 || response.type !== "basic" || response.redirected) return false;
   const cacheControl = (response.headers.get("cache-control") ?? "").toLowerCase();
-  if (/\b(private|no-store)\b/.test(cacheControl)) return false;
+  if (/\bno-store\b/.test(cacheControl)) return false;
   const vary = (response.headers.get("vary") ?? "").toLowerCase();
   if (/(^|,)\s*(cookie|\*)\s*(,|$)/.test(vary)) return false;
   return (response.headers.get("content-type") ?? "").startsWith("text/html");

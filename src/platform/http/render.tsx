@@ -84,12 +84,12 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions)
     const ctx = pageContext(this.request, this, opts.navigation, viewerName, cache?.placeholder);
     // A page that shows who is signed in is theirs alone: no shared cache, and no offline copy (src/client/sw.js).
     if (viewerName) this.header("cache-control", "private, no-store");
+    // Any other page carries the visitor's anti-forgery token (the feedback form is on every page): the browser
+    // may keep it and revalidate, a shared cache may not (unless the route said otherwise).
+    else if (!this.hasHeader("cache-control")) this.header("cache-control", "private, no-cache");
     const htmlAttributes = opts.htmlAttributes?.(this.request);
     // A page shaped by the visitor's display settings (their cookie) is theirs too: never shared between people.
-    if (htmlAttributes) {
-      this.header("vary", "Cookie");
-      if (!viewerName) this.header("cache-control", "private, no-cache");
-    }
+    if (htmlAttributes) this.header("vary", "Cookie");
     const html = `<!doctype html>${renderToString(
       <PageContext.Provider value={ctx}>
         <Layout spec={spec} slots={opts} baseUrl={opts.baseUrl} htmlAttributes={htmlAttributes} />
