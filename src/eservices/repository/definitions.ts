@@ -28,9 +28,14 @@ export async function publishDefinitions(db: Db, defs: Definition[]): Promise<Pu
       outcome.published.push(`${def.slug} v${def.version}`);
       continue;
     }
-    const existing = await findDefinition(db, def.slug, def.version);
-    // Compared in canonical form: the database (jsonb) keeps keys in its own order.
-    if (existing && canonicalJson(existing) !== canonicalJson(def)) outcome.conflicts.push(`${def.slug} v${def.version}`);
+    // Compared as stored (findDefinition would add the options a select takes from the catalogue), in canonical
+    // form: the database (jsonb) keeps keys in its own order.
+    const [existing] = await db
+      .select({ definition: eserviceDefinitions.definition })
+      .from(eserviceDefinitions)
+      .where(and(eq(eserviceDefinitions.slug, def.slug), eq(eserviceDefinitions.version, def.version)));
+    if (existing && canonicalJson(existing.definition) !== canonicalJson(def))
+      outcome.conflicts.push(`${def.slug} v${def.version}`);
   }
   return outcome;
 }
