@@ -19,7 +19,11 @@ mkdir -p "$target"
 
 pg_dump --format=custom --no-owner --no-privileges --file="$target/database.dump" "$DATABASE_URL"
 if [ -d "$FILES_DIR" ]; then
-  tar -C "$FILES_DIR" -czf "$target/files.tar.gz" .
+  # Files are added and removed while the portal runs: one arriving or leaving during the copy is not an
+  # error (tar's exit status 1 means just that; 2 is a real failure).
+  status=0
+  tar -C "$FILES_DIR" --warning=no-file-changed --warning=no-file-removed -czf "$target/files.tar.gz" . || status=$?
+  if [ "$status" -gt 1 ]; then exit "$status"; fi
 else
   tar -czf "$target/files.tar.gz" --files-from /dev/null
 fi

@@ -13,14 +13,19 @@ source_dir="${1:?name the backup folder to restore}"
 # Refuse a damaged or incomplete backup before touching anything.
 (cd "$source_dir" && sha256sum --check --quiet SHA256SUMS)
 
-pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error --single-transaction \
-  --dbname="$DATABASE_URL" "$source_dir/database.dump"
-
-# Unpack beside the target, then swap, so a failed unpack leaves the old files in place.
+# The files are unpacked beside the target first: if that fails (a full disk, a bad archive), neither the
+# database nor the files have been touched.
 parent="$(dirname "$FILES_DIR")"
 mkdir -p "$parent"
 incoming="$(mktemp -d "$parent/.restore-XXXXXX")"
+trap 'rm -rf "$incoming"' ERR
 tar -C "$incoming" -xzf "$source_dir/files.tar.gz"
+chmod 755 "$incoming"
+
+pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error --single-transaction \
+  --dbname="$DATABASE_URL" "$source_dir/database.dump"
+
+# Then the files are swapped in whole.
 if [ -d "$FILES_DIR" ]; then mv "$FILES_DIR" "$incoming.old"; fi
 mv "$incoming" "$FILES_DIR"
 rm -rf "$incoming.old"

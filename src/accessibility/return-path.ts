@@ -19,5 +19,7 @@ export function safeReturnPath(value: unknown): string | undefined {
     return undefined;
   }
   if (url.origin !== LOCAL_ORIGIN) return undefined;
+  // Normalising can make a path that leaves the site ("/.//evil.example" becomes "//evil.example"): checked again.
+  if (url.pathname.startsWith("//")) return undefined;
   return `${url.pathname}${url.search}`;
 }

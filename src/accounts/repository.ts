@@ -246,7 +246,23 @@ export async function namesOf(db: Db, ids: string[]): Promise<Map<string, { ar: 
 }
 
 /** Takes a role away; false when the person did not hold it. */
+/** The portal would be left without an administrator. */
+export class LastAdministratorError extends Error {}
+
+/** A lock taken by whoever removes an administrator role, so two removals at once are counted one after the other. */
+const ADMIN_REMOVAL_LOCK = 0x4b41444d;
+
+/**
+ * Removes a role; an administrator role is removed only if another
+ * administrator remains (under a lock, so two administrators removing each
+ * other at the same moment cannot leave the portal with none).
+ */
 export async function revokeRole(db: Db, userId: string, grant: RoleGrant): Promise<boolean> {
+  if (grant.role === "admin") {
+    await db.execute(sql`select pg_advisory_xact_lock(${ADMIN_REMOVAL_LOCK})`);
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(userRoles).where(eq(userRoles.role, "admin"));
+    if ((row?.n ?? 0) <= 1) throw new LastAdministratorError();
+  }
   const gone = await db
     .delete(userRoles)
     .where(

@@ -4,6 +4,7 @@ import {
   findUser,
   findUserByEmail,
   grantRole,
+  LastAdministratorError,
   listStaff,
   revokeRole,
   rolesOf,
@@ -144,21 +145,29 @@ export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOption
     const ownLastAdmin =
       who.id === request.viewer?.id && grant.role === "admin" && who.roles.filter((r) => r.role === "admin").length <= 1;
     if (ownLastAdmin) return refuse(request, reply, who, 409, "role", "admin.staff.errors.ownLastAdmin");
-    const revoked = await withAudit(
-      db,
-      async (tx) => ((await revokeRole(tx, who.id, grant)) ? rolesOf(tx, who.id) : undefined),
-      (after) =>
-        after
-          ? adminAudit(request, {
-              action: "staff-role.revoked",
-              objectType: "user-roles",
-              objectId: who.id,
-              agency: grant.agency ?? null,
-              before: { roles: asText(who.roles) },
-              after: { roles: asText(after) },
-            })
-          : undefined,
-    );
+    let revoked: RoleGrant[] | undefined;
+    try {
+      revoked = await withAudit(
+        db,
+        async (tx) => ((await revokeRole(tx, who.id, grant)) ? rolesOf(tx, who.id) : undefined),
+        (after) =>
+          after
+            ? adminAudit(request, {
+                action: "staff-role.revoked",
+                objectType: "user-roles",
+                objectId: who.id,
+                agency: grant.agency ?? null,
+                before: { roles: asText(who.roles) },
+                after: { roles: asText(after) },
+              })
+            : undefined,
+      );
+    } catch (error) {
+      // Another administrator was removed at the same moment: one must remain.
+      if (error instanceof LastAdministratorError)
+        return refuse(request, reply, who, 409, "role", "admin.staff.errors.lastAdmin");
+      throw error;
+    }
     if (!revoked) return refuse(request, reply, who, 409, "role", "admin.staff.errors.notHeld");
     return doneRedirect(request, reply, `/admin/staff/${who.id}`, "revoked");
   });

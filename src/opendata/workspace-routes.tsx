@@ -27,7 +27,7 @@ export function datasetAgencies(viewer: FastifyRequest["viewer"]): string[] | "a
 
 /** /workspace/datasets: agency editors create and edit their agency's datasets and upload CSV files. */
 export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: FileStorage }) {
-  await acceptMultipart(app, { fileSize: MAX_CSV_BYTES + 1 });
+  await acceptMultipart(app, { fileSize: MAX_CSV_BYTES + 1, mayUpload: (request) => Boolean(request.viewer) });
   const guarded = { preHandler: requireViewer };
   const guardedPost = { preHandler: [requireViewer, app.csrfProtection] };
   const staffTitle = (request: FastifyRequest) => request.tr.t("opendata.workspace.title");

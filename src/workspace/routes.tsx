@@ -129,7 +129,7 @@ const safeFileName = (name: string) =>
 
 /** The agency workspace: the staff home, and editing, reviewing and publishing an agency's content. */
 export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage }: WorkspaceRouteOptions) {
-  await acceptMultipart(app, { fileSize: MAX_FORM_BYTES });
+  await acceptMultipart(app, { fileSize: MAX_FORM_BYTES, mayUpload: (request) => Boolean(request.viewer) });
 
   function route(method: WorkspaceRoute["method"], path: string, handler: RouteHandlerMethod) {
     if (!workspaceRouteTable.some((r) => r.method === method && r.path === path)) {

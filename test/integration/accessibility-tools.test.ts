@@ -115,6 +115,11 @@ describe("accessibility tools", () => {
       "\\\\evil.example",
       "javascript:alert(1)",
       "/%0d%0aSet-Cookie:x=1".replace("%0d%0a", "\r\n"),
+      // Paths that become "//evil.example" once normalised.
+      "/.//evil.example",
+      "/..//evil.example",
+      "/a/..//evil.example",
+      "/%2e//evil.example",
     ]) {
       const res = await c.post("/en/accessibility-tools", { textSize: "125", returnTo });
       expect(res.statusCode, returnTo).toBe(400);

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
-import { findUserByEmail, rolesOf } from "../../src/accounts/repository.js";
+import { findUserByEmail, grantRole, LastAdministratorError, revokeRole, rolesOf } from "../../src/accounts/repository.js";
 import { createHighlight } from "../../src/admin/highlights.js";
 import { adminRouteList } from "../../src/admin/routes.js";
 import { auditLog } from "../../src/audit/tables.js";
@@ -300,6 +300,27 @@ describe("staff and roles", () => {
     expect(await rolesOf(db(), approver?.id ?? "")).toContainEqual({ role: "admin", agency: undefined });
     expect((await admin.post(`${base}/revoke`, { role: "admin", agency: "" })).statusCode).toBe(303);
     expect(await rolesOf(db(), approver?.id ?? "")).toEqual([{ role: "approver", agency: "ministry-of-interior" }]);
+  });
+
+  it("never lets two administrators removing each other at once leave the portal with none", async () => {
+    const admin = await findUserByEmail(db(), emails.admin);
+    const other = await findUserByEmail(db(), emails.officer);
+    await grantRole(db(), other?.id ?? "", { role: "admin" });
+    const removals = await Promise.allSettled([
+      db().transaction((tx) => revokeRole(tx, admin?.id ?? "", { role: "admin" })),
+      db().transaction((tx) => revokeRole(tx, other?.id ?? "", { role: "admin" })),
+    ]);
+    expect(removals.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = removals.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" && refused.reason).toBeInstanceOf(LastAdministratorError);
+    const left = (await rolesOf(db(), admin?.id ?? "")).concat(await rolesOf(db(), other?.id ?? ""));
+    expect(left.filter((r) => r.role === "admin")).toHaveLength(1);
+    // Back as it was for the tests that follow.
+    if (!(await rolesOf(db(), admin?.id ?? "")).some((r) => r.role === "admin"))
+      await grantRole(db(), admin?.id ?? "", { role: "admin" });
+    await db()
+      .transaction((tx) => revokeRole(tx, other?.id ?? "", { role: "admin" }))
+      .catch(() => undefined);
   });
 });
 

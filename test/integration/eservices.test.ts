@@ -270,6 +270,17 @@ describe("files", () => {
     ]);
     expect(res.statusCode).toBe(403);
   });
+
+  it("refuses files from someone signed out before reading them", async () => {
+    const { url, q } = await filePage();
+    const stranger = new Client(t.app);
+    await stranger.get("/en/sign-in");
+    const res = await stranger.postMultipart(url, {}, [
+      { field: q.id, filename: "a.pdf", type: "application/pdf", data: samplePdf },
+    ]);
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain("Sign in before sending files");
+  });
 });
 
 describe("access to requests and files", () => {

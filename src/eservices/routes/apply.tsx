@@ -117,7 +117,7 @@ async function takeFiles(
 /** Applying for an e-service: the start page, the question pages, check your answers, submit. */
 export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptions) {
   const { db, applications } = opts;
-  await acceptMultipart(app);
+  await acceptMultipart(app, { mayUpload: (request) => Boolean(request.viewer) });
   const guarded = { preHandler: requireViewer };
   const guardedPost = { preHandler: [requireViewer, app.csrfProtection] };
   const fileHref = (request: FastifyRequest) => (id: string) => localizePath(request.locale, filePath(id));

@@ -23,7 +23,7 @@ const RESPONSE_FILES = { accept: ["pdf", "jpeg", "png"] as ("pdf" | "jpeg" | "pn
 /** The applicant's side of a request: the list, one request, the receipt, answering the agency; and opening files. */
 export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOptions) {
   const { db, storage } = opts;
-  await acceptMultipart(app);
+  await acceptMultipart(app, { mayUpload: (request) => Boolean(request.viewer) });
   const guarded = { preHandler: requireViewer };
   const guardedPost = { preHandler: [requireViewer, app.csrfProtection] };
   const fileHref = (request: FastifyRequest) => (id: string) => localizePath(request.locale, filePath(id));

@@ -1,5 +1,6 @@
 import multipart from "@fastify/multipart";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { HttpError } from "./errors.js";
 
 /** Largest file the portal reads from a form; questions set their own, smaller limits. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -25,7 +26,18 @@ export interface ReadForm {
  * field rather than an error page (a plugin may set its own largest size). The
  * anti-forgery token is read from the fields like any other form.
  */
-export async function acceptMultipart(app: FastifyInstance, options: { fileSize?: number } = {}): Promise<void> {
+export async function acceptMultipart(
+  app: FastifyInstance,
+  options: {
+    fileSize?: number;
+    /** Who may send files here (signed-in people): anyone else is refused before the body is read into memory. */
+    mayUpload: (request: FastifyRequest) => boolean;
+  },
+): Promise<void> {
+  app.addHook("onRequest", async (request) => {
+    const type = String(request.headers["content-type"] ?? "").toLowerCase();
+    if (type.startsWith("multipart/") && !options.mayUpload(request)) throw new HttpError(401, "errors.uploadSignIn.message");
+  });
   await app.register(multipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,

@@ -13,6 +13,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** Set when this request's page may be stored in the page cache once rendered. */
     pageCacheKey?: string;
+    /** The content counters as they were when this request looked in the cache. */
+    pageCacheStamp?: string | undefined;
   }
 }
 
@@ -76,9 +78,18 @@ export class PageCache {
     return this.entries.get(key);
   }
 
-  store(key: string, html: string): Entry {
+  /** The content counters as last seen. */
+  get currentStamp(): string | undefined {
+    return this.stamp;
+  }
+
+  /**
+   * Keeps a rendered page, unless content changed since the request looked
+   * (`seenStamp`): the page may then show what was just replaced.
+   */
+  store(key: string, html: string, seenStamp: string | undefined): Entry {
     const entry = { html, etag: createHash("sha256").update(html).digest("base64url").slice(0, 22) };
-    this.entries.set(key, entry);
+    if (seenStamp !== undefined && seenStamp === this.stamp) this.entries.set(key, entry);
     return entry;
   }
 
@@ -130,5 +141,6 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: { cache: Pa
     const entry = await cache.lookup(key);
     if (entry) return sendCached(cache, request, reply, entry, "hit");
     request.pageCacheKey = key;
+    request.pageCacheStamp = cache.currentStamp;
   });
 });

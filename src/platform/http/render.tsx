@@ -95,7 +95,8 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions)
         <Layout spec={spec} slots={opts} baseUrl={opts.baseUrl} htmlAttributes={htmlAttributes} />
       </PageContext.Provider>,
     )}`;
-    if (cache && cacheKey) return sendCached(cache, this.request, this, cache.store(cacheKey, html), "miss");
+    if (cache && cacheKey)
+      return sendCached(cache, this.request, this, cache.store(cacheKey, html, this.request.pageCacheStamp), "miss");
     return this.code(spec.status ?? 200)
       .type("text/html; charset=utf-8")
       .send(html);
