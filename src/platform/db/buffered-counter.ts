@@ -2,7 +2,9 @@
  * Counts in memory and hands the totals to `write` every few seconds, so a
  * busy page costs no database write per request. What fails to write is
  * kept for the next flush; `write` must add to stored totals (an upsert),
- * so several instances can count the same key.
+ * so several instances can count the same key. Each batch goes in the order
+ * of its keys, so two instances writing the same rows at once lock them in
+ * the same order and never deadlock.
  */
 export class BufferedCounter<K extends object> {
   private pending = new Map<string, { key: K; count: number }>();
@@ -22,7 +24,7 @@ export class BufferedCounter<K extends object> {
 
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
-    const batch = [...this.pending.values()];
+    const batch = [...this.pending.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
     this.pending = new Map();
     try {
       await this.write(batch);
