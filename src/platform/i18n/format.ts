@@ -24,6 +24,11 @@ export function formatDate(date: Date, locale: Locale): string {
   return dateFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(date);
 }
 
+/** "November 2026" / "نوفمبر 2026". */
+export function formatMonth(date: Date, locale: Locale): string {
+  return dateFormat(locale, { month: "long", year: "numeric" }).format(date);
+}
+
 /** "22 November 2026, 14:05". */
 export function formatDateTime(date: Date, locale: Locale): string {
   return dateFormat(locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
@@ -34,9 +39,12 @@ export function formatHijri(date: Date, locale: Locale): string {
   return dateFormat(locale, { day: "numeric", month: "long", year: "numeric" }, "islamic-umalqura").format(date);
 }
 
+/** Made once: every page view asks for the day, and each new Intl formatter costs ICU memory outside the JS heap. */
+const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** A calendar day as YYYY-MM-DD in the portal's time zone. */
 export function isoDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return isoDayFormat.format(date);
 }
 
 export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}): string {

@@ -1,4 +1,5 @@
-import { intlLocale, type Locale } from "../../platform/i18n/locales.js";
+import { formatMonth } from "../../platform/i18n/format.js";
+import type { Locale } from "../../platform/i18n/locales.js";
 import { usePage } from "../../platform/layout/page-context.js";
 
 /** Height of one bar's row: its label, then its bar. */
@@ -15,9 +16,8 @@ export interface Bar {
 
 /** A month (YYYY-MM) by name in the page's language ("October 2026", "أكتوبر 2026"). */
 export function monthName(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
+  // The middle of the month: the same month in any time zone.
+  return formatMonth(new Date(`${month}-15T00:00:00Z`), locale);
 }
 
 /**
