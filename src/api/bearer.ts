@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type Provider from "oidc-provider";
+import { HttpError } from "../platform/http/errors.js";
 import { localeOf } from "../platform/http/render.js";
 import { translator } from "../platform/i18n/messages.js";
 
@@ -24,6 +25,38 @@ export interface BearerOptions {
   accountExists(id: string): Promise<boolean>;
   /** The scope the calls need. */
   scope: string;
+  /**
+   * Counts refused tokens per address (a limiter from app.createRateLimit).
+   * The usual limit is per token, so a flood of made-up tokens would get a
+   * new count each time; this one stops an address that keeps guessing,
+   * before its next guess costs a database lookup.
+   */
+  failures?: FailureLimiter;
+}
+
+/** A limiter as app.createRateLimit makes it: counts, or only reads the count with increment false. */
+export type FailureLimiter = (
+  request: FastifyRequest,
+  options?: { increment?: boolean },
+) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }>;
+
+/** Refusals of made-up or expired tokens allowed from one address a minute. */
+export const FAILURES_PER_MINUTE = 20;
+
+/** The key of an address's refused tokens. */
+export const failureRateKey = (request: FastifyRequest) => `bearer-refused:${request.ip}`;
+
+/** 429 with Retry-After when the address is over its refused-token limit. */
+async function guardFailures(
+  limiter: FailureLimiter | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  increment: boolean,
+) {
+  const limit = await limiter?.(request, { increment });
+  if (!limit || limit.isAllowed || !limit.isExceeded) return;
+  reply.header("retry-after", String(limit.ttlInSeconds)).header("cache-control", "no-store");
+  throw new HttpError(429, "errors.tooManyRequests.message");
 }
 
 /** RFC 6750's token characters. */
@@ -87,10 +120,14 @@ export async function verifyAccessToken(
 /** A preHandler: 401 without a valid token, 403 without the scope; sets request.bearer. */
 export function requireBearer(options: BearerOptions) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    await guardFailures(options.failures, request, reply, false);
     const value = bearerToken(request);
     if (!value) return refuse(request, reply, request.headers.authorization ? "invalid_token" : "missing", options.scope);
     const identity = await verifyAccessToken(options, value);
-    if (!identity) return refuse(request, reply, "invalid_token", options.scope);
+    if (!identity) {
+      await guardFailures(options.failures, request, reply, true);
+      return refuse(request, reply, "invalid_token", options.scope);
+    }
     if (!identity.scopes.has(options.scope)) return refuse(request, reply, "insufficient_scope", options.scope);
     request.bearer = identity;
   };

@@ -9,7 +9,7 @@ import { findDefinition } from "../eservices/repository/definitions.js";
 import { countNotifications, notificationsOf } from "../notifications/repository.js";
 import { type NotificationEvent, render } from "../notifications/templates.js";
 import type { Db } from "../platform/db/client.js";
-import { bearerRateKey, requireBearer } from "./bearer.js";
+import { bearerRateKey, FAILURES_PER_MINUTE, failureRateKey, requireBearer } from "./bearer.js";
 import { apiError, bilingual, ME_SCOPE, mePageQuery, SECURITY_SCHEME } from "./schemas.js";
 
 export interface MeRouteOptions {
@@ -70,7 +70,8 @@ const refusals = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };
  */
 export async function meApiRoutes(app: FastifyInstance, { db, baseUrl, provider, accountExists }: MeRouteOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const guard = requireBearer({ provider, accountExists, scope: ME_SCOPE });
+  const failures = app.createRateLimit({ max: FAILURES_PER_MINUTE, timeWindow: "1 minute", keyGenerator: failureRateKey });
+  const guard = requireBearer({ provider, accountExists, scope: ME_SCOPE, failures });
   const urls = (path: string) => ({ ar: `${baseUrl}${path}`, en: `${baseUrl}/en${path}` });
   const security = [{ [SECURITY_SCHEME]: [ME_SCOPE] }];
   const options = <T extends z.ZodType>(item: T) => ({

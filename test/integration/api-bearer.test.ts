@@ -7,6 +7,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { findUserByEmail, type User } from "../../src/accounts/repository.js";
+import { FAILURES_PER_MINUTE } from "../../src/api/bearer.js";
 import { issueDocument } from "../../src/documents/issue.js";
 import { submitCase } from "../../src/eservices/repository/cases.js";
 import { loadDemoMobileClient, MOBILE_APP_CLIENT_ID, MOBILE_APP_REDIRECT } from "../../src/idp/demo-client.js";
@@ -242,6 +243,31 @@ describe("signed-in API calls with bearer tokens", () => {
     expect(last.headers["retry-after"]).toBeTruthy();
     expect((await call(ME[0], citizenToken)).statusCode).toBe(200);
   }, 120_000);
+
+  it("stops an address that keeps sending made-up tokens (each a new token, so the per-token limit never sees them)", async () => {
+    const guess = (remoteAddress: string) =>
+      t.app.inject({ url: ME[1], remoteAddress, headers: { authorization: `Bearer ${randomUUID()}` } });
+    const statuses: number[] = [];
+    for (let i = 0; i < FAILURES_PER_MINUTE + 5; i++) statuses.push((await guess("203.0.113.9")).statusCode);
+    expect(statuses.slice(0, FAILURES_PER_MINUTE).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(FAILURES_PER_MINUTE)).toEqual(Array(5).fill(429));
+    const blocked = await t.app.inject({
+      url: ME[1],
+      remoteAddress: "203.0.113.9",
+      headers: { authorization: `Bearer ${citizenToken}`, "accept-language": "en" },
+    });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+    expect(blocked.json().error.message).toMatch(/too many times/);
+    // Another address is not affected, with a made-up token or a real one.
+    expect((await guess("198.51.100.4")).statusCode).toBe(401);
+    const other = await t.app.inject({
+      url: ME[1],
+      remoteAddress: "198.51.100.4",
+      headers: { authorization: `Bearer ${citizenToken}` },
+    });
+    expect(other.statusCode).toBe(200);
+  });
 });
 
 describe("CORS", () => {
