@@ -102,6 +102,7 @@ import { workerChooserRoutes, workerPageRoutes, workerSitemapEntries } from "./w
 import { ReviewReminderJobs } from "./workspace/insights/jobs.js";
 import { insightsRoutes } from "./workspace/insights/routes.js";
 import { WorkspaceJobs } from "./workspace/jobs.js";
+import { ContentNotices } from "./workspace/notices.js";
 import { contentWorkspaceRoutes } from "./workspace/routes.js";
 
 export interface AppDependencies {
@@ -321,8 +322,9 @@ export async function buildApp({
   app.decorate("reviewReminderJobs", reviewReminderJobs);
   await inEachLanguage(app, insightsRoutes, { db, reviewMonths: config.CONTENT_REVIEW_MONTHS });
   // The agency workspace: the staff home and the agencies' content (draft, review, versions, publishing).
-  await inEachLanguage(app, contentWorkspaceRoutes, { db, storage });
-  const workspaceJobs = new WorkspaceJobs(db, app.log);
+  const contentNotices = new ContentNotices(notifier);
+  await inEachLanguage(app, contentWorkspaceRoutes, { db, storage, notices: contentNotices });
+  const workspaceJobs = new WorkspaceJobs(db, app.log, contentNotices);
   app.decorate("workspaceJobs", workspaceJobs);
   const draftJobs = new DraftJobs(applications, app.log);
   app.decorate("draftJobs", draftJobs);

@@ -15,6 +15,9 @@ export const notificationEvents = [
   "document-expiring",
   "draft-reminder",
   "content-review-due",
+  "content-submitted",
+  "content-returned",
+  "content-published",
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
@@ -22,7 +25,14 @@ export type NotificationEvent = (typeof notificationEvents)[number];
  * Events told by email even when the person turned email notifications off:
  * the record of what they did, and staff's work (content due for review).
  */
-export const alwaysEmailed: ReadonlySet<NotificationEvent> = new Set(["submitted", "payment-received", "content-review-due"]);
+export const alwaysEmailed: ReadonlySet<NotificationEvent> = new Set([
+  "submitted",
+  "payment-received",
+  "content-review-due",
+  "content-submitted",
+  "content-returned",
+  "content-published",
+]);
 
 /** The values in one language: bilingual values become the reader's. */
 export function valuesIn(values: NotificationValues, locale: Locale): Record<string, string> {

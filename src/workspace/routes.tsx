@@ -18,6 +18,7 @@ import { diffContent } from "./diff.js";
 import { type FieldProblem, inputName, readFields, stringOf, withEveryField } from "./fields.js";
 import { contentKinds, kindNamed } from "./kinds/index.js";
 import type { ContentData, ContentKind } from "./model.js";
+import type { ContentNotices } from "./notices.js";
 import { findItem, findVersion, type Item, itemsOf, submittedOf, versionsOf } from "./repository.js";
 import { ContentOverview, ItemList, type ListedItem, WorkspaceHome } from "./views/HomePages.js";
 import { ItemPage, NewItemPage, type Notice } from "./views/ItemPage.js";
@@ -38,6 +39,8 @@ import {
 export interface WorkspaceRouteOptions {
   db: Db;
   storage: FileStorage;
+  /** Tells approvers and editors of review steps (left out in tests that look at the workflow alone). */
+  notices?: ContentNotices;
 }
 
 /** Who may use a route: any staff member, anyone who works on some agency's content, that agency's editors and approvers, or its approvers. */
@@ -91,7 +94,7 @@ const versionsQuery = z.object({
     .catch(undefined),
 });
 const doneQuery = z.object({ done: z.string().max(20).optional().catch(undefined) });
-const notices = ["created", "saved", "submitted", "returned", "published", "scheduled", "unpublished", "restored"];
+const doneSteps = ["created", "saved", "submitted", "returned", "published", "scheduled", "unpublished", "restored"];
 
 /** Largest downloadable form accepted. */
 const MAX_FORM_BYTES = 10 * 1024 * 1024;
@@ -128,7 +131,7 @@ const safeFileName = (name: string) =>
   (name.split(/[\\/]/).pop() ?? "form.pdf").replace(/[^\p{L}\p{N}._ -]/gu, "").slice(0, 120) || "form.pdf";
 
 /** The agency workspace: the staff home, and editing, reviewing and publishing an agency's content. */
-export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage }: WorkspaceRouteOptions) {
+export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage, notices }: WorkspaceRouteOptions) {
   await acceptMultipart(app, { fileSize: MAX_FORM_BYTES, mayUpload: (request) => Boolean(request.viewer) });
 
   function route(method: WorkspaceRoute["method"], path: string, handler: RouteHandlerMethod) {
@@ -439,7 +442,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
   route("GET", ITEM, async (request, reply) => {
     const s = await itemScope(request);
     const { done } = doneQuery.parse(request.query ?? {});
-    const notice: Notice | undefined = done && notices.includes(done) ? { type: "done", what: done } : undefined;
+    const notice: Notice | undefined = done && doneSteps.includes(done) ? { type: "done", what: done } : undefined;
     return showItem(request, reply, s, notice ? { notice } : {});
   });
 
@@ -558,7 +561,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
   route("POST", `${ITEM}/submit`, async (request, reply) => {
     const s = await itemScope(request);
     return step(request, reply, s, "submitted", (item, revision) =>
-      submitDraft(db, s.kind, item.id, revision, auditedBy(request)),
+      submitDraft(db, s.kind, item.id, revision, auditedBy(request), notices),
     );
   });
 
@@ -568,7 +571,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     if (!comment || comment.length > LONG_TEXT)
       return refuse(request, reply, s, "comment", "workspace.errors.commentRequired", { comment });
     return step(request, reply, s, "returned", (item, revision) =>
-      returnDraft(db, item.id, revision, comment, auditedBy(request)),
+      returnDraft(db, item.id, revision, comment, auditedBy(request), notices),
     );
   });
 
@@ -593,7 +596,13 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
       s,
       "published",
       (item, revision) =>
-        publishDraft(db, s.kind, { id: item.id, revision, at, userId: request.viewer?.id ?? "", now }, auditedBy(request)),
+        publishDraft(
+          db,
+          s.kind,
+          { id: item.id, revision, at, userId: request.viewer?.id ?? "", now },
+          auditedBy(request),
+          notices,
+        ),
       values,
     );
   });

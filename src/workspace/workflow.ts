@@ -5,6 +5,7 @@ import { bumpVersion } from "../platform/db/versions.js";
 import { ConflictError } from "../platform/http/errors.js";
 import { type FieldProblem, missingFields } from "./fields.js";
 import type { ContentData, ContentKind } from "./model.js";
+import type { ContentNotices } from "./notices.js";
 import {
   addVersion,
   claimDue,
@@ -139,24 +140,40 @@ export async function saveDraft(
   });
 }
 
-/** Sends a draft for review; refused while anything needed for publishing is missing. */
-export async function submitDraft(db: Db, kind: ContentKind, id: number, revision: number, by: Auditor): Promise<Item> {
+/** Sends a draft for review (its agency's approvers are told); refused while anything needed for publishing is missing. */
+export async function submitDraft(
+  db: Db,
+  kind: ContentKind,
+  id: number,
+  revision: number,
+  by: Auditor,
+  notices?: ContentNotices,
+): Promise<Item> {
   return inTransaction(db, async (tx) => {
     const item = await locked(tx, id, revision, ["draft", "returned"]);
     const problems = await problemsOf(kind, item.draft, tx);
     if (problems.length) throw new IncompleteError(problems);
     const done = await updateItem(tx, id, { state: "submitted", reviewComment: null });
     await recordAudit(tx, entry(by, "submitted", item, done));
+    await notices?.submitted(tx, done, by.actor.id);
     return done;
   });
 }
 
-/** An approver sends a submitted draft back with comments. */
-export async function returnDraft(db: Db, id: number, revision: number, comment: string, by: Auditor): Promise<Item> {
+/** An approver sends a submitted draft back with comments (the editor who last saved it is told). */
+export async function returnDraft(
+  db: Db,
+  id: number,
+  revision: number,
+  comment: string,
+  by: Auditor,
+  notices?: ContentNotices,
+): Promise<Item> {
   return inTransaction(db, async (tx) => {
     const item = await locked(tx, id, revision, ["submitted"]);
     const done = await updateItem(tx, id, { state: "returned", reviewComment: comment });
     await recordAudit(tx, entry(by, "returned", item, done));
+    await notices?.returned(tx, done, comment, by.actor.id);
     return done;
   });
 }
@@ -194,6 +211,7 @@ export async function publishDraft(
   kind: ContentKind,
   input: { id: number; revision: number; at?: Date | undefined; userId: string; now: Date },
   by: Auditor,
+  notices?: ContentNotices,
 ): Promise<Item> {
   return inTransaction(db, async (tx) => {
     const item = await locked(tx, input.id, input.revision, ["submitted"]);
@@ -206,6 +224,7 @@ export async function publishDraft(
     }
     const { done: published, version } = await publishLocked(tx, kind, item, input.userId, input.now);
     await recordAudit(tx, entry(by, "published", item, published, { version }));
+    await notices?.published(tx, published, input.userId);
     return published;
   });
 }
@@ -220,6 +239,7 @@ export async function publishDue(
   kindOf: (name: string) => ContentKind | undefined,
   now: Date,
   onError: (error: unknown, id: number) => void,
+  notices?: ContentNotices,
 ): Promise<number> {
   let published = 0;
   for (const id of await dueIds(db, now)) {
@@ -232,6 +252,7 @@ export async function publishDue(
       const { done: result, version } = await publishLocked(tx, kind, claimed, userId, now);
       const by = { actor: { id: userId, roles: [] }, requestId: null };
       await recordAudit(tx, entry(by, "published.scheduled", before, result, { version }));
+      await notices?.published(tx, result, userId);
       return result;
     }).catch((error: unknown) => {
       onError(error, id);

@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { findUserByEmail } from "../../src/accounts/repository.js";
 import { verifyAuditChain } from "../../src/audit/log.js";
 import { auditLog } from "../../src/audit/tables.js";
 import { services } from "../../src/catalogue/tables.js";
+import { notifications, outboxMessages } from "../../src/notifications/tables.js";
 import { contentVersions } from "../../src/platform/db/versions.js";
 import { workspaceItems } from "../../src/workspace/tables.js";
 import { dohaDay } from "../../src/workspace/workflow.js";
@@ -158,6 +160,55 @@ describe("workspace workflow", { timeout: 120_000 }, () => {
     expect(seen.body).toContain("Returned with comments");
     expect(seen.body).toContain("Say where to report it.");
     expect((await item(slug))?.state).toBe("returned");
+  });
+
+  it("tells the agency’s approvers of a draft to review, and the editor of its return and its publishing, once each, by email", async () => {
+    // The agency's own profile: the other tests here work on its services.
+    const profile = `/en/workspace/content/${A}/agency/${A}`;
+    const editor = await as("editor");
+    const approver = await as("approver");
+    const people = {
+      editor: await findUserByEmail(db(), emails.editor),
+      approver: await findUserByEmail(db(), emails.approver),
+    };
+    const told = async (who: keyof typeof people) =>
+      (
+        await db()
+          .select()
+          .from(notifications)
+          .where(eq(notifications.userId, people[who]?.id ?? ""))
+      ).filter((n) => n.link?.endsWith(`/agency/${A}`));
+    const emailsOf = async (who: keyof typeof emails) =>
+      (await db().select().from(outboxMessages).where(eq(outboxMessages.recipient, emails[who]))).filter((m) =>
+        m.body.includes(`/agency/${A}`),
+      );
+    const profileStep = async (client: Client, what: string, fields: Record<string, string> = {}) => {
+      await client.get(profile);
+      return client.post(`${profile}/${what}`, { revision: revisionOf(client.lastBody), ...fields });
+    };
+
+    await editor.get(profile);
+    const saved = await editor.post(profile, {
+      ...formOf(editor.lastBody),
+      "openingHours-en": "Sunday to Thursday, 7:00 to 14:00",
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await profileStep(editor, "submit")).statusCode).toBe(303);
+    expect((await told("approver")).map((n) => n.event)).toEqual(["content-submitted"]);
+    const [toApprover] = await emailsOf("approver");
+    expect(toApprover?.channel).toBe("email");
+    expect(toApprover?.body).toContain(`/workspace/content/${A}/agency/${A}`);
+    expect(await told("editor")).toEqual([]);
+
+    expect((await profileStep(approver, "return", { comment: "Add the Friday hours." })).statusCode).toBe(303);
+    expect((await told("editor")).map((n) => n.event)).toEqual(["content-returned"]);
+    expect((await emailsOf("editor")).some((m) => m.body.includes("Add the Friday hours."))).toBe(true);
+
+    expect((await profileStep(editor, "submit")).statusCode).toBe(303);
+    expect((await profileStep(approver, "publish")).statusCode).toBe(303);
+    expect((await told("editor")).map((n) => n.event).sort()).toEqual(["content-published", "content-returned"]);
+    // Told once per submission, and never of their own step.
+    expect((await told("approver")).map((n) => n.event)).toEqual(["content-submitted", "content-submitted"]);
   });
 
   it("publishes at the scheduled Doha time when the job runs, once", async () => {

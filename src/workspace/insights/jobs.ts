@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/client.js";
 import { formatDate, isoDay } from "../../platform/i18n/format.js";
 import { Periodic } from "../../platform/jobs/periodic.js";
 import { dayDate } from "./freshness.js";
-import { claimReminders, editorsOf, type OverdueService, overdueNotReminded } from "./repository.js";
+import { claimReminders, type OverdueService, overdueNotReminded, staffOf } from "./repository.js";
 
 /** Where the reminder leads: the agency's freshness list in the workspace. */
 export function freshnessPath(agency: string): string {
@@ -46,7 +46,7 @@ export class ReviewReminderJobs {
     for (const [agency, items] of byAgency) {
       const told = await this.db.transaction(async (t) => {
         const tx = t as unknown as Db;
-        const editors = await editorsOf(tx, agency);
+        const editors = await staffOf(tx, agency, "editor");
         if (editors.length === 0) return 0;
         const claimed = await claimReminders(tx, agency, items);
         const mine = items.filter((s) => claimed.has(s.id));

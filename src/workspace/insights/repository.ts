@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, lt, lte, notExists, type SQL, sql } from "drizzle-orm";
+import type { User } from "../../accounts/repository.js";
 import { userRoles, users } from "../../accounts/tables.js";
 import { agencies, services } from "../../catalogue/tables.js";
 import type { Db } from "../../platform/db/client.js";
@@ -125,15 +126,13 @@ export async function claimReminders(tx: Db, agency: string, items: { id: number
   return new Set(rows.map((r) => r.serviceId));
 }
 
-export type Editor = typeof users.$inferSelect;
-
-/** The editors of an agency, who are told when its services are due for review. */
-export async function editorsOf(db: Db, agency: string): Promise<Editor[]> {
+/** The people holding a role for an agency: its editors are told of reviews due, its approvers of drafts to review. */
+export async function staffOf(db: Db, agency: string, role: "editor" | "approver"): Promise<User[]> {
   const rows = await db
     .selectDistinct({ user: users })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.role, "editor"), eq(userRoles.agency, agency)));
+    .where(and(eq(userRoles.role, role), eq(userRoles.agency, agency)));
   return rows.map((r) => r.user);
 }
 
