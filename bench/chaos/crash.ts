@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
-import { startCluster } from "../../scripts/cluster/cluster.js";
-import { freePort } from "../../test/support/portal-process.js";
-import { scratchDatabase } from "../support/figures.js";
-import { cloneDraft, completeDraft, Session, SLUG } from "../support/session.js";
+import { scratchCluster } from "../support/scratch-cluster.js";
+import { SLUG } from "../support/session.js";
 import { markdownTable, type PartResult, QUIET, setting, sleep } from "./common.js";
 
 /** Answers that mean "the request may not have been handled: press the button again". */
@@ -24,23 +18,9 @@ export async function crashDuringSubmissions(): Promise<PartResult> {
   const killEvery = setting("CHAOS_KILL_EVERY", 2);
   const tries = setting("CHAOS_TRIES", 30);
 
-  const database = await scratchDatabase("hukoomi_chaos_crash");
-  const work = mkdtempSync(join(tmpdir(), "hukoomi-chaos-crash-"));
-  const db = new pg.Client({ connectionString: database.url });
-  let cluster: Awaited<ReturnType<typeof startCluster>> | undefined;
+  const { cluster, db, session, drafts: draftsOf, close } = await scratchCluster("chaos_crash", { env: QUIET });
   try {
-    cluster = await startCluster({
-      instances: 2,
-      proxyPort: await freePort(),
-      firstPort: await freePort(),
-      databaseUrl: database.url,
-      workDir: join(work, "cluster"),
-      env: { ...QUIET, FILES_DIR: join(work, "files") },
-    });
-    await db.connect();
-    const session = new Session(cluster.baseUrl);
-    const template = await completeDraft(session);
-    const drafts = await cloneDraft(db, template, Math.max(200, seconds * workers * 4));
+    const drafts = await draftsOf(Math.max(200, seconds * workers * 4));
 
     const counts = { attempts: 0, acknowledged: 0, retries: 0, gaveUp: 0, refused: 0, kills: 0 };
     const acknowledged = new Map<string, string>();
@@ -96,7 +76,7 @@ export async function crashDuringSubmissions(): Promise<PartResult> {
     const restarts: Promise<void>[] = [];
     const restartFailures: string[] = [];
     const killer = async () => {
-      const instances = cluster?.instances ?? [];
+      const instances = cluster.instances;
       const ready = instances.map(() => true);
       for (let k = 0; Date.now() < stopAt; ) {
         await sleep(killEvery * 1000);
@@ -164,9 +144,6 @@ export async function crashDuringSubmissions(): Promise<PartResult> {
       failures,
     };
   } finally {
-    await db.end().catch(() => undefined);
-    await cluster?.stop();
-    await database.drop();
-    rmSync(work, { recursive: true, force: true });
+    await close();
   }
 }

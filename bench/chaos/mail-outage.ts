@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
-import { startCluster } from "../../scripts/cluster/cluster.js";
 import { freePort } from "../../test/support/portal-process.js";
 import { startTestMailServer, type TestMailServer } from "../../test/support/smtp.js";
-import { scratchDatabase } from "../support/figures.js";
-import { cloneDraft, completeDraft, Session, SLUG } from "../support/session.js";
+import { scratchCluster } from "../support/scratch-cluster.js";
+import { SLUG } from "../support/session.js";
 import { markdownTable, type PartResult, QUIET, setting, sleep } from "./common.js";
 
 interface OutboxRow {
@@ -30,23 +25,15 @@ export async function mailServerDown(): Promise<PartResult> {
   const smtpPort = await freePort();
   let mail: TestMailServer | undefined = await startTestMailServer(smtpPort);
   const received = [...mail.messages];
-  const database = await scratchDatabase("hukoomi_chaos_mail");
-  const work = mkdtempSync(join(tmpdir(), "hukoomi-chaos-mail-"));
-  const db = new pg.Client({ connectionString: database.url });
-  let cluster: Awaited<ReturnType<typeof startCluster>> | undefined;
+  const scratch = await scratchCluster("chaos_mail", {
+    env: { ...QUIET, SMTP_URL: mail.url, OUTBOX_INTERVAL_SECONDS: "1" },
+  }).catch(async (error) => {
+    await mail?.close();
+    throw error;
+  });
+  const { db, session } = scratch;
   try {
-    cluster = await startCluster({
-      instances: 2,
-      proxyPort: await freePort(),
-      firstPort: await freePort(),
-      databaseUrl: database.url,
-      workDir: join(work, "cluster"),
-      env: { ...QUIET, FILES_DIR: join(work, "files"), SMTP_URL: mail.url, OUTBOX_INTERVAL_SECONDS: "1" },
-    });
-    await db.connect();
-    const session = new Session(cluster.baseUrl);
-    const template = await completeDraft(session);
-    const drafts = await cloneDraft(db, template, submissions);
+    const drafts = await scratch.drafts(submissions);
     const before = new Set((await db.query<{ id: string }>("select id from outbox_messages")).rows.map((r) => r.id));
 
     // The mail server goes away; what it received until now is kept.
@@ -116,10 +103,7 @@ export async function mailServerDown(): Promise<PartResult> {
       failures,
     };
   } finally {
-    await db.end().catch(() => undefined);
-    await cluster?.stop().catch(() => undefined);
+    await scratch.close();
     await mail?.close().catch(() => undefined);
-    await database.drop();
-    rmSync(work, { recursive: true, force: true });
   }
 }
