@@ -4,9 +4,9 @@ import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { findUserByEmail } from "../../src/accounts/repository.js";
 import { findSurvey } from "../../src/participation/surveys/repository.js";
 import { respondentKey } from "../../src/participation/surveys/respondent.js";
-import { dateTimeValues } from "../../src/participation/surveys/schemas.js";
 import { surveyResponses, surveys } from "../../src/participation/tables.js";
 import { loadConfig } from "../../src/platform/config.js";
+import { dohaDateTimeValues } from "../../src/platform/http/date-time.js";
 import { translator } from "../../src/platform/i18n/messages.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
@@ -234,8 +234,8 @@ function editorFields(over: Record<string, string | string[]> = {}): Record<stri
     "intro-en": "Tell us about your experience.",
     anonymous: "identified",
     audience: "any",
-    ...dateTimeValues("opens", new Date(now - DAY)),
-    ...dateTimeValues("closes", new Date(now + 10 * DAY)),
+    ...dohaDateTimeValues("opens", new Date(now - DAY)),
+    ...dohaDateTimeValues("closes", new Date(now + 10 * DAY)),
     "q1-type": "radios",
     "q1-label-ar": "ما مدى رضاك؟",
     "q1-label-en": "How satisfied are you?",
@@ -279,7 +279,7 @@ describe("surveys for agency staff", () => {
       editorFields({
         agency: "ministry-of-public-health",
         "title-en": "",
-        ...dateTimeValues("closes", new Date(Date.now() - 3 * DAY)),
+        ...dohaDateTimeValues("closes", new Date(Date.now() - 3 * DAY)),
         "q1-options": "راضٍ without a bar",
         "q2-min": "ten",
         action: "publish",

@@ -5,6 +5,7 @@ import { Button, ButtonGroup } from "../../platform/design/Button.js";
 import { Card, CardGrid } from "../../platform/design/Card.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { DateInput } from "../../platform/design/DateInput.js";
+import { DateTimeInput } from "../../platform/design/DateTimeInput.js";
 import { ErrorSummary } from "../../platform/design/ErrorSummary.js";
 import { FileUpload } from "../../platform/design/FileUpload.js";
 import { Checkboxes, Radios, Select, Textarea, TextInput } from "../../platform/design/fields.js";
@@ -43,6 +44,7 @@ const components = [
   "checkboxes",
   "select",
   "dateInput",
+  "dateTimeInput",
   "addressInput",
   "fileUpload",
   "errorSummary",
@@ -210,6 +212,17 @@ export function DesignSystemPage() {
           hint={ex("expiryHint")}
           value={{ day: "27", month: "3", year: "2027" }}
           hijri={hijri(new Date("2027-03-27T09:00:00Z"))}
+        />
+      </Example>
+
+      <Example id="dateTimeInput">
+        <DateTimeInput
+          name="ds-opens"
+          legend={ex("opensLegend")}
+          dateHint={ex("opensHint")}
+          timeLabel={ex("opensTimeLabel")}
+          timeHint={ex("opensTimeHint")}
+          values={{ "ds-opens-day": "1", "ds-opens-month": "2", "ds-opens-year": "2027", "ds-opens-time": "08:00" }}
         />
       </Example>
 

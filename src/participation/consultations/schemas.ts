@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { readDohaDateTime } from "../../platform/http/date-time.js";
 import type { Translator } from "../../platform/i18n/messages.js";
-import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
+import { stripControlCharacters } from "../../platform/text/clean.js";
 import type { ConsultationInput, SectionInput } from "./repository.js";
 
 /** Longest comment, in characters after clean-up. */
@@ -58,23 +59,6 @@ export const responseBody = z.object({
 /** The section fields of row n, as the form names them. */
 export const sectionField = (n: number, part: keyof SectionInput) => `s${n}-${part}`;
 
-/** "2026-05-01", "08:30" as typed (digits of either script) → that moment in Doha; or what was wrong. */
-function dateTime(form: Record<string, string>, name: string): Date | "missing" | "invalid" {
-  const [d, m, y] = ["day", "month", "year"].map((p) => foldDigits(form[`${name}-${p}`] ?? ""));
-  const time = foldDigits(form[`${name}-time`] ?? "");
-  if (!d || !m || !y || !time) return "missing";
-  const hm = /^(\d{1,2})[:.](\d{2})$/.exec(time);
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y) || !hm) return "invalid";
-  const [hh, mm] = [Number(hm[1]), Number(hm[2])];
-  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(m) - 1 || day.getUTCDate() !== Number(d)) {
-    return "invalid";
-  }
-  if (hh > 23 || mm > 59 || Number(y) < 2000 || Number(y) > 2100) return "invalid";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return new Date(`${y}-${pad(Number(m))}-${pad(Number(d))}T${pad(hh)}:${pad(mm)}:00+03:00`);
-}
-
 /** The names of every field of the staff form. */
 export const formFields = [
   "agency",
@@ -117,12 +101,14 @@ export function consultationForm(agencies: string[], options: { publish: boolean
     const titleEn = text("titleEn", TITLE_MAX_LENGTH, "titleEnMissing", "titleTooLong");
     const summaryAr = text("summaryAr", SUMMARY_MAX_LENGTH, "summaryArMissing", "summaryTooLong");
     const summaryEn = text("summaryEn", SUMMARY_MAX_LENGTH, "summaryEnMissing", "summaryTooLong");
-    const opensAt = dateTime(v, "opens");
-    if (typeof opensAt === "string") problem("opens-day", opensAt === "missing" ? "opensMissing" : "opensInvalid");
-    const closesAt = dateTime(v, "closes");
-    if (typeof closesAt === "string") problem("closes-day", closesAt === "missing" ? "closesMissing" : "closesInvalid");
-    else if (opensAt instanceof Date && closesAt <= opensAt) problem("closes-day", "closesBeforeOpens");
-    else if (options.publish && closesAt <= (options.now ?? new Date())) problem("closes-day", "closesPast");
+    const opens = readDohaDateTime(v, "opens");
+    if ("problem" in opens) problem("opens-day", opens.problem === "missing" ? "opensMissing" : "opensInvalid");
+    const closes = readDohaDateTime(v, "closes");
+    const opensAt = "at" in opens ? opens.at : undefined;
+    const closesAt = "at" in closes ? closes.at : undefined;
+    if ("problem" in closes) problem("closes-day", closes.problem === "missing" ? "closesMissing" : "closesInvalid");
+    else if (opensAt && closesAt && closesAt <= opensAt) problem("closes-day", "closesBeforeOpens");
+    else if (options.publish && closesAt && closesAt <= (options.now ?? new Date())) problem("closes-day", "closesPast");
     const sections: SectionInput[] = [];
     for (let n = 1; n <= SECTION_ROWS; n++) {
       const parts = ["headingAr", "headingEn", "bodyAr", "bodyEn"] as const;

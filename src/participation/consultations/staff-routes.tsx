@@ -5,9 +5,10 @@ import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { dohaDateTimeValues } from "../../platform/http/date-time.js";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
-import { localizePath, timeZone } from "../../platform/i18n/locales.js";
+import { localizePath } from "../../platform/i18n/locales.js";
 import type { PageSpec } from "../../platform/layout/Layout.js";
 import { staffPath } from "../listing.js";
 import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
@@ -72,29 +73,6 @@ async function agencyChoices(db: Db, request: FastifyRequest): Promise<{ slug: s
     .sort((a, b) => a.name.localeCompare(b.name, request.locale));
 }
 
-/** Date, month, year and time of a moment in Doha, as the form's boxes hold them. */
-function momentValues(name: string, date: Date): FormValues {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    [`${name}-day`]: parts.day ?? "",
-    [`${name}-month`]: parts.month ?? "",
-    [`${name}-year`]: parts.year ?? "",
-    [`${name}-time`]: `${parts.hour}:${parts.minute}`,
-  };
-}
-
 /** A consultation as the form shows it for changing. */
 function valuesOf(c: Consultation, sections: Section[]): FormValues {
   const values: FormValues = {
@@ -104,8 +82,8 @@ function valuesOf(c: Consultation, sections: Section[]): FormValues {
     titleEn: c.titleEn,
     summaryAr: c.summaryAr,
     summaryEn: c.summaryEn,
-    ...momentValues("opens", c.opensAt),
-    ...momentValues("closes", c.closesAt),
+    ...dohaDateTimeValues("opens", c.opensAt),
+    ...dohaDateTimeValues("closes", c.closesAt),
   };
   for (const s of sections) {
     for (const part of ["headingAr", "headingEn", "bodyAr", "bodyEn"] as const) values[sectionField(s.position, part)] = s[part];

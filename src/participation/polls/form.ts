@@ -1,4 +1,4 @@
-import { timeZone } from "../../platform/i18n/locales.js";
+import { dohaDateTimeValues, readDohaDateTime } from "../../platform/http/date-time.js";
 import type { Audience } from "../tables.js";
 import type { Poll, PollInput, PollOption } from "./repository.js";
 import type { ChoiceProblem } from "./rules.js";
@@ -19,43 +19,8 @@ const E = "participation.polls.staff.errors";
 const QUESTION_MAX = 300;
 const DESCRIPTION_MAX = 2000;
 const OPTION_MAX = 200;
-/** Asia/Qatar keeps UTC+3 all year (no daylight saving): a time typed by staff is read in it. */
-const QATAR_OFFSET_MS = 3 * 3_600_000;
-
-/** A date typed in three boxes and a time ("09:30"), in the portal's time zone; undefined when it is not one. */
-function readDateTime(day: string, month: string, year: string, time: string): Date | undefined {
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
-  const t = /^(\d{1,2})[:.](\d{2})$/.exec(time);
-  if (!t) return undefined;
-  const [d, m, y, h, mi] = [Number(day), Number(month), Number(year), Number(t[1]), Number(t[2])];
-  if (h > 23 || mi > 59) return undefined;
-  const utc = new Date(Date.UTC(y, m - 1, d, h, mi));
-  if (utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m - 1 || utc.getUTCDate() !== d) return undefined;
-  return new Date(utc.getTime() - QATAR_OFFSET_MS);
-}
-
-/** A moment as the form's boxes show it, in the portal's time zone. */
-function dateTimeParts(date: Date): { day: string; month: string; year: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      day: "numeric",
-      month: "numeric",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return { day: parts.day ?? "", month: parts.month ?? "", year: parts.year ?? "", time: `${parts.hour}:${parts.minute}` };
-}
-
 /** A draft's saved values, for its edit form. */
 export function valuesOfPoll(poll: Poll, options: PollOption[]): PollFormValues {
-  const opens = dateTimeParts(poll.opensAt);
-  const closes = dateTimeParts(poll.closesAt);
   return {
     agency: poll.agency,
     kind: poll.kind,
@@ -67,14 +32,8 @@ export function valuesOfPoll(poll: Poll, options: PollOption[]): PollFormValues 
     maxChoices: poll.multiple && poll.maxChoices ? String(poll.maxChoices) : "",
     audience: poll.audience,
     showResults: poll.showResults,
-    "opens-day": opens.day,
-    "opens-month": opens.month,
-    "opens-year": opens.year,
-    "opens-time": opens.time,
-    "closes-day": closes.day,
-    "closes-month": closes.month,
-    "closes-year": closes.year,
-    "closes-time": closes.time,
+    ...dohaDateTimeValues("opens", poll.opensAt),
+    ...dohaDateTimeValues("closes", poll.closesAt),
     action: "draft",
     options: options.map((o) => ({ ar: o.labelAr, en: o.labelEn })),
   };
@@ -149,17 +108,15 @@ export function readPollForm(
   if (!(audiences as string[]).includes(f.audience)) refuse("audience", "audience");
   if (!(resultTimings as readonly string[]).includes(f.showResults)) refuse("showResults", "showResults");
 
-  const opensAt = readDateTime(f["opens-day"], f["opens-month"], f["opens-year"], f["opens-time"]);
-  const closesAt = readDateTime(f["closes-day"], f["closes-month"], f["closes-year"], f["closes-time"]);
-  for (const [name, at] of [
-    ["opens", opensAt],
-    ["closes", closesAt],
-  ] as const) {
-    if (at) continue;
-    const dateOk = readDateTime(f[`${name}-day`], f[`${name}-month`], f[`${name}-year`], "00:00");
-    if (!dateOk) refuse(`${name}-day`, `${name}Date`);
-    else refuse(`${name}-time`, "time");
+  const moments = { opens: readDohaDateTime(f, "opens"), closes: readDohaDateTime(f, "closes") };
+  for (const [name, read] of Object.entries(moments)) {
+    if ("problem" in read) {
+      if (read.problem === "time") refuse(`${name}-time`, "time");
+      else refuse(`${name}-day`, `${name}Date`);
+    }
   }
+  const opensAt = "at" in moments.opens ? moments.opens.at : undefined;
+  const closesAt = "at" in moments.closes ? moments.closes.at : undefined;
   if (opensAt && closesAt && closesAt <= opensAt) refuse("closes-day", "closesBeforeOpens");
   else if (closesAt && f.action === "publish" && closesAt <= ctx.now) refuse("closes-day", "closesPast");
 

@@ -6,6 +6,7 @@ import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { dohaDateTimeValues, readDohaDateTime } from "../../platform/http/date-time.js";
 import { ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
@@ -14,7 +15,7 @@ import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
 import { responsesCsv } from "./csv.js";
 import { blankRow, EDITOR_ROWS, questionsFromRows, rowsFromForm, rowsFromQuestions } from "./questions.js";
 import { closeSurvey, createSurvey, findSurvey, responsesOf, type Survey, type SurveyFields, updateDraft } from "./repository.js";
-import { dateTimeValues, editorAction, readDateTime, slugParams, surveyFormSchema } from "./schemas.js";
+import { editorAction, slugParams, surveyFormSchema } from "./schemas.js";
 import { summarise } from "./summary.js";
 import { type EditorValues, SurveyEditor } from "./views/SurveyEditor.js";
 import { SurveyResults } from "./views/SurveyResults.js";
@@ -56,8 +57,8 @@ function valuesOf(survey: Survey): EditorValues {
     "intro-en": survey.intro.en,
     anonymous: survey.anonymous ? "anonymous" : "identified",
     audience: survey.audience,
-    ...dateTimeValues("opens", survey.opensAt),
-    ...dateTimeValues("closes", survey.closesAt),
+    ...dohaDateTimeValues("opens", survey.opensAt),
+    ...dohaDateTimeValues("closes", survey.closesAt),
   };
   rowsFromQuestions(survey.questions).forEach((r, i) => {
     const n = i + 1;
@@ -81,8 +82,8 @@ function blankValues(agency: string | undefined): EditorValues {
     agency: agency ?? "",
     anonymous: "anonymous",
     audience: "any",
-    ...dateTimeValues("opens", new Date(Math.ceil(Date.now() / day) * day + 5 * 3600_000)),
-    ...dateTimeValues("closes", new Date(Math.ceil(Date.now() / day) * day + 29 * day + 20 * 3600_000 + 59 * 60_000)),
+    ...dohaDateTimeValues("opens", new Date(Math.ceil(Date.now() / day) * day + 5 * 3600_000)),
+    ...dohaDateTimeValues("closes", new Date(Math.ceil(Date.now() / day) * day + 29 * day + 20 * 3600_000 + 59 * 60_000)),
   };
   for (let n = 1; n <= EDITOR_ROWS; n++) {
     values[`q${n}-type`] = blankRow().type;
@@ -164,8 +165,8 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
     const agency = typeof body.agency === "string" ? body.agency : "";
     if (agency && !runsParticipationFor(request.viewer, agency))
       errors.unshift({ field: "agency", message: tr.t("participation.surveys.editor.errors.agency") });
-    const opens = readDateTime(body, "opens", "00:00");
-    const closes = readDateTime(body, "closes", "23:59");
+    const opens = readDohaDateTime(body, "opens", { fallbackTime: "00:00" });
+    const closes = readDohaDateTime(body, "closes", { fallbackTime: "23:59" });
     for (const [name, moment] of [
       ["opens", opens],
       ["closes", closes],

@@ -1,7 +1,7 @@
 import { Button, ButtonGroup } from "../../../platform/design/Button.js";
-import { DateInput } from "../../../platform/design/DateInput.js";
+import { DateTimeInput } from "../../../platform/design/DateTimeInput.js";
 import { ErrorSummary, type FieldError } from "../../../platform/design/ErrorSummary.js";
-import { Select, TextInput } from "../../../platform/design/fields.js";
+import { Select } from "../../../platform/design/fields.js";
 import { NotificationBanner } from "../../../platform/design/NotificationBanner.js";
 import { errorFor } from "../../../platform/http/forms.js";
 import { usePage } from "../../../platform/layout/page-context.js";
@@ -21,32 +21,6 @@ export interface ConsultationFormProps {
   draft?: boolean;
   /** What was just done, for the banner ("saved"). */
   done?: string | undefined;
-}
-
-/** Opening or closing: the day in three boxes and the time beside them (Doha time). */
-function Moment({ name, values, errors }: { name: "opens" | "closes"; values: FormValues; errors: FieldError[] }) {
-  const { t } = usePage();
-  const error = errorFor(errors, `${name}-day`);
-  return (
-    <div class="moment-input">
-      <DateInput
-        name={name}
-        legend={t(`${K}.${name}Legend`)}
-        hint={t(`${K}.dateHint`)}
-        error={error}
-        value={{ day: values[`${name}-day`], month: values[`${name}-month`], year: values[`${name}-year`] }}
-      />
-      <TextInput
-        name={`${name}-time`}
-        label={t(`${K}.${name}Time`)}
-        hint={t(`${K}.timeHint`)}
-        value={values[`${name}-time`]}
-        width="4"
-        inputMode="numeric"
-        dir="ltr"
-      />
-    </div>
-  );
 }
 
 /** Create or change a draft consultation: both languages side by side, the period and the sections. */
@@ -94,8 +68,18 @@ export function ConsultationForm({ action, heading, values, errors, agencies, dr
             </div>
           </div>
         </fieldset>
-        <Moment name="opens" values={values} errors={errors} />
-        <Moment name="closes" values={values} errors={errors} />
+        {(["opens", "closes"] as const).map((name) => (
+          <DateTimeInput
+            key={name}
+            name={name}
+            legend={t(`${K}.${name}Legend`)}
+            dateHint={t(`${K}.dateHint`)}
+            timeLabel={t(`${K}.${name}Time`)}
+            timeHint={t(`${K}.timeHint`)}
+            values={values}
+            dateError={errorFor(errors, `${name}-day`)}
+          />
+        ))}
         <h2 class="heading-l">{t(`${K}.sectionsTitle`)}</h2>
         <p class="hint">{t(`${K}.sectionsHint`, { rows: SECTION_ROWS })}</p>
         {Array.from({ length: SECTION_ROWS }, (_, i) => i + 1).map((n) => (

@@ -1,5 +1,5 @@
 import { Button, ButtonGroup } from "../../../platform/design/Button.js";
-import { DateInput } from "../../../platform/design/DateInput.js";
+import { DateTimeInput } from "../../../platform/design/DateTimeInput.js";
 import type { FieldError } from "../../../platform/design/ErrorSummary.js";
 import { Hint, Radios, Select, Textarea, TextInput } from "../../../platform/design/fields.js";
 import { usePage } from "../../../platform/layout/page-context.js";
@@ -27,12 +27,6 @@ export function PollForm({
 }) {
   const { t, csrfToken } = usePage();
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
-  const dateError = (name: string) => error(`${name}-day`);
-  const dateValue = (name: "opens" | "closes") => ({
-    day: values[`${name}-day`],
-    month: values[`${name}-month`],
-    year: values[`${name}-year`],
-  });
   return (
     <form method="post" action={action} novalidate>
       <input type="hidden" name="_csrf" value={csrfToken} />
@@ -151,25 +145,17 @@ export function PollForm({
         error={error("showResults")}
       />
       {(["opens", "closes"] as const).map((name) => (
-        <div class="poll-form__when" key={name}>
-          <DateInput
-            name={name}
-            legend={t(`${S}.${name}Date`)}
-            hint={t(`${S}.dateHint`)}
-            value={dateValue(name)}
-            error={dateError(name)}
-          />
-          <TextInput
-            name={`${name}-time`}
-            label={t(`${S}.${name}Time`)}
-            hint={t(`${S}.timeHint`)}
-            width="4"
-            inputMode="numeric"
-            dir="ltr"
-            value={values[`${name}-time`]}
-            error={error(`${name}-time`)}
-          />
-        </div>
+        <DateTimeInput
+          key={name}
+          name={name}
+          legend={t(`${S}.${name}Date`)}
+          dateHint={t(`${S}.dateHint`)}
+          timeLabel={t(`${S}.${name}Time`)}
+          timeHint={t(`${S}.timeHint`)}
+          values={values}
+          dateError={error(`${name}-day`)}
+          timeError={error(`${name}-time`)}
+        />
       ))}
       <ButtonGroup>
         <Button variant="secondary" name="action" value="draft">

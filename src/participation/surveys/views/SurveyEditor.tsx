@@ -1,5 +1,5 @@
 import { Button, ButtonGroup } from "../../../platform/design/Button.js";
-import { DateInput } from "../../../platform/design/DateInput.js";
+import { DateTimeInput } from "../../../platform/design/DateTimeInput.js";
 import { ErrorSummary, type FieldError } from "../../../platform/design/ErrorSummary.js";
 import { Radios, Select, Textarea, TextInput } from "../../../platform/design/fields.js";
 import { NotificationBanner } from "../../../platform/design/NotificationBanner.js";
@@ -88,40 +88,6 @@ function QuestionRow({ row, values, error }: { row: number; values: EditorValues
   );
 }
 
-/** A date and a time of day (Qatar time), for when a survey opens or closes. */
-function Moment({
-  name,
-  values,
-  error,
-}: {
-  name: "opens" | "closes";
-  values: EditorValues;
-  error: (f: string) => string | undefined;
-}) {
-  const { t } = usePage();
-  const k = "participation.surveys.editor";
-  return (
-    <div class="survey-editor__moment">
-      <DateInput
-        name={name}
-        legend={t(`${k}.${name}`)}
-        error={error(`${name}-day`)}
-        value={{ day: part(values, `${name}-day`), month: part(values, `${name}-month`), year: part(values, `${name}-year`) }}
-      />
-      <TextInput
-        name={`${name}-time`}
-        label={t(`${k}.${name}Time`)}
-        hint={t(`${k}.timeHint`)}
-        value={part(values, `${name}-time`)}
-        inputMode="numeric"
-        width="4"
-        dir="ltr"
-        error={error(`${name}-time`)}
-      />
-    </div>
-  );
-}
-
 /** The staff's survey editor: works without JavaScript, a fixed number of question rows, both languages side by side. */
 export function SurveyEditor(p: SurveyEditorProps) {
   const { t, csrfToken } = usePage();
@@ -202,8 +168,18 @@ export function SurveyEditor(p: SurveyEditorProps) {
           }))}
         />
         <div class="two-columns">
-          <Moment name="opens" values={p.values} error={error} />
-          <Moment name="closes" values={p.values} error={error} />
+          {(["opens", "closes"] as const).map((name) => (
+            <DateTimeInput
+              key={name}
+              name={name}
+              legend={t(`${k}.${name}`)}
+              timeLabel={t(`${k}.${name}Time`)}
+              timeHint={t(`${k}.timeHint`)}
+              values={p.values}
+              dateError={error(`${name}-day`)}
+              timeError={error(`${name}-time`)}
+            />
+          ))}
         </div>
         <h2 class="heading-l">{t(`${k}.questionsTitle`)}</h2>
         <p>{t(`${k}.questionsLead`, { rows: EDITOR_ROWS })}</p>
