@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError } from "../platform/http/errors.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
 import { acceptMultipart, readForm } from "../platform/http/multipart.js";
 import { localizePath } from "../platform/i18n/locales.js";
-import type { FileStorage } from "../platform/storage/file-storage.js";
+import { type FileStorage, putThenRecord } from "../platform/storage/file-storage.js";
 import { csvKey } from "./data.js";
 import { blankValues, type DatasetFormResult, type DatasetFormValues, readDatasetForm, valuesOf } from "./form.js";
 import { MAX_CSV_BYTES } from "./model.js";
@@ -137,15 +137,16 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
     const today = now.toISOString().slice(0, 10);
     const input = { ...read.input, issued: today, modified: today };
     const key = csvKey(input.slug, now);
-    await storage.put(key, read.csv.bytes);
     const csv = read.csv;
-    await withAudit(
-      db,
-      async (tx) => {
-        const id = await insertDataset(tx, input);
-        await putCsv(tx, id, input, key, csv.bytes.byteLength, csv.table.rows.length, now);
-      },
-      () => audit(request, input, input.published ? "dataset.published" : "dataset.created", null, input),
+    await putThenRecord(storage, key, csv.bytes, () =>
+      withAudit(
+        db,
+        async (tx) => {
+          const id = await insertDataset(tx, input);
+          await putCsv(tx, id, input, key, csv.bytes.byteLength, csv.table.rows.length, now);
+        },
+        () => audit(request, input, input.published ? "dataset.published" : "dataset.created", null, input),
+      ),
     );
     return reply.redirect(`${localizePath(request.locale, `/workspace/datasets/${input.slug}`)}?done=saved`, 303);
   });
@@ -168,16 +169,17 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
     };
     const csv = read.csv;
     const key = csv ? csvKey(existing.slug, now) : undefined;
-    if (csv && key) await storage.put(key, csv.bytes);
     const action = csv ? "dataset.uploaded" : input.published && !existing.published ? "dataset.published" : "dataset.edited";
-    await withAudit(
-      db,
-      async (tx) => {
-        await updateDataset(tx, existing.id, input);
-        if (csv && key) await putCsv(tx, existing.id, input, key, csv.bytes.byteLength, csv.table.rows.length, now);
-      },
-      () => audit(request, existing, action, existing, input),
-    );
+    const save = () =>
+      withAudit(
+        db,
+        async (tx) => {
+          await updateDataset(tx, existing.id, input);
+          if (csv && key) await putCsv(tx, existing.id, input, key, csv.bytes.byteLength, csv.table.rows.length, now);
+        },
+        () => audit(request, existing, action, existing, input),
+      );
+    await (csv && key ? putThenRecord(storage, key, csv.bytes, save) : save());
     return reply.redirect(`${localizePath(request.locale, `/workspace/datasets/${existing.slug}`)}?done=saved`, 303);
   });
 }

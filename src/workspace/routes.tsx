@@ -252,12 +252,14 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
 
   /**
    * Reads a posted draft: the kind's fields, and for a kind with a file the
-   * uploaded file (kept in the file storage) or else the file the draft had.
+   * uploaded file (kept in the file storage, its key in `stored`) or else the
+   * file the draft had.
    */
   async function readDraft(request: FastifyRequest, kind: ContentKind, agency: string, previous: ContentData | undefined) {
     const { fields, files } = readForm(request.body);
     const choices = await kind.choices(db, agency);
     const { data, problems } = readFields(kind.fields, fields, choices);
+    let stored: string | undefined;
     for (const spec of kind.fields.filter((f) => f.type === "file")) {
       const upload = files[spec.name]?.[0];
       if (!upload) {
@@ -272,6 +274,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
       else {
         const key = `workspace/${agency}/${randomUUID()}.pdf`;
         await storage.put(key, upload.data);
+        stored = key;
         Object.assign(data, {
           [spec.name]: safeFileName(upload.filename),
           fileKey: key,
@@ -287,8 +290,12 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         problems.push({ field: spec.name, problem: "invalid" });
       }
     }
-    return { data, problems, fields };
+    return { data, problems, fields, stored };
   }
+
+  /** A save that was refused keeps nothing: the file it uploaded is removed (the person uploads it again with the corrected form). */
+  const discard = (read: { stored?: string | undefined }) =>
+    read.stored ? storage.delete(read.stored).catch(() => undefined) : Promise.resolve();
 
   route("GET", "/workspace", async (request, reply) => {
     const tools = toolsFor(request.viewer);
@@ -422,7 +429,10 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     } else if ((await findItem(db, s.kind.name, wanted)) || (await s.kind.slugTaken(db, wanted))) {
       errors.unshift({ field: "slug", message: request.tr.t("workspace.errors.slugTaken") });
     }
-    if (errors.length) return showNew(request, reply, s, { slug: wanted, data: read.data, errors });
+    if (errors.length) {
+      await discard(read);
+      return showNew(request, reply, s, { slug: wanted, data: read.data, errors });
+    }
     try {
       await saveDraft(
         db,
@@ -431,6 +441,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         auditedBy(request),
       );
     } catch (error) {
+      await discard(read);
       if (!(error instanceof StaleDraftError)) throw error;
       // Someone created an item at this address at the same moment.
       const taken = [{ field: "slug", message: request.tr.t("workspace.errors.slugTaken") }];
@@ -451,6 +462,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const read = await readDraft(request, s.kind, s.agency.slug, s.item?.draft ?? s.data);
     const revision = Number(textOfForm(read.fields, "revision"));
     if (read.problems.length) {
+      await discard(read);
       const errors = problemMessages(request.tr, read.problems);
       return showItem(request, reply, s, {
         status: 400,
@@ -473,6 +485,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         auditedBy(request),
       );
     } catch (error) {
+      await discard(read);
       if (!(error instanceof StaleDraftError)) throw error;
       // Nothing is lost: the person's text comes back, based now on the latest revision, to save again on purpose.
       return showItem(request, reply, s, { status: 409, data: read.data, item: error.current, notice: { type: "stale" } });

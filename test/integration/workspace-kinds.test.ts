@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
@@ -178,9 +178,10 @@ describe("workspace content kinds", { timeout: 120_000 }, () => {
     expect(download.rawPayload.equals(pdf)).toBe(true);
   });
 
-  it("refuses a form for another agency’s service", async () => {
+  it("refuses a form for another agency’s service, and keeps none of the file it sent", async () => {
     const editor = await as("editor");
     await editor.get(`/en/workspace/content/${A}/document/new`);
+    const put = vi.spyOn(t.storage, "put");
     const res = await editor.postMultipart(
       `/en/workspace/content/${A}/document/new`,
       { slug: "borrowed-form", service: "marriage-contract-registration", "title-ar": "نموذج", "title-en": "Form" },
@@ -188,5 +189,9 @@ describe("workspace content kinds", { timeout: 120_000 }, () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Service the form belongs to: check this answer");
+    const written = put.mock.calls.map(([key]) => key);
+    put.mockRestore();
+    expect(written).toHaveLength(1);
+    expect(await t.storage.get(written[0] as string)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "../../platform/db/client.js";
 import type { IncomingFile } from "../../platform/http/multipart.js";
-import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { type FileStorage, putThenRecord } from "../../platform/storage/file-storage.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 import type { AnswerError, FileRef } from "../engine/answers.js";
 import { uploads } from "../tables.js";
@@ -78,19 +78,20 @@ export async function storeUpload(
   const id = randomUUID();
   const now = new Date();
   const storageKey = `eservices/uploads/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${id}.${KINDS[kind].ext}`;
-  await storage.put(storageKey, file.data);
   const name = cleanName(file.filename);
-  await db.insert(uploads).values({
-    id,
-    ownerId,
-    draftId: "draftId" in holder ? holder.draftId : null,
-    caseId: "caseId" in holder ? holder.caseId : null,
-    name,
-    contentType: KINDS[kind].mime,
-    sizeBytes: file.data.length,
-    sha256: createHash("sha256").update(file.data).digest("hex"),
-    storageKey,
-  });
+  await putThenRecord(storage, storageKey, file.data, () =>
+    db.insert(uploads).values({
+      id,
+      ownerId,
+      draftId: "draftId" in holder ? holder.draftId : null,
+      caseId: "caseId" in holder ? holder.caseId : null,
+      name,
+      contentType: KINDS[kind].mime,
+      sizeBytes: file.data.length,
+      sha256: createHash("sha256").update(file.data).digest("hex"),
+      storageKey,
+    }),
+  );
   return { id, name, size: file.data.length, type: KINDS[kind].mime };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkStorageKey, InvalidStorageKeyError, LocalFileStorage } from "./file-storage.js";
+import { checkStorageKey, InvalidStorageKeyError, LocalFileStorage, putThenRecord } from "./file-storage.js";
 
 describe("LocalFileStorage", () => {
   const root = mkdtempSync(join(tmpdir(), "hk-files-"));
@@ -20,6 +20,29 @@ describe("LocalFileStorage", () => {
     for (const key of ["../etc/passwd", "/etc/passwd", "a/../../b", "A/B", ""]) {
       await expect(storage.get(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
     }
+  });
+});
+
+describe("putThenRecord", () => {
+  const root = mkdtempSync(join(tmpdir(), "hk-files-"));
+  const storage = new LocalFileStorage(root);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const bytes = new TextEncoder().encode("a,b\r\n1,2\r\n");
+
+  it("keeps the file when its record is written", async () => {
+    expect(await putThenRecord(storage, "opendata/kept.csv", bytes, async () => "recorded")).toBe("recorded");
+    expect((await storage.get("opendata/kept.csv"))?.byteLength).toBe(bytes.byteLength);
+  });
+
+  it("removes the file again when its record fails, and passes the error on", async () => {
+    const failure = new Error("unique violation");
+    await expect(
+      putThenRecord(storage, "opendata/orphan.csv", bytes, async () => {
+        expect(await storage.get("opendata/orphan.csv")).toBeDefined();
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(await storage.get("opendata/orphan.csv")).toBeUndefined();
   });
 });
 

@@ -14,6 +14,26 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * Writes a file, then runs what records it (a database write). When that
+ * fails, the file is removed again, so storage never keeps a file that no
+ * record refers to; the error goes on to the caller.
+ */
+export async function putThenRecord<T>(
+  storage: FileStorage,
+  key: string,
+  data: Uint8Array,
+  record: () => Promise<T>,
+): Promise<T> {
+  await storage.put(key, data);
+  try {
+    return await record();
+  } catch (error) {
+    await storage.delete(key).catch(() => undefined);
+    throw error;
+  }
+}
+
 const KEY = /^[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 
 export class InvalidStorageKeyError extends Error {
