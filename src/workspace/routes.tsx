@@ -260,12 +260,19 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const choices = await kind.choices(db, agency);
     const { data, problems } = readFields(kind.fields, fields, choices);
     let stored: string | undefined;
+    /** The draft's own file, as it was before this upload: what the form shows again if the save is refused. */
+    const before: Record<string, string | undefined> = {};
     for (const spec of kind.fields.filter((f) => f.type === "file")) {
       const upload = files[spec.name]?.[0];
+      const fileFields = [spec.name, "fileKey", "contentType", "sizeBytes"];
+      for (const key of fileFields) {
+        const kept = previous?.[key];
+        before[key] = typeof kept === "string" ? kept : undefined;
+      }
       if (!upload) {
-        for (const key of [spec.name, "fileKey", "contentType", "sizeBytes"]) {
-          const kept = previous?.[key];
-          if (typeof kept === "string") data[key] = kept;
+        for (const key of fileFields) {
+          const kept = before[key];
+          if (kept !== undefined) data[key] = kept;
         }
         continue;
       }
@@ -290,12 +297,22 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         problems.push({ field: spec.name, problem: "invalid" });
       }
     }
-    return { data, problems, fields, stored };
+    return { data, problems, fields, stored, before };
   }
 
-  /** A save that was refused keeps nothing: the file it uploaded is removed (the person uploads it again with the corrected form). */
-  const discard = (read: { stored?: string | undefined }) =>
-    read.stored ? storage.delete(read.stored).catch(() => undefined) : Promise.resolve();
+  /**
+   * A save that was refused keeps nothing: the file it uploaded is removed,
+   * and the form shows the draft's own file again (the person chooses the
+   * new one again with the corrected form).
+   */
+  async function discard(read: { stored?: string | undefined; before: Record<string, string | undefined>; data: ContentData }) {
+    if (!read.stored) return;
+    await storage.delete(read.stored).catch(() => undefined);
+    for (const [key, value] of Object.entries(read.before)) {
+      if (value === undefined) delete read.data[key];
+      else read.data[key] = value;
+    }
+  }
 
   route("GET", "/workspace", async (request, reply) => {
     const tools = toolsFor(request.viewer);

@@ -189,6 +189,8 @@ describe("workspace content kinds", { timeout: 120_000 }, () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Service the form belongs to: check this answer");
+    // The form does not offer the removed file as the draft's own.
+    expect(res.body).not.toContain("f.pdf");
     const written = put.mock.calls.map(([key]) => key);
     put.mockRestore();
     expect(written).toHaveLength(1);
