@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
-import { readDohaDateTime } from "../../platform/http/date-time.js";
+import { type DateTimeProblem, readDohaDateTime } from "../../platform/http/date-time.js";
 import type { Translator } from "../../platform/i18n/messages.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 import type { ConsultationInput, SectionInput } from "./repository.js";
@@ -101,12 +101,13 @@ export function consultationForm(agencies: string[], options: { publish: boolean
     const titleEn = text("titleEn", TITLE_MAX_LENGTH, "titleEnMissing", "titleTooLong");
     const summaryAr = text("summaryAr", SUMMARY_MAX_LENGTH, "summaryArMissing", "summaryTooLong");
     const summaryEn = text("summaryEn", SUMMARY_MAX_LENGTH, "summaryEnMissing", "summaryTooLong");
+    const empty = (p: DateTimeProblem) => p === "missing" || p === "noTime";
     const opens = readDohaDateTime(v, "opens");
-    if ("problem" in opens) problem("opens-day", opens.problem === "missing" ? "opensMissing" : "opensInvalid");
+    if ("problem" in opens) problem("opens-day", empty(opens.problem) ? "opensMissing" : "opensInvalid");
     const closes = readDohaDateTime(v, "closes");
     const opensAt = "at" in opens ? opens.at : undefined;
     const closesAt = "at" in closes ? closes.at : undefined;
-    if ("problem" in closes) problem("closes-day", closes.problem === "missing" ? "closesMissing" : "closesInvalid");
+    if ("problem" in closes) problem("closes-day", empty(closes.problem) ? "closesMissing" : "closesInvalid");
     else if (opensAt && closesAt && closesAt <= opensAt) problem("closes-day", "closesBeforeOpens");
     else if (options.publish && closesAt && closesAt <= (options.now ?? new Date())) problem("closes-day", "closesPast");
     const sections: SectionInput[] = [];

@@ -52,4 +52,9 @@ describe("readPollForm", () => {
     expect(r.problems.map((p) => p.field)).toEqual(["agency", "questionEn", "optionEn-4", "opens-day"]);
     expect(r.values.questionAr).toBe("سؤال");
   });
+
+  it("puts a time left empty or mistyped beside the time box, not the date", () => {
+    expect(read({ "opens-time": "" }).problems.map((p) => p.field)).toEqual(["opens-time"]);
+    expect(read({ "closes-time": "7" }).problems.map((p) => p.field)).toEqual(["closes-time"]);
+  });
 });

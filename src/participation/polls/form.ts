@@ -111,7 +111,7 @@ export function readPollForm(
   const moments = { opens: readDohaDateTime(f, "opens"), closes: readDohaDateTime(f, "closes") };
   for (const [name, read] of Object.entries(moments)) {
     if ("problem" in read) {
-      if (read.problem === "time") refuse(`${name}-time`, "time");
+      if (read.problem === "time" || read.problem === "noTime") refuse(`${name}-time`, "time");
       else refuse(`${name}-day`, `${name}Date`);
     }
   }

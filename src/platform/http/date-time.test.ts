@@ -17,7 +17,7 @@ describe("a date and time typed in Doha time", () => {
 
   it("says what is wrong: an empty box, a day that does not exist, a year out of range, a time that is not one", () => {
     expect(readDohaDateTime(form("", "5", "2026", "08:30"), "opens")).toEqual({ problem: "missing" });
-    expect(readDohaDateTime(form("1", "5", "2026", ""), "opens")).toEqual({ problem: "missing" });
+    expect(readDohaDateTime(form("1", "5", "2026", ""), "opens")).toEqual({ problem: "noTime" });
     expect(readDohaDateTime(form("31", "2", "2026", "08:30"), "opens")).toEqual({ problem: "invalid" });
     expect(readDohaDateTime(form("1", "5", "1926", "08:30"), "opens")).toEqual({ problem: "invalid" });
     expect(readDohaDateTime(form("1", "May", "2026", "08:30"), "opens")).toEqual({ problem: "invalid" });

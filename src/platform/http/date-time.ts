@@ -3,8 +3,11 @@ import { foldDigits } from "../text/clean.js";
 /** Qatar keeps UTC+3 all year (no daylight saving): a time typed by staff is read in it. */
 const DOHA_OFFSET_MS = 3 * 3_600_000;
 
-/** What is wrong with a typed date and time: a box left empty, a day that does not exist, a time that is not HH:MM. */
-export type DateTimeProblem = "missing" | "invalid" | "time";
+/**
+ * What is wrong with a typed date and time: a date box left empty, a day
+ * that does not exist, the time left empty, a time that is not HH:MM.
+ */
+export type DateTimeProblem = "missing" | "invalid" | "noTime" | "time";
 
 /** The four boxes of one moment, as a form names them: `<name>-day`, `-month`, `-year` and `-time`. */
 export interface DateTimeBoxes {
@@ -51,7 +54,7 @@ export function readDohaDateTime(
   if (y < 2000 || y > 2100 || day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
     return { problem: "invalid" };
   }
-  if (!time) return { problem: "missing" };
+  if (!time) return { problem: "noTime" };
   const hm = /^(\d{1,2})[:.٫](\d{2})$/.exec(time);
   if (!hm || Number(hm[1]) > 23 || Number(hm[2]) > 59) return { problem: "time" };
   return { at: new Date(day.getTime() + (Number(hm[1]) * 60 + Number(hm[2])) * 60_000 - DOHA_OFFSET_MS) };
