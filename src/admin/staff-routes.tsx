@@ -24,6 +24,23 @@ import { PersonRolesPage, StaffListPage } from "./views/StaffPages.js";
 const sameGrant = (a: RoleGrant, b: RoleGrant) => a.role === b.role && (a.agency ?? null) === (b.agency ?? null);
 const asText = (roles: RoleGrant[]) => roles.map((r) => (r.agency ? `${r.role}:${r.agency}` : r.role)).sort();
 
+/** The audit entry of a change to a person's roles: their roles before and after. */
+const rolesAudit = (
+  request: FastifyRequest,
+  action: "staff-role.granted" | "staff-role.revoked",
+  who: StaffMember,
+  grant: RoleGrant,
+  after: RoleGrant[],
+) =>
+  adminAudit(request, {
+    action,
+    objectType: "user-roles",
+    objectId: who.id,
+    agency: grant.agency ?? null,
+    before: { roles: asText(who.roles) },
+    after: { roles: asText(after) },
+  });
+
 /** Staff accounts: everyone with a role, finding a person by email, granting and revoking roles per agency. */
 export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOptions) {
   const title = (request: FastifyRequest) => request.tr.t("admin.staff.title");
@@ -120,15 +137,7 @@ export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOption
         await grantRole(tx, who.id, grant);
         return rolesOf(tx, who.id);
       },
-      (after) =>
-        adminAudit(request, {
-          action: "staff-role.granted",
-          objectType: "user-roles",
-          objectId: who.id,
-          agency: grant.agency ?? null,
-          before: { roles: asText(who.roles) },
-          after: { roles: asText(after) },
-        }),
+      (after) => rolesAudit(request, "staff-role.granted", who, grant, after),
     );
     return doneRedirect(request, reply, `/admin/staff/${who.id}`, "granted");
   });
@@ -150,17 +159,7 @@ export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOption
       revoked = await withAudit(
         db,
         async (tx) => ((await revokeRole(tx, who.id, grant)) ? rolesOf(tx, who.id) : undefined),
-        (after) =>
-          after
-            ? adminAudit(request, {
-                action: "staff-role.revoked",
-                objectType: "user-roles",
-                objectId: who.id,
-                agency: grant.agency ?? null,
-                before: { roles: asText(who.roles) },
-                after: { roles: asText(after) },
-              })
-            : undefined,
+        (after) => (after ? rolesAudit(request, "staff-role.revoked", who, grant, after) : undefined),
       );
     } catch (error) {
       // Another administrator was removed at the same moment: one must remain.

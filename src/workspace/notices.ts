@@ -1,5 +1,5 @@
 import { findUser } from "../accounts/repository.js";
-import { findAgency } from "../catalogue/repository/agencies.js";
+import { agencyName } from "../eservices/repository/agency-names.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { NotificationValues } from "../notifications/tables.js";
 import type { Db } from "../platform/db/client.js";
@@ -26,8 +26,7 @@ export class ContentNotices {
   /** The item's title and its agency's name, in both languages (the slug stands in for what is not written yet). */
   private async values(tx: Db, item: Item): Promise<NotificationValues> {
     const title = bilingualOf(item.draft, item.kind === "agency" ? "name" : "title");
-    const agency = (await findAgency(tx, item.agency))?.name ?? { ar: item.agency, en: item.agency };
-    return { title: { ar: title.ar || item.slug, en: title.en || item.slug }, agency };
+    return { title: { ar: title.ar || item.slug, en: title.en || item.slug }, agency: await agencyName(tx, item.agency) };
   }
 
   async submitted(tx: Db, item: Item, by: string): Promise<void> {
