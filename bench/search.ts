@@ -11,7 +11,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { loadContentPages } from "../src/pages/content.js";
 import { openDatabase } from "../src/platform/db/client.js";
-import { readJudgements } from "../src/search/evaluation.js";
+import { readJudgements } from "../src/search/evaluation/judgements.js";
 import { SearchIndex } from "../src/search/search-index.js";
 import { startPortal } from "../test/support/portal-process.js";
 
