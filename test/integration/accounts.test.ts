@@ -272,6 +272,18 @@ describe("sign-in and sessions", () => {
     expect(last.statusCode).toBe(429);
     expect(last.body).toContain("You have tried too many times. Wait a minute");
   });
+
+  it("counts a route's limit once whatever its language: /sign-in and /en/sign-in share it", async () => {
+    const client = new Client(t.app);
+    await client.get("/en/sign-in");
+    const codes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      codes.push((await client.post(i % 2 ? "/en/sign-in" : "/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode);
+    }
+    expect(codes.every((code) => code === 401)).toBe(true);
+    expect((await client.post("/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode).toBe(429);
+    expect((await client.post("/en/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode).toBe(429);
+  });
 });
 
 describe("two-step verification", () => {

@@ -51,6 +51,24 @@ describe.skipIf(!haveRedis)("rate limits shared by every instance through Redis"
     expect((await post(one)).statusCode).toBe(429);
     expect((await post(two)).statusCode).toBe(429);
   });
+
+  it("counts a route once across instances and languages (/sign-in and /en/sign-in are one limit)", async () => {
+    const remoteAddress = `10.${randomInt(250)}.${randomInt(250)}.${1 + randomInt(250)}`;
+    // No anti-forgery token: each post is refused (403) after the limit has counted it.
+    const post = (t: TestApp, url: string) =>
+      t.app.inject({
+        method: "POST",
+        url,
+        remoteAddress,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "identifier=nobody%40example.com&password=x",
+      });
+    const codes: number[] = [];
+    for (let i = 0; i < 10; i++) codes.push((await post(i % 2 ? one : two, i % 3 ? "/sign-in" : "/en/sign-in")).statusCode);
+    expect(codes.includes(429)).toBe(false);
+    expect((await post(one, "/en/sign-in")).statusCode).toBe(429);
+    expect((await post(two, "/sign-in")).statusCode).toBe(429);
+  });
 });
 
 describe("when Redis is unreachable", () => {
