@@ -11,6 +11,7 @@ import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
 import { fromRoot } from "./platform/paths.js";
 import { createFileStorage } from "./platform/storage/create-storage.js";
+import { publishedSecretProblems } from "./published-secrets.js";
 import { loadSearchSettings } from "./search/settings.js";
 import { buildApp } from "./server.js";
 import { loadDemoTransactions } from "./statistics/demo.js";
@@ -31,6 +32,17 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await runMigrations(database, config.DATABASE_URL);
   const storage = createFileStorage(config);
+  const published = await publishedSecretProblems(config, database.db);
+  if (published.length > 0) {
+    console.error(`Refusing to start in production:\n${published.map((p) => `  - ${p}`).join("\n")}`);
+    await database.close();
+    process.exit(1);
+  }
+  if (config.DEMONSTRATION) {
+    console.warn(
+      JSON.stringify({ level: 40, time: Date.now(), msg: "demonstration portal: the demo people's password is published" }),
+    );
+  }
   if (config.SEED_DEMO && (await loadDemoCatalogue(database.db, storage, loadCatalogueContent()))) {
     console.log(JSON.stringify({ level: 30, time: Date.now(), msg: "demo content loaded" }));
   }

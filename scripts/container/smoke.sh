@@ -39,7 +39,7 @@ trap cleanup EXIT INT TERM
 step "run"
 docker run -d --name "$NAME" --network host \
   -e PORT="$PORT" -e HOST=127.0.0.1 -e BASE_URL="http://127.0.0.1:$PORT" \
-  -e DATABASE_URL="$DATABASE_URL" -e SEED_DEMO=true \
+  -e DATABASE_URL="$DATABASE_URL" -e SEED_DEMO=true -e DEMONSTRATION=true -e DEMO_AGENCY_CLIENT_SECRET="$(secret)" \
   -e SURVEY_KEY_SECRET="$(secret)" -e PAYMENT_MERCHANT_SECRET="$(secret)" -e PAYMENT_NOTIFY_SECRET="$(secret)" \
   -e METRICS_TOKEN="$(secret)" \
   "$IMAGE" >/dev/null

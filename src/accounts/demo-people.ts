@@ -1,8 +1,8 @@
 import type { Db } from "../platform/db/client.js";
 import { runOnce } from "../platform/db/once.js";
-import { hashPassword } from "./crypto.js";
+import { hashPassword, verifyPassword } from "./crypto.js";
 import type { RoleGrant } from "./model.js";
-import { createUser, grantRole } from "./repository.js";
+import { createUser, findUserByEmail, grantRole } from "./repository.js";
 
 /** The demo people's password; documented in the README, for demonstrations only. */
 export const DEMO_PASSWORD = "Hukoomi-demo-2026";
@@ -130,4 +130,18 @@ export function loadDemoPeople(db: Db): Promise<boolean> {
       for (const r of p.roles ?? []) await grantRole(tx, user.id, r);
     }
   });
+}
+
+/**
+ * The accounts that open with the published demo password (the demo people,
+ * still as seeded): a portal serving real people must have none, so the
+ * portal refuses to start in production while any is left.
+ */
+export async function accountsWithPublishedPassword(db: Db): Promise<string[]> {
+  const found: string[] = [];
+  for (const p of demoPeople) {
+    const user = await findUserByEmail(db, p.email);
+    if (user?.passwordHash && (await verifyPassword(user.passwordHash, DEMO_PASSWORD))) found.push(p.email);
+  }
+  return found;
 }

@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
+import { PUBLISHED_DEMO_AGENCY_SECRET } from "../platform/config.js";
 import type { Db } from "../platform/db/client.js";
 import { runOnce } from "../platform/db/once.js";
 import { ME_API_SCOPE, registerClient } from "./clients.js";
+import { oidcClients } from "./tables.js";
 
 export const DEMO_AGENCY_CLIENT_ID = "demo-agency-portal";
 
@@ -37,4 +40,13 @@ export function loadDemoMobileClient(db: Db): Promise<boolean> {
       scopes: `openid profile ${ME_API_SCOPE}`,
     });
   });
+}
+
+/** Registered clients whose secret is the published demo one: refused in production (the portal will not start). */
+export async function clientsWithPublishedSecret(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ clientId: oidcClients.clientId })
+    .from(oidcClients)
+    .where(eq(oidcClients.clientSecret, PUBLISHED_DEMO_AGENCY_SECRET));
+  return rows.map((r) => r.clientId);
 }

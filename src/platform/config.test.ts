@@ -98,6 +98,34 @@ describe("loadConfig", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
   });
 
+  it("loads the demo people only when asked, and in production only for a named demonstration with its own client secret", () => {
+    expect(loadConfig({}).SEED_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production", ...PRODUCTION_SECRETS }).SEED_DEMO).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: "production", SEED_DEMO: "true", ...PRODUCTION_SECRETS })).toThrow(
+      /SEED_DEMO: in production this would create the demo people, whose password is published/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "production", SEED_DEMO: "true", DEMONSTRATION: "true", ...PRODUCTION_SECRETS })).toThrow(
+      /DEMO_AGENCY_CLIENT_SECRET: a demonstration in production needs its own secret/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "production",
+        SEED_DEMO: "true",
+        DEMONSTRATION: "true",
+        DEMO_AGENCY_CLIENT_SECRET: "demo-agency-portal-secret",
+        ...PRODUCTION_SECRETS,
+      }),
+    ).toThrow(/DEMO_AGENCY_CLIENT_SECRET/);
+    const demonstration = loadConfig({
+      NODE_ENV: "production",
+      SEED_DEMO: "1",
+      DEMONSTRATION: "true",
+      DEMO_AGENCY_CLIENT_SECRET: "a-demonstration-of-its-own",
+      ...PRODUCTION_SECRETS,
+    });
+    expect(demonstration).toMatchObject({ SEED_DEMO: true, DEMONSTRATION: true });
+  });
+
   it("refuses to start in production on the development secrets", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SURVEY_KEY_SECRET: required in production/);
     expect(() => loadConfig({ NODE_ENV: "production", ...PRODUCTION_SECRETS })).not.toThrow();

@@ -5,6 +5,9 @@ import { z } from "zod";
  * start-up. Each variable is documented where it is declared; the README's
  * configuration table mirrors this list.
  */
+/** The demo agency client's secret as the README and the demo agency app publish it: refused in production. */
+export const PUBLISHED_DEMO_AGENCY_SECRET = "demo-agency-portal-secret";
+
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
@@ -33,8 +36,19 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Address buckets as endpoint/bucket rather than bucket.endpoint; defaults to true when S3_ENDPOINT is set, as most self-hosted stores need. */
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
-  /** Load the demo content (agencies, services, news…) into an empty database on start. */
-  SEED_DEMO: booleanFlag.default(true),
+  /**
+   * Load the demo content (agencies, services, news…) and the demo people into
+   * an empty database on start. On by default outside production; in
+   * production only with DEMONSTRATION=true, because the demo people's
+   * password is published.
+   */
+  SEED_DEMO: booleanFlag.optional(),
+  /**
+   * This installation is a public demonstration: production mode may then load
+   * the demo people (whose password is published) and register the demo
+   * agency client. Never set it on a portal that serves real people.
+   */
+  DEMONSTRATION: booleanFlag.default(false),
   /** PostgreSQL connection URL (postgres://user@host:5432/db); when set, PGlite is not used. */
   DATABASE_URL: z
     .string()
@@ -69,8 +83,8 @@ const envSchema = z.object({
   NATIONAL_IDP_CLIENT_SECRET: z.string().min(1).optional(),
   /** Address of the demo agency portal (npm run demo:agency), registered with the demo content as a client of /idp. */
   DEMO_AGENCY_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3002"),
-  /** The demo agency portal's client secret; for demonstrations only. */
-  DEMO_AGENCY_CLIENT_SECRET: z.string().min(16).default("demo-agency-portal-secret"),
+  /** The demo agency portal's client secret; for demonstrations only (in production a DEMONSTRATION needs its own). */
+  DEMO_AGENCY_CLIENT_SECRET: z.string().min(16).default(PUBLISHED_DEMO_AGENCY_SECRET),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   /** Hours after sign-in at which a session ends, whatever the activity. */
@@ -158,9 +172,10 @@ const envSchema = z.object({
 
 export type Config = Omit<
   z.infer<typeof envSchema>,
-  "BASE_URL" | "S3_FORCE_PATH_STYLE" | "SANDBOXES" | "PAYMENT_GATEWAY_URL" | "REGISTRIES_URL"
+  "BASE_URL" | "S3_FORCE_PATH_STYLE" | "SANDBOXES" | "PAYMENT_GATEWAY_URL" | "REGISTRIES_URL" | "SEED_DEMO"
 > & {
   BASE_URL: string;
+  SEED_DEMO: boolean;
   S3_FORCE_PATH_STYLE: boolean;
   SANDBOXES: boolean;
   PAYMENT_GATEWAY_URL: string;
@@ -182,7 +197,29 @@ function missingRequired(env: Record<string, string | undefined>): string[] {
           (name) => `${name}: required in production (a long random value)`,
         )
       : [];
-  return [...s3, ...secrets];
+  return [...s3, ...secrets, ...demonstrationProblems(env)];
+}
+
+/**
+ * Production never creates an account with a published password: demo
+ * seeding there must be asked for and named as a demonstration
+ * (DEMONSTRATION=true), and even then the demo agency client needs a secret
+ * of its own rather than the published one.
+ */
+function demonstrationProblems(env: Record<string, string | undefined>): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const on = (name: string) => env[name] === "true" || env[name] === "1";
+  if (!on("SEED_DEMO")) return [];
+  if (!on("DEMONSTRATION")) {
+    return [
+      "SEED_DEMO: in production this would create the demo people, whose password is published; set DEMONSTRATION=true as well only if this portal is a demonstration",
+    ];
+  }
+  return env.DEMO_AGENCY_CLIENT_SECRET === undefined || env.DEMO_AGENCY_CLIENT_SECRET === PUBLISHED_DEMO_AGENCY_SECRET
+    ? [
+        "DEMO_AGENCY_CLIENT_SECRET: a demonstration in production needs its own secret for the demo agency client, not the published one",
+      ]
+    : [];
 }
 
 /** Secrets that have a development default and must be set in production. */
@@ -217,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...value,
     BASE_URL: baseUrl,
     S3_FORCE_PATH_STYLE: value.S3_FORCE_PATH_STYLE ?? value.S3_ENDPOINT !== undefined,
+    SEED_DEMO: value.SEED_DEMO ?? value.NODE_ENV !== "production",
     SANDBOXES: value.SANDBOXES ?? value.NODE_ENV !== "production",
     PAYMENT_GATEWAY_URL: (value.PAYMENT_GATEWAY_URL ?? `${baseUrl}/sandbox-gateway`).replace(/\/$/, ""),
     REGISTRIES_URL: (value.REGISTRIES_URL ?? `${baseUrl}/sandbox-registries`).replace(/\/$/, ""),
