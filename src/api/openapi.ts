@@ -96,7 +96,9 @@ export function describeDocument(raw: OpenApiDocument, baseUrl: string, version:
       const responses = op.responses ?? {};
       for (const [status, response] of Object.entries(responses)) {
         if ("$ref" in response) continue;
-        if (response.description === "Default Response") response.description = text(`apiDocs.responses.${status}`) ?? status;
+        if (response.description === "Default Response")
+          response.description =
+            text(`apiDocs.operationResponses.${id}.${status}`) ?? text(`apiDocs.responses.${status}`) ?? status;
       }
       if (!Object.keys(responses).some((s) => s.startsWith("4"))) {
         responses["4XX"] = {

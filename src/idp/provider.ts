@@ -41,6 +41,9 @@ export function createProvider(opts: ProviderOptions): Provider {
     jwks: opts.keys.jwks,
     cookies: { keys: opts.keys.cookieKeys },
     pkce: { required: () => true },
+    // Revoking any token (an app signing out at /idp/token/revocation, a code used twice, a sign-out) ends the
+    // whole grant: every access token issued under it stops working at once, not only the one revoked.
+    revokeGrantPolicy: () => true,
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },

@@ -45,7 +45,14 @@ export async function paymentNotificationRoutes(
       return typeof v === "string" ? v : undefined;
     };
     if (!verifySignature(secret, { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) }, raw)) {
-      return reply.code(401).send({ error: "signature" });
+      // A 401 names how to authenticate (RFC 9110): the gateway's HMAC signature headers, not a bearer token.
+      return reply
+        .code(401)
+        .header(
+          "www-authenticate",
+          `HMAC-SHA256 realm="payment-notifications", headers="${TIMESTAMP_HEADER} ${SIGNATURE_HEADER}"`,
+        )
+        .send({ error: "signature" });
     }
     let parsed: z.infer<typeof notificationSchema>;
     try {

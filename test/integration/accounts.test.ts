@@ -278,7 +278,9 @@ describe("sign-in and sessions", () => {
     await client.get("/en/sign-in");
     const codes: number[] = [];
     for (let i = 0; i < 10; i++) {
-      codes.push((await client.post(i % 2 ? "/en/sign-in" : "/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode);
+      codes.push(
+        (await client.post(i % 2 ? "/en/sign-in" : "/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode,
+      );
     }
     expect(codes.every((code) => code === 401)).toBe(true);
     expect((await client.post("/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode).toBe(429);

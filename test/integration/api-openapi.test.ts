@@ -143,6 +143,33 @@ describe("the OpenAPI document", () => {
   });
 });
 
+describe("refusals say how to authenticate", () => {
+  it("describes a 401 as a bearer-token refusal only where a bearer token is asked for", () => {
+    const bearerText = "No valid access token: sign in again.";
+    for (const { path, op } of operations()) {
+      const unauthorised = op.responses?.["401"] as OpenAPIV3_1.ResponseObject | undefined;
+      if (!unauthorised) continue;
+      if (op.security?.length) expect(unauthorised.description, path).toBe(bearerText);
+      else expect(unauthorised.description, path).not.toBe(bearerText);
+    }
+    const notifications = doc.paths?.["/api/v1/payments/notifications"]?.post?.responses?.["401"] as OpenAPIV3_1.ResponseObject;
+    expect(notifications.description).toContain("x-gateway-signature");
+  });
+
+  it("answers an unsigned payment notification 401 with a WWW-Authenticate challenge naming the signature headers", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/payments/notifications",
+      headers: { "content-type": "application/json" },
+      payload: "{}",
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers["www-authenticate"]).toBe(
+      'HMAC-SHA256 realm="payment-notifications", headers="x-gateway-timestamp x-gateway-signature"',
+    );
+  });
+});
+
 /** A value for a query parameter: its example or the first allowed value; required ones must say one. */
 function queryValue(p: OpenAPIV3_1.ParameterObject): string | undefined {
   const schema = (p.schema ?? {}) as { enum?: unknown[]; examples?: unknown[]; default?: unknown };

@@ -1,8 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { dataAccessFor, findUserByEmail } from "../../src/accounts/repository.js";
 import { registerClient } from "../../src/idp/clients.js";
+import { oidcPayloads } from "../../src/idp/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
 import { freePort } from "../support/portal-process.js";
@@ -140,6 +142,36 @@ describe("Hukoomi as an OpenID Connect provider", () => {
     await expect(
       oidc.authorizationCodeGrant(config, new URL(code.url), { pkceCodeVerifier: other.verifier, expectedState: other.state }),
     ).rejects.toThrow();
+  });
+
+  it("ends the whole grant when an app revokes one of its tokens (every token of the grant stops working)", async () => {
+    const browser = new Client(t.app, { host: new URL(issuer).host });
+    await browser.get("/en/sign-in");
+    await browser.post("/en/sign-in", { identifier: "visitor@demo.hukoomi.example", password: DEMO_PASSWORD });
+    const tokens = [];
+    for (let i = 0; i < 2; i++) {
+      const login = await startLogin();
+      const back = await browse(browser, login.url);
+      tokens.push(
+        await oidc.authorizationCodeGrant(config, new URL(back.url), {
+          pkceCodeVerifier: login.verifier,
+          expectedState: login.state,
+        }),
+      );
+    }
+    const user = await findUserByEmail(t.db.database.db, "visitor@demo.hukoomi.example");
+    const [first, second] = tokens.map((x) => x.access_token);
+    expect(await oidc.fetchUserInfo(config, second ?? "", user?.id ?? "")).toMatchObject({ sub: user?.id });
+    const grants = () =>
+      t.db.database.db
+        .select()
+        .from(oidcPayloads)
+        .where(and(eq(oidcPayloads.model, "Grant"), eq(oidcPayloads.accountId, user?.id ?? "")));
+    expect(await grants()).toHaveLength(1);
+    await oidc.tokenRevocation(config, first ?? "");
+    await expect(oidc.fetchUserInfo(config, second ?? "", user?.id ?? "")).rejects.toThrow();
+    // The grant itself is gone too (the provider's default keeps it when an access token is revoked).
+    expect(await grants()).toHaveLength(0);
   });
 
   it("refuses unknown clients and redirect addresses with a page in the person's language", async () => {

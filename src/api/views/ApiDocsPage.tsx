@@ -122,7 +122,8 @@ function OperationSection({ entry, doc }: { entry: Entry; doc: OpenApiDocument }
         {Object.entries(op.responses ?? {}).map(([status, response]) => {
           const r = response as OpenAPIV3_1.ResponseObject;
           const schema = r.content?.["application/json"]?.schema as JsonSchema | undefined;
-          const describedBy = `apiDocs.responses.${status}`;
+          const own = `apiDocs.operationResponses.${id}.${status}`;
+          const describedBy = tr.has(own) ? own : `apiDocs.responses.${status}`;
           return (
             <div key={status} class="api-docs__response">
               <dt>

@@ -60,7 +60,11 @@ export class Throttles {
       return { allowed: true, count: res.consumedPoints };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
-        return { allowed: false, count: outcome.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+        return {
+          allowed: false,
+          count: outcome.consumedPoints,
+          retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)),
+        };
       }
       this.warn(outcome);
       return { allowed: true, count: 0 };
