@@ -54,7 +54,7 @@ import { navigation } from "./navigation.js";
 import { Notifier } from "./notifications/notifier.js";
 import { OutboxWorker } from "./notifications/outbox.js";
 import { notificationDashboard, notificationRoutes } from "./notifications/routes.js";
-import { ckanRoutes } from "./opendata/ckan.js";
+import { ckanRoutes } from "./opendata/ckan/routes.js";
 import { dcatRoutes } from "./opendata/dcat.js";
 import { openDataDownloadRoutes, openDataPageRoutes } from "./opendata/routes.js";
 import { openDataWorkspaceRoutes } from "./opendata/workspace-routes.js";

@@ -113,7 +113,11 @@ export interface ResourceInput {
   position: number;
 }
 
-/** Puts a dataset's resource of a format in place (replacing the one it had), and marks the dataset modified. */
+/**
+ * Puts a dataset's resource of a format in place (replacing the one it had)
+ * and marks the dataset's content modified on that day; the record itself
+ * changed now (updatedAt), whatever day its data is from.
+ */
 export async function putResource(db: Db, datasetId: string, input: ResourceInput, modified: Date): Promise<void> {
   await db
     .insert(resources)
@@ -121,7 +125,7 @@ export async function putResource(db: Db, datasetId: string, input: ResourceInpu
     .onConflictDoUpdate({ target: [resources.datasetId, resources.format], set: { ...input, modified } });
   await db
     .update(datasets)
-    .set({ modified: modified.toISOString().slice(0, 10), updatedAt: modified })
+    .set({ modified: modified.toISOString().slice(0, 10), updatedAt: new Date() })
     .where(eq(datasets.id, datasetId));
   await bumpVersion(db, OPENDATA_VERSION);
 }

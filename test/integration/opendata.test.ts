@@ -25,8 +25,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t.close());
 
-const json = (body: string) => JSON.parse(body) as Record<string, unknown> & { result: never; error: never };
-
 /** Parses a JSON-LD document into quads, never fetching a context from the network. */
 async function quadsOf(doc: object): Promise<Quad[]> {
   const nquads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
@@ -177,82 +175,6 @@ describe("the DCAT catalogue", () => {
     expect(paths).toContain("http://purl.org/dc/terms/title");
     expect(paths).toContain("http://www.w3.org/ns/dcat#theme");
     expect(paths).toContain("http://purl.org/dc/terms/issued");
-  });
-});
-
-describe("the CKAN Action API", () => {
-  it("lists, shows and searches packages as CKAN clients expect", async () => {
-    const list = json((await t.app.inject({ url: "/api/3/action/package_list" })).body);
-    expect(list.success).toBe(true);
-    expect(typeof list.help).toBe("string");
-    const help = json((await t.app.inject({ url: String(list.help).replace("http://portal.test", "") })).body);
-    expect(help.result).toContain("published datasets");
-    expect(list.result).toContain("water-consumption-by-month");
-
-    const show = await t.app.inject({ url: "/api/3/action/package_show?id=water-consumption-by-month&lang=en" });
-    expect(show.statusCode).toBe(200);
-    const pkg = json(show.body).result as Record<string, unknown> & {
-      organization: { name: string; title: string };
-      resources: { id: string; url: string; format: string; name: string }[];
-      tags: { name: string }[];
-    };
-    expect(pkg).toMatchObject({ name: "water-consumption-by-month", title: "Water consumption by month", license_id: "cc-zero" });
-    expect(typeof pkg.id).toBe("string");
-    expect(pkg.notes).toContain("cubic metres");
-    expect(pkg.organization.name).toBe("national-water-and-electricity-corporation");
-    expect(pkg.resources.map((r) => r.format)).toEqual(["CSV", "JSON"]);
-    expect(pkg.resources[0]?.url).toBe("http://portal.test/opendata/water-consumption-by-month/csv");
-    expect(pkg.tags.map((x) => x.name)).toContain("water");
-    expect(pkg.metadata_created).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(pkg.metadata_modified).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    // By id as well as by name.
-    const byId = json((await t.app.inject({ url: `/api/3/action/package_show?id=${pkg.id}` })).body);
-    expect((byId.result as { name: string }).name).toBe("water-consumption-by-month");
-
-    const search = json((await t.app.inject({ url: "/api/3/action/package_search?q=water&rows=5" })).body);
-    expect((search.result as { count: number }).count).toBe(1);
-    const paged = json((await t.app.inject({ url: "/api/3/action/package_search?rows=3&start=3" })).body).result as {
-      count: number;
-      results: unknown[];
-    };
-    expect(paged.count).toBe(10);
-    expect(paged.results).toHaveLength(3);
-    const org = json(
-      (
-        await t.app.inject({
-          url: `/api/3/action/package_search?fq=${encodeURIComponent('organization:"ministry-of-communications-and-it"')}`,
-        })
-      ).body,
-    ).result as { count: number };
-    expect(org.count).toBe(5);
-
-    const orgs = json((await t.app.inject({ url: "/api/3/action/organization_list" })).body);
-    expect(orgs.result).toContain("traffic-department");
-    const full = json((await t.app.inject({ url: "/api/3/action/organization_list?all_fields=true&lang=en" })).body).result as {
-      name: string;
-      title: string;
-      package_count: number;
-    }[];
-    expect(full.find((o) => o.name === "ministry-of-communications-and-it")?.package_count).toBe(5);
-  });
-
-  it("answers errors in CKAN's shape", async () => {
-    const missing = await t.app.inject({ url: "/api/3/action/package_show?id=no-such-thing" });
-    expect(missing.statusCode).toBe(404);
-    expect(JSON.parse(missing.body)).toMatchObject({
-      success: false,
-      error: { message: "Not found", __type: "Not Found Error" },
-    });
-    const noId = await t.app.inject({ url: "/api/3/action/package_show" });
-    expect(noId.statusCode).toBe(409);
-    expect(JSON.parse(noId.body)).toMatchObject({ success: false, error: { __type: "Validation Error" } });
-    const badRows = await t.app.inject({ url: "/api/3/action/package_search?rows=lots" });
-    expect(badRows.statusCode).toBe(409);
-    const badFq = await t.app.inject({ url: "/api/3/action/package_search?fq=tags:water" });
-    expect(badFq.statusCode).toBe(409);
-    const unknown = await t.app.inject({ url: "/api/3/action/package_delete" });
-    expect(unknown.statusCode).toBe(400);
-    expect(JSON.parse(unknown.body)).toMatchObject({ success: false, error: { __type: "Bad Request" } });
   });
 });
 
