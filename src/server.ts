@@ -57,12 +57,14 @@ import { notificationDashboard, notificationRoutes } from "./notifications/route
 import { ckanRoutes } from "./opendata/ckan/routes.js";
 import { dcatRoutes } from "./opendata/dcat.js";
 import { openDataDownloadRoutes, openDataPageRoutes } from "./opendata/routes.js";
+import { publishedDatasetPaths } from "./opendata/service.js";
 import { openDataWorkspaceRoutes } from "./opendata/workspace-routes.js";
 import { loadContentPages } from "./pages/content.js";
 import { contentPageRoutes } from "./pages/routes.js";
 import { consultationRoutes } from "./participation/consultations/routes.js";
 import { consultationStaffRoutes } from "./participation/consultations/staff-routes.js";
 import { participationSlot } from "./participation/home-slot.js";
+import { publishedItemPaths } from "./participation/listing.js";
 import { pollApiRoutes } from "./participation/polls/api.js";
 import { pollRoutes } from "./participation/polls/routes.js";
 import { participationRoutes } from "./participation/routes.js";
@@ -414,6 +416,7 @@ export async function buildApp({
       ...visitPaths(visitContent),
     ],
     extraEntries: workerSitemapEntries(workerContent),
+    pathSources: [publishedDatasetPaths, publishedItemPaths],
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
 import { datasets } from "./tables.js";
 
@@ -25,4 +25,14 @@ export async function publishedDatasetsByYear(db: Db): Promise<Array<{ year: num
     out.push({ year, count: total });
   }
   return out;
+}
+
+/** The published datasets' pages, for the sitemap. */
+export async function publishedDatasetPaths(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ slug: datasets.slug })
+    .from(datasets)
+    .where(eq(datasets.published, true))
+    .orderBy(asc(datasets.slug));
+  return rows.map((r) => `/opendata/${r.slug}`);
 }

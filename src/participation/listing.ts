@@ -63,3 +63,8 @@ export async function publishedItems(db: Db, now = new Date()): Promise<ListedIt
 export async function staffItems(db: Db, agencies: string[] | "all", now = new Date()): Promise<ListedItem[]> {
   return (await items(db, { published: false, agencies }, now)).sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime());
 }
+
+/** The pages of the polls, surveys and consultations the public can see, for the sitemap. */
+export async function publishedItemPaths(db: Db, now = new Date()): Promise<string[]> {
+  return (await publishedItems(db, now)).map((i) => participatePath(i.kind, i.slug));
+}

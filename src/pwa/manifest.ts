@@ -13,18 +13,25 @@ export const manifestIcons = [
   { name: "images/icons/icon-maskable-512.png", sizes: "512x512", purpose: "maskable" },
 ] as const;
 
-/** The web app manifest in one language: installing from an English page gives the English app. */
+/**
+ * The web app manifest in one language: installing from an English page
+ * gives the English app. The two apps are distinct (their own id) and each
+ * keeps to its own pages: the Arabic app's scope is the site (/), the
+ * English one's /en/; start_url lies inside the scope, as the manifest
+ * specification requires for the scope to count.
+ */
 export function webManifest(locale: Locale) {
   const tr = translator(locale);
+  const home = locale === "en" ? "/en/" : localizePath(locale, "/");
   return {
-    id: localizePath(locale, "/"),
+    id: home,
     name: tr.t("pwa.manifest.name"),
     short_name: tr.t("pwa.manifest.shortName"),
     description: tr.t("pwa.manifest.description"),
     lang: locale,
     dir: direction[locale],
-    start_url: localizePath(locale, "/"),
-    scope: "/",
+    start_url: home,
+    scope: home,
     display: "standalone",
     theme_color: THEME_COLOUR,
     background_color: BACKGROUND_COLOUR,

@@ -13,11 +13,15 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** One <url> per language, each naming the other language as its alternate. */
+/**
+ * One <url> per language, each naming every language as an alternate, and
+ * the Arabic page as x-default (what a visitor whose language is neither
+ * gets), as the pages' own <link rel="alternate"> do.
+ */
 function urlEntries(baseUrl: string, path: string, lastmod?: string): string {
-  const alternates = locales
-    .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(baseUrl + localizePath(l, path))}"/>`)
-    .join("");
+  const link = (hreflang: string, l: (typeof locales)[number]) =>
+    `<xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeXml(baseUrl + localizePath(l, path))}"/>`;
+  const alternates = [...locales.map((l) => link(l, l)), link("x-default", "ar")].join("");
   return locales
     .map(
       (l) =>
@@ -51,25 +55,35 @@ const servicesSitemapParams = z.object({ n: z.coerce.number().int().min(1).max(1
 /** robots.txt and the XML sitemaps, with hreflang alternates, for search engines. */
 export async function seoRoutes(
   app: FastifyInstance,
-  opts: { db: Db; baseUrl: string; pages: ContentPage[]; extraPaths: string[]; extraEntries?: SitemapEntry[] },
+  opts: {
+    db: Db;
+    baseUrl: string;
+    pages: ContentPage[];
+    extraPaths: string[];
+    extraEntries?: SitemapEntry[];
+    /** Pages other areas publish, read when the sitemap is asked for (datasets, polls, consultations…). */
+    pathSources?: ((db: Db) => Promise<string[]>)[];
+  },
 ) {
   const { db, baseUrl } = opts;
 
   app.get("/robots.txt", async (_request, reply) =>
-    reply
-      .type("text/plain; charset=utf-8")
-      .send(
-        [
-          "User-agent: *",
-          "Disallow: /api/",
-          "Disallow: /feedback/",
-          "Disallow: /en/feedback/",
-          "Disallow: /sandbox-gateway/",
-          "",
-          `Sitemap: ${baseUrl}/sitemap.xml`,
-          "",
-        ].join("\n"),
-      ),
+    reply.type("text/plain; charset=utf-8").send(
+      [
+        "User-agent: *",
+        // The API's JSON is for programs; its documentation page, in both languages, is for people.
+        "Allow: /api/docs",
+        "Disallow: /api/",
+        "Allow: /en/api/docs",
+        "Disallow: /en/api/",
+        "Disallow: /feedback/",
+        "Disallow: /en/feedback/",
+        "Disallow: /sandbox-gateway/",
+        "",
+        `Sitemap: ${baseUrl}/sitemap.xml`,
+        "",
+      ].join("\n"),
+    ),
   );
 
   app.get("/sitemap.xml", async (_request, reply) => {
@@ -83,7 +97,14 @@ export async function seoRoutes(
   });
 
   app.get("/sitemaps/pages.xml", async (_request, reply) => {
-    const paths = ["/", ...opts.extraPaths, ...opts.pages.map((p) => p.path), ...(await catalogueSitemapPaths(db))];
+    const sourced = await Promise.all((opts.pathSources ?? []).map((source) => source(db)));
+    const paths = [
+      "/",
+      ...opts.extraPaths,
+      ...opts.pages.map((p) => p.path),
+      ...(await catalogueSitemapPaths(db)),
+      ...sourced.flat(),
+    ];
     const lastmods = new Map(opts.pages.map((p) => [p.path, p.updated.toISOString().slice(0, 10)]));
     const entries = [
       ...paths.map((p) => urlEntries(baseUrl, p, lastmods.get(p))),

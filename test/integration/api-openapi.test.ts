@@ -138,8 +138,13 @@ describe("the OpenAPI document", () => {
     expect(flow?.tokenUrl).toBe(`${t.baseUrl}/idp/token`);
     for (const { path, op } of operations()) {
       const signedIn = path.startsWith("/api/v1/me/");
-      expect(op.security ?? [], path).toEqual(signedIn ? [{ [name ?? ""]: ["hukoomi.me"] }] : []);
+      // Every operation says how it is secured: a public one with an empty list, not by leaving it out.
+      expect(op.security, path).toEqual(signedIn ? [{ [name ?? ""]: ["hukoomi.me"] }] : []);
     }
+  });
+
+  it("states the API's licence as an SPDX identifier", () => {
+    expect(doc.info.license).toEqual({ name: "MIT License", identifier: "MIT" });
   });
 });
 

@@ -1,5 +1,7 @@
+import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogueContent } from "../../src/catalogue/content/load.js";
+import { publishedItems } from "../../src/participation/listing.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 
 let t: TestApp;
@@ -200,8 +202,24 @@ describe("news, events and initiatives", () => {
     expect(page.body).toContain(`/en/events/${event?.slug}/calendar.ics`);
     const ics = await get(`/en/events/${event?.slug}/calendar.ics`);
     expect(ics.headers["content-type"]).toContain("text/calendar");
-    expect(ics.body).toContain("BEGIN:VEVENT");
-    expect(ics.body).toContain(`SUMMARY:${event?.title.en.slice(0, 20)}`);
+    // RFC 5545 §3.1: every content line, the last one too, ends with CRLF, and none is longer than 75 octets.
+    expect(ics.body.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    const lines = ics.body.split("\r\n");
+    expect(lines.at(-1)).toBe("");
+    for (const line of lines) {
+      expect(line).not.toContain("\n");
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    }
+    // A standard parser reads the event back.
+    const calendar = new ICAL.Component(ICAL.parse(ics.body));
+    const vevent = calendar.getFirstSubcomponent("vevent");
+    if (!vevent || !event) throw new Error("no event in the file");
+    const read = new ICAL.Event(vevent);
+    expect(read.summary).toBe(event.title.en);
+    expect(read.location).toBe(event.place.en);
+    expect(read.startDate.toJSDate().getTime()).toBe(new Date(event.starts).getTime());
+    expect(read.endDate.toJSDate().getTime()).toBe(new Date(event.ends).getTime());
+    expect(read.uid).toBe(`${event.slug}@hukoomi`);
   });
 
   it("lists initiatives", async () => {
@@ -240,5 +258,46 @@ describe("sitemaps and robots", () => {
     expect((await get("/sitemaps/services-x.xml")).statusCode).toBe(404);
     const robots = await get("/robots.txt");
     expect(robots.body).toContain("Sitemap: http://portal.test/sitemap.xml");
+  });
+
+  it("names the Arabic page as x-default of every address, in every sitemap", async () => {
+    for (const file of ["/sitemaps/pages.xml", "/sitemaps/services-1.xml"]) {
+      const body = (await get(file)).body;
+      const urls = body.match(/<url>.*?<\/url>/g) ?? [];
+      expect(urls.length).toBeGreaterThan(10);
+      for (const url of urls.filter((u) => !u.includes("/workers"))) {
+        const loc = /<loc>([^<]+)<\/loc>/.exec(url)?.[1] ?? "";
+        const arabic = loc.replace("http://portal.test/en/", "http://portal.test/").replace(/\/en$/, "/");
+        expect(url, loc).toContain(`<xhtml:link rel="alternate" hreflang="x-default" href="${arabic}"/>`);
+      }
+    }
+  });
+
+  it("lists the dataset pages and the published polls, surveys and consultations", async () => {
+    const body = (await get("/sitemaps/pages.xml")).body;
+    expect(body).toContain("<loc>http://portal.test/opendata/water-consumption-by-month</loc>");
+    expect(body).toContain("<loc>http://portal.test/en/opendata/licensed-vehicles-by-year</loc>");
+    const items = await publishedItems(t.db.database.db);
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(["polls", "surveys", "consultations"]));
+    for (const i of items) expect(body).toContain(`<loc>http://portal.test/en/participate/${i.kind}/${i.slug}</loc>`);
+    // Nothing else: no draft or scheduled item, each published one in both languages.
+    expect(body.match(/<loc>[^<]*\/participate\/[a-z]+\/[^<]+<\/loc>/g)).toHaveLength(items.length * 2);
+  });
+
+  it("lets robots read the API documentation in both languages, and not the API itself", async () => {
+    const lines = (await get("/robots.txt")).body.split("\n");
+    // The longest matching rule decides (RFC 9309 §2.2.2).
+    const allowed = (path: string) => {
+      const rules = lines
+        .map((l) => /^(Allow|Disallow): (\S+)$/.exec(l))
+        .filter((m): m is RegExpExecArray => m !== null && path.startsWith(m[2] as string))
+        .sort((a, b) => (b[2] as string).length - (a[2] as string).length);
+      return rules[0]?.[1] !== "Disallow";
+    };
+    expect(allowed("/api/docs")).toBe(true);
+    expect(allowed("/en/api/docs")).toBe(true);
+    expect(allowed("/api/v1/services")).toBe(false);
+    expect(allowed("/en/api/openapi.json")).toBe(false);
+    expect(allowed("/en/services")).toBe(true);
   });
 });

@@ -56,6 +56,41 @@ describe("/metrics", () => {
     if (t.db.database.kind === "postgres") expect(res.body).toContain('hukoomi_db_pool_clients{state="total"}');
   });
 
+  it("names every metric by Prometheus's naming rules", async () => {
+    const body = (await scrape()).body;
+    const types = new Map<string, string>();
+    const helps = new Set<string>();
+    for (const line of body.split("\n")) {
+      const type = /^# TYPE (\S+) (\S+)$/.exec(line);
+      if (type) types.set(type[1] as string, type[2] as string);
+      const help = /^# HELP (\S+) \S/.exec(line);
+      if (help) helps.add(help[1] as string);
+    }
+    expect(types.size).toBeGreaterThan(10);
+    const broken: string[] = [];
+    for (const [name, type] of types) {
+      if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) broken.push(`${name}: not a metric name`);
+      if (!name.startsWith("hukoomi_")) broken.push(`${name}: no application prefix`);
+      // _total is for counters only; every counter ends with it.
+      if (type === "counter" && !name.endsWith("_total")) broken.push(`${name}: a counter without _total`);
+      if (type !== "counter" && name.endsWith("_total")) broken.push(`${name}: a ${type} named _total`);
+      // Suffixes a histogram or summary adds to its samples are not for family names.
+      if (/_(count|sum|bucket)$/.test(name)) broken.push(`${name}: a reserved suffix`);
+      // Base units: seconds and bytes, never milliseconds, minutes, kilobytes…
+      if (/_(milliseconds|ms|microseconds|minutes|hours|days|kilobytes|megabytes|kb|mb)(_|$)/.test(name))
+        broken.push(`${name}: not a base unit`);
+      if (!helps.has(name)) broken.push(`${name}: no HELP`);
+    }
+    for (const line of body.split("\n").filter((l) => l && !l.startsWith("#"))) {
+      const labels = /\{(.*)\}/.exec(line)?.[1] ?? "";
+      for (const [, label] of labels.matchAll(/(?:^|,)([^=,]+)=/g))
+        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(label ?? "") || label?.startsWith("__")) broken.push(`${line}: label ${label}`);
+    }
+    expect(broken).toEqual([]);
+    // The totals of active handles, requests and resources are still there, by type.
+    expect(types.get("hukoomi_nodejs_active_handles")).toBe("gauge");
+  });
+
   it("is refused to other addresses without the token, and behind a proxy on the same machine", async () => {
     expect((await scrape({}, "203.0.113.7")).statusCode).toBe(404);
     expect((await scrape({ authorization: "Bearer wrong-token-of-the-same-length" }, "203.0.113.7")).statusCode).toBe(404);

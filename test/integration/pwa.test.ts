@@ -27,7 +27,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 describe("the web app manifest", () => {
   for (const [path, lang, dir, name, start] of [
     ["/manifest.webmanifest", "ar", "rtl", "حكومي", "/"],
-    ["/en/manifest.webmanifest", "en", "ltr", "Hukoomi", "/en"],
+    ["/en/manifest.webmanifest", "en", "ltr", "Hukoomi", "/en/"],
   ] as const) {
     it(`${path}: ${lang}, installable, with icons that exist`, async () => {
       const res = await t.app.inject({ url: path });
@@ -38,8 +38,10 @@ describe("the web app manifest", () => {
         lang,
         dir,
         short_name: name,
+        id: start,
         start_url: start,
-        scope: "/",
+        // Each app its own scope, with its start inside it.
+        scope: start,
         display: "standalone",
         theme_color: "#8a1538",
         background_color: "#ffffff",
@@ -56,6 +58,17 @@ describe("the web app manifest", () => {
       }
     });
   }
+
+  it("gives the two apps distinct ids and scopes, the English one holding only English pages", async () => {
+    const [ar, en] = await Promise.all(
+      ["/manifest.webmanifest", "/en/manifest.webmanifest"].map(async (url) => (await t.app.inject({ url })).json()),
+    );
+    expect(ar.id).not.toBe(en.id);
+    expect(ar.scope).not.toBe(en.scope);
+    // The English app's start is an English page that answers.
+    expect((await t.app.inject({ url: en.start_url })).body).toContain('lang="en"');
+    expect("/services".startsWith(en.scope)).toBe(false);
+  });
 
   it("is linked from every page in the page's language", async () => {
     expect((await t.app.inject({ url: "/" })).body).toContain('<link rel="manifest" href="/manifest.webmanifest"/>');

@@ -82,7 +82,8 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
     return reply
       .type("text/calendar; charset=utf-8")
       .header("content-disposition", `attachment; filename="${item.slug}.ics"`)
-      .send(calendar.toString());
+      // RFC 5545 §3.1: the last content line ends with CRLF too (ical-generator leaves it off).
+      .send(`${calendar.toString().replace(/(\r\n)?$/, "")}\r\n`);
   });
 
   app.get("/initiatives", PUBLIC_PAGE, async (request, reply) => {

@@ -83,6 +83,10 @@ export const metricsPlugin = fp(async (app: FastifyInstance, opts: MetricsOption
   const registry = new Registry();
   app.decorate("metrics", registry);
   collectDefaultMetrics({ register: registry, prefix: "hukoomi_" });
+  // prom-client names three gauges *_total, a suffix Prometheus keeps for counters; the same
+  // figures stay as hukoomi_nodejs_active_{handles,requests,resources}{type}, whose sum is the total.
+  for (const name of ["active_handles_total", "active_requests_total", "active_resources_total"])
+    registry.removeSingleMetric(`hukoomi_nodejs_${name}`);
 
   const labelNames = ["method", "route", "status_code"] as const;
   const requests = new Counter({
