@@ -79,11 +79,12 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
       location: item.place[locale],
       url: `${baseUrl}${locale === "en" ? "/en" : ""}/events/${item.slug}`,
     });
+    // RFC 5545 §3.1: the last content line ends with CRLF too (ical-generator leaves it off).
+    const body = `${calendar.toString().replace(/(\r\n)?$/, "")}\r\n`;
     return reply
       .type("text/calendar; charset=utf-8")
       .header("content-disposition", `attachment; filename="${item.slug}.ics"`)
-      // RFC 5545 §3.1: the last content line ends with CRLF too (ical-generator leaves it off).
-      .send(`${calendar.toString().replace(/(\r\n)?$/, "")}\r\n`);
+      .send(body);
   });
 
   app.get("/initiatives", PUBLIC_PAGE, async (request, reply) => {
