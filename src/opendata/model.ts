@@ -29,11 +29,26 @@ export const themeUri = (code: string) => `http://publications.europa.eu/resourc
 export const frequencies: readonly Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "IRREG", "UNKNOWN"];
 export const frequencyUri = (code: string) => `http://publications.europa.eu/resource/authority/frequency/${code}`;
 
-/** Licences the portal publishes under: the id kept with a dataset, its address and the CKAN licence id. */
+/**
+ * Licences the portal publishes under: the id kept with a dataset, its
+ * address, the CKAN licence id and its ADMS licence type (DCAT-AP).
+ */
 export const licences = {
-  "cc-by-4.0": { uri: "https://creativecommons.org/licenses/by/4.0/", ckan: "cc-by" },
-  "cc0-1.0": { uri: "https://creativecommons.org/publicdomain/zero/1.0/", ckan: "cc-zero" },
-  "odc-by-1.0": { uri: "https://opendatacommons.org/licenses/by/1-0/", ckan: "odc-by" },
+  "cc-by-4.0": {
+    uri: "https://creativecommons.org/licenses/by/4.0/",
+    ckan: "cc-by",
+    adms: "http://purl.org/adms/licencetype/Attribution",
+  },
+  "cc0-1.0": {
+    uri: "https://creativecommons.org/publicdomain/zero/1.0/",
+    ckan: "cc-zero",
+    adms: "http://purl.org/adms/licencetype/PublicDomain",
+  },
+  "odc-by-1.0": {
+    uri: "https://opendatacommons.org/licenses/by/1-0/",
+    ckan: "odc-by",
+    adms: "http://purl.org/adms/licencetype/Attribution",
+  },
 } as const;
 export type Licence = keyof typeof licences;
 export const licenceIds = Object.keys(licences) as Licence[];

@@ -36,11 +36,35 @@ async function quadsOf(doc: object): Promise<Quad[]> {
   return new Parser({ format: "N-Quads" }).parse(nquads);
 }
 
+/** The official DCAT-AP 3.0.1 shapes: mandatory, recommended, ranges and controlled vocabularies. */
+const SHAPE_FILES = ["shapes.ttl", "shapes_recommended.ttl", "range.ttl", "mdr-vocabularies.shape.ttl"];
+const turtle = (file: string) =>
+  new Parser({ format: "Turtle" }).parse(readFileSync(fromRoot(`test/fixtures/dcat-ap-3/${file}`), "utf8"));
+const shapes = SHAPE_FILES.flatMap(turtle);
+/** The EU vocabularies the values come from (trimmed to the concepts used), loaded beside the data. */
+const vocabularies = turtle("vocabularies.ttl");
+const vocabularySchemes = new Set(
+  vocabularies
+    .filter(
+      (q) => q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" && q.object.value.endsWith("#ConceptScheme"),
+    )
+    .map((q) => q.subject.value),
+);
+
+/**
+ * Validates a catalogue with the vocabularies loaded beside it. Results about
+ * the vocabularies' own concept schemes (a scheme's dct:title, which the
+ * trimmed tables do not carry) are left out: they are reference data, loaded
+ * as the EU's validator loads its imports, not the catalogue.
+ */
 async function validate(doc: object) {
-  const shapes = new Parser({ format: "Turtle" }).parse(readFileSync(fromRoot("test/fixtures/dcat-ap-shapes.ttl"), "utf8"));
   const validator = new SHACLValidator(rdf.dataset(shapes), { factory: rdf });
-  return validator.validate(rdf.dataset(await quadsOf(doc)));
+  const report = await validator.validate(rdf.dataset([...(await quadsOf(doc)), ...vocabularies]));
+  return report.results.filter((r) => !vocabularySchemes.has(r.focusNode?.value ?? ""));
 }
+
+const describeResult = (r: Awaited<ReturnType<typeof validate>>[number]) =>
+  `${r.severity?.value.split("#")[1]} ${r.focusNode?.value} ${r.path?.value} ${r.message.map((m) => m.value).join(" ")}`;
 
 describe("the catalogue pages", () => {
   it("lists the published datasets in both languages, with search, filters and pages", async () => {
@@ -139,20 +163,27 @@ describe("the catalogue pages", () => {
 });
 
 describe("the DCAT catalogue", () => {
-  it("conforms to the DCAT-AP shapes the project checks", async () => {
+  it("passes the official DCAT-AP 3 shapes with the EU vocabularies loaded: no violation, no warning but the EU-only publisher list", async () => {
     const res = await t.app.inject({ url: "/opendata/catalog.jsonld" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("application/ld+json");
     const doc = JSON.parse(res.body) as Record<string, unknown> & { "dcat:dataset": Record<string, unknown>[] };
-    const report = await validate(doc);
-    expect(report.results.map((r) => `${r.focusNode?.value} ${r.path?.value} ${r.message.map((m) => m.value)}`)).toEqual([]);
-    expect(report.conforms).toBe(true);
+    const results = await validate(doc);
+    // The one warning left: DCAT-AP's controlled-vocabulary shapes suggest publishers from the EU's own table of
+    // its institutions and bodies (corporate-body), which has no entry for a national government outside the EU.
+    const corporateBody = (r: (typeof results)[number]) =>
+      r.path?.value === "http://purl.org/dc/terms/publisher" &&
+      r.message.some((m) => m.value.includes("CorporateBodyRestriction")) &&
+      r.severity?.value === "http://www.w3.org/ns/shacl#Warning";
+    expect(results.filter((r) => !corporateBody(r)).map(describeResult)).toEqual([]);
+    expect(results.filter(corporateBody)).toHaveLength(doc["dcat:dataset"].length + 1);
     const quads = await quadsOf(doc);
     const has = (p: string, o: string) => quads.some((q) => q.predicate.value === p && q.object.value === o);
     expect(has("http://www.w3.org/ns/dcat#theme", "http://publications.europa.eu/resource/authority/data-theme/TRAN")).toBe(true);
     expect(
       has("http://purl.org/dc/terms/accrualPeriodicity", "http://publications.europa.eu/resource/authority/frequency/MONTHLY"),
     ).toBe(true);
+    expect(has("http://www.w3.org/2006/vcard/ns#hasEmail", "mailto:info@mcit.gov.example")).toBe(true);
     const titles = quads.filter(
       (q) => q.predicate.value === "http://purl.org/dc/terms/title" && q.object.value === "استهلاك المياه الشهري",
     );
@@ -163,18 +194,21 @@ describe("the DCAT catalogue", () => {
   it("fails a broken document", async () => {
     const doc = JSON.parse((await t.app.inject({ url: "/opendata/catalog.jsonld" })).body) as {
       "dcat:dataset": Record<string, unknown>[];
+      "dct:issued": unknown;
     };
     const [first] = doc["dcat:dataset"];
     if (!first) throw new Error("no dataset");
     delete first["dct:title"];
     first["dcat:theme"] = { "@id": "http://example.org/themes/water" };
-    first["dct:issued"] = { "@value": "last year" };
-    const report = await validate(doc);
-    expect(report.conforms).toBe(false);
-    const paths = report.results.map((r) => r.path?.value);
+    doc["dct:issued"] = { "@value": "last year" };
+    // A frequency typed right but not from the EU table: the vocabulary shapes refuse it.
+    first["dct:accrualPeriodicity"] = { "@id": "http://example.org/now-and-then", "@type": "dct:Frequency" };
+    const results = await validate(doc);
+    const paths = results.filter((r) => r.severity?.value === "http://www.w3.org/ns/shacl#Violation").map((r) => r.path?.value);
     expect(paths).toContain("http://purl.org/dc/terms/title");
     expect(paths).toContain("http://www.w3.org/ns/dcat#theme");
     expect(paths).toContain("http://purl.org/dc/terms/issued");
+    expect(paths).toContain("http://purl.org/dc/terms/accrualPeriodicity");
   });
 });
 
