@@ -283,7 +283,7 @@ export async function buildApp({
   await inEachLanguage(app, myRoutes, accountRoutes);
   await inEachLanguage(app, notificationRoutes, { db });
   if (config.NODE_ENV !== "production") await inEachLanguage(app, devRoutes, { db });
-  await inEachLanguage(app, homeRoutes, { db, participation: participationSlot(db) });
+  await inEachLanguage(app, homeRoutes, { db, baseUrl: config.BASE_URL, participation: participationSlot(db) });
   await inEachLanguage(app, contentPageRoutes, { pages });
   await inEachLanguage(app, accessibilityRoutes, { db, portal: loadDisabilityPortal(), secureCookies });
   await inEachLanguage(app, servicePageRoutes, catalogue);
@@ -313,7 +313,7 @@ export async function buildApp({
   await inEachLanguage(app, pollRoutes, { db });
   await inEachLanguage(app, documentRoutes, { db, applications, baseUrl: config.BASE_URL });
   // Open data: the catalogue and dataset pages, the staff's uploads, downloads, DCAT and the CKAN API.
-  await inEachLanguage(app, openDataPageRoutes, { db, storage });
+  await inEachLanguage(app, openDataPageRoutes, { db, storage, baseUrl: config.BASE_URL });
   await inEachLanguage(app, openDataWorkspaceRoutes, { db, storage });
   await app.register(openDataDownloadRoutes, { db, storage });
   await app.register(dcatRoutes, { db, baseUrl: config.BASE_URL });

@@ -3,6 +3,8 @@ import type { ComponentChildren } from "preact";
 import { activeHighlights } from "../admin/highlights.js";
 import { listNews, listServices, listTerms } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
+import { type Locale, localizePath } from "../platform/i18n/locales.js";
+import type { SchemaNode } from "../platform/layout/structured-data.js";
 import { type HomeData, HomePage } from "./views/HomePage.js";
 
 /** How many of the most-used services and latest news the home page shows. */
@@ -23,18 +25,40 @@ async function loadHome(db: Db): Promise<HomeData> {
 
 export interface HomeRouteOptions {
   db: Db;
+  /** The portal's public address, for the structured data's absolute links. */
+  baseUrl: string;
   /** What is open for participation, from that area (the home page does not know it). */
   participation?: (request: FastifyRequest) => Promise<ComponentChildren>;
 }
 
+/** The portal as a schema.org WebSite, with the search people can start from a search engine's results. */
+function webSiteJsonLd(name: string, description: string, locale: Locale, baseUrl: string): SchemaNode {
+  const home = `${baseUrl}${localizePath(locale, "/")}`;
+  return {
+    "@type": "WebSite",
+    "@id": home,
+    name,
+    description,
+    url: home,
+    inLanguage: locale,
+    potentialAction: {
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: `${baseUrl}${localizePath(locale, "/search")}?q={search_term_string}` },
+      "query-input": "required name=search_term_string",
+    },
+  };
+}
+
 /** The home page. */
-export async function homeRoutes(app: FastifyInstance, { db, participation }: HomeRouteOptions) {
+export async function homeRoutes(app: FastifyInstance, { db, baseUrl, participation }: HomeRouteOptions) {
   app.get("/", async (request, reply) => {
     const data = await loadHome(db);
+    const { locale, tr } = request;
     return reply.page({
-      title: request.tr.t("home.documentTitle"),
-      description: request.tr.t("home.lead"),
+      title: tr.t("home.documentTitle"),
+      description: tr.t("home.lead"),
       body: <HomePage data={{ ...data, participation: await participation?.(request) }} />,
+      jsonLd: webSiteJsonLd(tr.t("layout.portalName"), tr.t("home.lead"), locale, baseUrl),
     });
   });
 }

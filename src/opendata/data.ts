@@ -14,6 +14,15 @@ export function modifiedOf(d: Pick<Dataset, "generator" | "modified">, now = new
 }
 
 /**
+ * The period a dataset covers: as its agency gave it, or, for one built from
+ * live data, from its first publication to the day it was last modified.
+ */
+export function coverageOf(d: Pick<Dataset, "generator" | "issued" | "temporalStart" | "temporalEnd">, modified: string) {
+  if (d.temporalStart && d.temporalEnd) return { start: d.temporalStart, end: d.temporalEnd };
+  return d.generator ? { start: d.issued, end: modified } : undefined;
+}
+
+/**
  * A dataset's data: generated from the portal's live data, or read from its
  * CSV file in the storage (the first `limit` rows when given, for previews).
  * Undefined when it has no data yet.

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { type Agency, findAgency } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { translator } from "../platform/i18n/messages.js";
-import { modifiedOf } from "./data.js";
+import { coverageOf, modifiedOf } from "./data.js";
 import { COUNTRY_URI, type Format, frequencyUri, type Licence, licences, mediaTypes, themeUri } from "./model.js";
 import { type DatasetWithResources, searchDatasets } from "./repository.js";
 
@@ -110,12 +110,10 @@ function distribution(base: string, d: DatasetWithResources, format: Format, mod
   };
 }
 
-/** The period a dataset covers: as its agency gave it, or, for one built from live data, from its first publication to today. */
+/** The period a dataset covers (coverageOf). */
 function temporal(d: DatasetWithResources, modified: string): Node | undefined {
-  const [start, end] =
-    d.temporalStart && d.temporalEnd ? [d.temporalStart, d.temporalEnd] : d.generator ? [d.issued, modified] : [];
-  if (!start || !end) return undefined;
-  return { "@type": "dct:PeriodOfTime", "dcat:startDate": xsdDate(start), "dcat:endDate": xsdDate(end) };
+  const period = coverageOf(d, modified);
+  return period && { "@type": "dct:PeriodOfTime", "dcat:startDate": xsdDate(period.start), "dcat:endDate": xsdDate(period.end) };
 }
 
 function dataset(base: string, d: DatasetWithResources, agency: Agency | undefined): Node {

@@ -11,10 +11,13 @@ import { findDataset, publishingAgencies, searchDatasets } from "./repository.js
 import { CHART_ROWS, catalogueQuery, downloadParams, PAGE_SIZE, slugParams } from "./schemas.js";
 import { CataloguePage } from "./views/CataloguePage.js";
 import { DatasetPage } from "./views/DatasetPage.js";
+import { dataCatalogJsonLd, datasetJsonLd } from "./views/structured-data.js";
 
 export interface OpenDataRouteOptions {
   db: Db;
   storage: FileStorage;
+  /** The portal's public address, for the pages' structured data (only the pages need it). */
+  baseUrl?: string;
 }
 
 /** Agency names in a language, by slug. */
@@ -23,7 +26,7 @@ export async function agencyNames(db: Db, locale: Locale): Promise<Map<string, s
 }
 
 /** The open data pages (registered in each language): the catalogue and a dataset's page. */
-export async function openDataPageRoutes(app: FastifyInstance, { db, storage }: OpenDataRouteOptions) {
+export async function openDataPageRoutes(app: FastifyInstance, { db, storage, baseUrl = "" }: OpenDataRouteOptions) {
   app.get("/opendata", async (request, reply) => {
     const { tr, locale } = request;
     const query = parseOrRefuse(catalogueQuery, request.query);
@@ -52,6 +55,7 @@ export async function openDataPageRoutes(app: FastifyInstance, { db, storage }: 
           agencyNames={names}
         />
       ),
+      jsonLd: dataCatalogJsonLd(title, tr.t("opendata.catalogue.lead"), locale, baseUrl),
     });
   });
 
@@ -81,6 +85,14 @@ export async function openDataPageRoutes(app: FastifyInstance, { db, storage }: 
           preview={preview}
           rowCount={rowCount}
         />
+      ),
+      jsonLd: datasetJsonLd(
+        dataset,
+        modifiedOf(dataset),
+        names.get(dataset.agency) ?? dataset.agency,
+        tr.t("opendata.catalogue.title"),
+        locale,
+        baseUrl,
       ),
     });
   });

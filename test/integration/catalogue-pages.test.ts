@@ -73,8 +73,10 @@ describe("service page", () => {
     expect(res.body).toContain('class="button button--start" href="/en/eservices/residence-permit-renewal"');
     expect(res.body).toContain('href="/en/agencies/ministry-of-interior"');
     expect(res.body).toContain('<time datetime="2026-09-14">14 September 2026</time>');
-    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(res.body)?.[1] ?? "{}");
-    expect(jsonLd).toMatchObject({
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(res.body)?.[1] ?? "{}") as {
+      "@graph": Record<string, unknown>[];
+    };
+    expect(jsonLd["@graph"][0]).toMatchObject({
       "@type": "GovernmentService",
       name: "Renew a residence permit",
       provider: { "@type": "GovernmentOrganization", name: "Ministry of Interior" },

@@ -6,6 +6,7 @@ import { words } from "../../platform/text/normalize.js";
 import { findAgency, listAgencies } from "../repository/agencies.js";
 import { directoryQuery, slugParams } from "../schemas.js";
 import { AgencyDirectory, AgencyPage } from "../views/AgencyPages.js";
+import { agencyJsonLd } from "../views/structured-data.js";
 import { loadListing } from "./browse-pages.js";
 import type { CatalogueRouteOptions } from "./service-pages.js";
 
@@ -47,6 +48,7 @@ export async function agencyPageRoutes(app: FastifyInstance, opts: CatalogueRout
         { label: agency.name[locale] },
       ],
       body: <AgencyPage agency={agency} listing={listing} />,
+      jsonLd: agencyJsonLd(agency, locale, opts.baseUrl),
     });
   });
 }

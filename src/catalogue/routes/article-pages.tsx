@@ -3,9 +3,11 @@ import ical from "ical-generator";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
+import { localizePath } from "../../platform/i18n/locales.js";
 import { findEvent, findInitiative, findNews, listEvents, listInitiatives, listNews } from "../repository/articles.js";
 import { newsQuery, slugParams } from "../schemas.js";
 import { EventListPage, EventPage, InitiativeListPage, InitiativePage, NewsListPage, NewsPage } from "../views/ArticlePages.js";
+import { eventJsonLd, newsJsonLd } from "../views/structured-data.js";
 import type { CatalogueRouteOptions } from "./service-pages.js";
 
 const NEWS_PAGE_SIZE = 10;
@@ -34,6 +36,7 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
       description: item.summary[locale],
       breadcrumbs: [{ label: tr.t("catalogue.news.title"), path: "/news" }, { label: item.title[locale] }],
       body: <NewsPage item={item} />,
+      jsonLd: newsJsonLd(item, locale, baseUrl, `${localizePath(locale, `/news/${item.slug}`)}`, tr.t("layout.portalName")),
     });
   });
 
@@ -58,6 +61,7 @@ export async function articlePageRoutes(app: FastifyInstance, { db, baseUrl }: C
       description: item.summary[locale],
       breadcrumbs: [{ label: tr.t("catalogue.events.title"), path: "/events" }, { label: item.title[locale] }],
       body: <EventPage item={item} />,
+      jsonLd: eventJsonLd(item, locale, baseUrl, localizePath(locale, `/events/${item.slug}`)),
     });
   });
 

@@ -7,7 +7,8 @@ import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { agenciesWithServices, findDocument, findService, listServices } from "../repository/services.js";
 import { documentParams, listPageQuery, PAGE_SIZE, slugParams } from "../schemas.js";
 import { ServiceListing } from "../views/ServiceListing.js";
-import { governmentServiceJsonLd, ServicePage, startHref } from "../views/ServicePage.js";
+import { ServicePage, startHref } from "../views/ServicePage.js";
+import { governmentServiceJsonLd } from "../views/structured-data.js";
 
 export interface CatalogueRouteOptions {
   db: Db;

@@ -177,29 +177,3 @@ export function ServicePage({ service }: { service: Service }) {
     </article>
   );
 }
-
-/** schema.org GovernmentService description for search engines. */
-export function governmentServiceJsonLd(service: Service, locale: "ar" | "en", baseUrl: string, pageUrl: string, start?: string) {
-  return {
-    "@context": "https://schema.org",
-    "@type": "GovernmentService",
-    name: service.title[locale],
-    description: service.summary[locale],
-    url: `${baseUrl}${pageUrl}`,
-    inLanguage: locale,
-    serviceType: service.categories[0]?.name[locale],
-    provider: {
-      "@type": "GovernmentOrganization",
-      name: service.agency.name[locale],
-      url: `${baseUrl}${locale === "en" ? "/en" : ""}/agencies/${service.agency.slug}`,
-    },
-    audience: service.personas.map((p) => ({
-      "@type": "Audience",
-      audienceType: p.parentName ? `${p.parentName[locale]}: ${p.name[locale]}` : p.name[locale],
-    })),
-    availableChannel: start
-      ? { "@type": "ServiceChannel", serviceUrl: start.startsWith("http") ? start : `${baseUrl}${start}` }
-      : undefined,
-    dateModified: service.lastReviewed.toISOString().slice(0, 10),
-  };
-}

@@ -4,6 +4,7 @@ import { locales, localizePath, stripLocale } from "../i18n/locales.js";
 import { Footer } from "./Footer.js";
 import { Header } from "./Header.js";
 import { usePage } from "./page-context.js";
+import { breadcrumbList, type SchemaNode, structuredData } from "./structured-data.js";
 
 /** What a route hands to `reply.page()`: the page's own part; the layout adds the rest. */
 export interface PageSpec {
@@ -18,8 +19,8 @@ export interface PageSpec {
   backLink?: string | undefined;
   /** Hide the "Is this page easy to understand?" question (error pages, forms in progress). */
   hideFeedback?: boolean;
-  /** Structured data for search engines (schema.org JSON-LD). */
-  jsonLd?: object;
+  /** The page's own schema.org nodes for search engines; the layout adds the BreadcrumbList of `breadcrumbs`. */
+  jsonLd?: SchemaNode | SchemaNode[];
   /** Keep the page out of search engines (error pages, personal pages). */
   noindex?: boolean;
   /**
@@ -60,6 +61,12 @@ export function Layout({
   const { t, locale, dir, url, asset } = usePage();
   const neutral = stripLocale(url);
   const AfterMain = slots.afterMain;
+  const pageUrl = `${baseUrl}${url.split("?")[0]}`;
+  const trail = spec.breadcrumbs?.length
+    ? [breadcrumbList(spec.breadcrumbs, t("components.breadcrumbs.home"), pageUrl, (p) => `${baseUrl}${localizePath(locale, p)}`)]
+    : [];
+  // Pages kept out of search engines (errors, personal pages) carry none.
+  const jsonLd = spec.noindex ? undefined : structuredData([...[spec.jsonLd ?? []].flat(), ...trail]);
   return (
     <html {...htmlAttributes} lang={locale} dir={dir}>
       <head>
@@ -81,9 +88,7 @@ export function Layout({
           <link rel="alternate" hrefLang={l} href={`${baseUrl}${localizePath(l, neutral)}`} key={l} />
         ))}
         <link rel="alternate" hrefLang="x-default" href={`${baseUrl}${neutral}`} />
-        {spec.jsonLd ? (
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(spec.jsonLd) }} />
-        ) : null}
+        {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }} /> : null}
         <script type="module" src={asset("js/enhance.js")} />
       </head>
       <body>
