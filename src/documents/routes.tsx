@@ -166,7 +166,14 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
     return reply.page({
       title,
       breadcrumbs: crumbs(doc.code),
-      body: <VerifyResultPage doc={doc} verdict={verdict} agency={(await agencyName(db, doc.agency))[locale]} />,
+      body: (
+        <VerifyResultPage
+          doc={doc}
+          verdict={verdict}
+          agency={(await agencyName(db, doc.agency))[locale]}
+          holder={request.viewer?.stage === "full" && request.viewer.id === doc.userId}
+        />
+      ),
       stylesheets: ["css/documents.css"],
       noindex: true,
     });

@@ -7,7 +7,39 @@ export interface CsvProblem {
   line?: number;
 }
 
-export type CsvCheck = { ok: true; table: DataTable; text: string } | { ok: false; problem: CsvProblem };
+export type CsvCheck =
+  | {
+      ok: true;
+      table: DataTable;
+      text: string;
+      /** Cells a spreadsheet would have run as formulas, now starting with an apostrophe; and the first one's line. */
+      neutralised: { cells: number; firstLine?: number };
+    }
+  | { ok: false; problem: CsvProblem };
+
+/** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return, and is not a plain number (or a lone sign). */
+export function isFormula(value: string): boolean {
+  return /^[=+\-@\t\r]/.test(value) && !/^[-+]?(?:\d[\d,]*(?:\.\d+)?%?)?$/.test(value);
+}
+
+/**
+ * Neutralises formulas on the way in (OWASP's CSV injection advice): a cell
+ * a spreadsheet would run gets an apostrophe in front, so the stored file,
+ * its CSV and JSON downloads and its preview show the text and never run it.
+ */
+function neutraliseFormulas(rows: string[][]): { rows: string[][]; cells: number; firstLine?: number } {
+  let cells = 0;
+  let firstLine: number | undefined;
+  const out = rows.map((row, i) =>
+    row.map((value) => {
+      if (!isFormula(value)) return value;
+      cells++;
+      firstLine ??= i + 2;
+      return `'${value}`;
+    }),
+  );
+  return { rows: out, cells, ...(firstLine === undefined ? {} : { firstLine }) };
+}
 
 const BOM = "\uFEFF";
 
@@ -67,7 +99,11 @@ export function checkCsv(bytes: Uint8Array, truncated = false): CsvCheck {
   if (new Set(columns).size !== columns.length)
     return { ok: false, problem: { key: "opendata.upload.errors.duplicateHeader", line: 1 } };
   if (rows.length === 0) return { ok: false, problem: { key: "opendata.upload.errors.noRows", line: 2 } };
-  return { ok: true, table: { columns, rows }, text };
+  if (columns.some(isFormula)) return { ok: false, problem: { key: "opendata.upload.errors.formulaHeader", line: 1 } };
+  const safe = neutraliseFormulas(rows);
+  const table = { columns, rows: safe.rows };
+  const neutralised = { cells: safe.cells, ...(safe.firstLine === undefined ? {} : { firstLine: safe.firstLine }) };
+  return { ok: true, table, text: safe.cells ? toCsv(table) : text, neutralised };
 }
 
 /** Reads a stored CSV file (already checked) into a table; at most `limit` rows when given. */
@@ -87,7 +123,7 @@ export function readCsv(text: string, limit?: number): DataTable {
  * a number) gets an apostrophe in front.
  */
 function cell(raw: string): string {
-  const value = /^[=+\-@\t\r]/.test(raw) && !/^-?\d+(?:\.\d+)?$/.test(raw) ? `'${raw}` : raw;
+  const value = isFormula(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -34,7 +34,7 @@ export interface DatasetFormResult {
   problems: FormProblem[];
   input?: Omit<DatasetInput, "issued" | "modified">;
   /** The checked CSV file, when one was sent. */
-  csv?: { bytes: Buffer; table: DataTable };
+  csv?: { bytes: Buffer; table: DataTable; neutralised: number };
 }
 
 const text = (v: unknown) => (typeof v === "string" ? stripControlCharacters(v).trim() : "");
@@ -134,7 +134,13 @@ export function readDatasetForm(
   let csv: DatasetFormResult["csv"];
   if (file) {
     const checked = checkCsv(file.data, file.truncated);
-    if (checked.ok) csv = { bytes: file.data, table: checked.table };
+    if (checked.ok)
+      csv = {
+        // What is stored is what was checked: with formulas neutralised, the file as rewritten.
+        bytes: checked.neutralised.cells ? Buffer.from(checked.text, "utf8") : file.data,
+        table: checked.table,
+        neutralised: checked.neutralised.cells,
+      };
     else problems.push(fileProblem(checked.problem));
   } else if (!o.existing) problems.push({ field: "file", key: "opendata.upload.errors.missing" });
 

@@ -98,6 +98,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
           action={action}
           existing={form.existing}
           saved={(request.query as Record<string, unknown>).done === "saved"}
+          neutralised={neutralisedOf(request.query)}
         />
       ),
       noindex: true,
@@ -148,7 +149,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
         () => audit(request, input, input.published ? "dataset.published" : "dataset.created", null, input),
       ),
     );
-    return reply.redirect(`${localizePath(request.locale, `/workspace/datasets/${input.slug}`)}?done=saved`, 303);
+    return reply.redirect(`${localizePath(request.locale, `/workspace/datasets/${input.slug}`)}${savedQuery(csv)}`, 303);
   });
 
   app.get("/workspace/datasets/:slug", guarded, async (request, reply) => {
@@ -180,9 +181,18 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
         () => audit(request, existing, action, existing, input),
       );
     await (csv && key ? putThenRecord(storage, key, csv.bytes, save) : save());
-    return reply.redirect(`${localizePath(request.locale, `/workspace/datasets/${existing.slug}`)}?done=saved`, 303);
+    return reply.redirect(`${localizePath(request.locale, `/workspace/datasets/${existing.slug}`)}${savedQuery(csv)}`, 303);
   });
 }
+
+/** "Saved", and how many formulas the upload had neutralised, for the page the editor comes back to. */
+const savedQuery = (csv: { neutralised: number } | undefined) =>
+  `?done=saved${csv?.neutralised ? `&neutralised=${csv.neutralised}` : ""}`;
+
+const neutralisedOf = (query: unknown): number => {
+  const n = Number((query as Record<string, unknown>).neutralised);
+  return Number.isInteger(n) && n > 0 && n < 1e9 ? n : 0;
+};
 
 /** The dataset's CSV resource (the file) and its JSON resource (read from the same file). */
 async function putCsv(

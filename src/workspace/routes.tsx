@@ -6,6 +6,7 @@ import { auditedBy } from "../audit/log.js";
 import { listAgencies } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
+import { attachment } from "../platform/http/download-name.js";
 import { ForbiddenError, HttpError, NotFoundError } from "../platform/http/errors.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
 import { acceptMultipart, readForm } from "../platform/http/multipart.js";
@@ -535,10 +536,8 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const bytes = key ? await storage.get(key) : undefined;
     if (!bytes) throw new NotFoundError();
     const name = stringOf(s.data, "file") || "form.pdf";
-    return privately(reply)
-      .type(stringOf(s.data, "contentType") || "application/pdf")
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(bytes);
+    const type = stringOf(s.data, "contentType") || "application/pdf";
+    return privately(reply).type(type).header("content-disposition", attachment(name, type)).send(bytes);
   });
 
   /** Runs a workflow step, showing the item again with what stopped it when it is refused. */

@@ -224,6 +224,17 @@ describe("issued documents", () => {
     // Nothing about the holder beyond what the document states.
     expect(res.body).not.toContain("resident@demo.hukoomi.example");
     expect(res.body).not.toContain("+97455500102");
+    // Only what a verifier needs: valid or not, the kind of document, the holder's name, the dates. Not its own lines
+    // (ID number, sponsor, address, request reference), which only the holder sees.
+    expect(doc.fields.length).toBeGreaterThan(0);
+    for (const f of doc.fields) expect(res.body, f.label.en).not.toContain(`<bdi>${f.value.en}</bdi>`);
+    expect(res.body).not.toContain("Gulf Trading");
+    expect(res.body).toContain("Its holder sees everything it states when signed in");
+    const holder = await signedInAs(t.app, "resident");
+    const own = await holder.get(`/en/verify/${doc.code}`);
+    expect(own.body).toContain("Gulf Trading");
+    for (const f of doc.fields) expect(own.body, f.label.en).toContain(f.label.en);
+    expect(own.body).toContain("This is your document, so you see everything it states");
     const arabic = await anyone.get(`/verify/${doc.code}`);
     expect(arabic.body).toContain("هذا المستند صحيح");
     // The address typed by hand: any case, no dash.

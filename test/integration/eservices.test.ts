@@ -263,6 +263,20 @@ describe("files", () => {
     expect(huge.body).toContain("The file huge.pdf is too large");
   });
 
+  it("serves a file under a name whose extension matches what it is, not what it was called", async () => {
+    const { client, url, q } = await filePage();
+    const res = await client.postMultipart(url, {}, [
+      { field: q.id, filename: "passport.html", type: "text/html", data: samplePdf },
+    ]);
+    expect(res.statusCode).toBe(303);
+    const [file] = await db().select().from(uploads).where(eq(uploads.name, "passport.html"));
+    if (!file) throw new Error("no file");
+    const served = await client.get(`/en/files/${file.id}`);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers["content-type"]).toBe("application/pdf");
+    expect(served.headers["content-disposition"]).toBe(`attachment; filename="passport.pdf"; filename*=UTF-8''passport.pdf`);
+  });
+
   it("refuses a multipart post without the anti-forgery token", async () => {
     const { client, url, q } = await filePage();
     const res = await client.postMultipart(url, { _csrf: "wrong" }, [

@@ -271,6 +271,53 @@ describe("the staff's uploads", () => {
     expect((await editor.get("/en/workspace/datasets/government-agencies")).statusCode).toBe(404);
   });
 
+  it("neutralises cells a spreadsheet would run as formulas on the way in, and tells the editor", async () => {
+    const editor = await signedInAs(t.app, "editor");
+    await editor.get("/en/workspace/datasets/new");
+    const hostile = [
+      "office,note,change",
+      '2025-01,"=HYPERLINK(""http://evil.example"",""x"")",-12',
+      "2025-02,+cmd|' /C calc'!A0,+3.5",
+      "2025-03,@SUM(1+1),-",
+      '2025-04,"\tTAB",ok',
+    ].join("\n");
+    const res = await editor.postMultipart(
+      "/en/workspace/datasets/new",
+      { ...metadata, agency: "ministry-of-interior", slug: "formula-cells" },
+      [csvFile(hostile)],
+    );
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe("/en/workspace/datasets/formula-cells?done=saved&neutralised=4");
+    const page = await editor.follow(res);
+    expect(page.body).toContain("Some cells looked like spreadsheet formulas");
+    expect(page.body).toContain("4 cells started with =, +, -, @");
+    const csv = (await t.app.inject({ url: "/opendata/formula-cells/csv" })).body;
+    const rows = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(rows[1]).toBe(`2025-01,"'=HYPERLINK(""http://evil.example"",""x"")",-12`);
+    expect(rows[2]).toBe("2025-02,'+cmd|' /C calc'!A0,+3.5");
+    expect(rows[3]).toBe("2025-03,'@SUM(1+1),-");
+    const json = JSON.parse((await t.app.inject({ url: "/opendata/formula-cells/json" })).body) as Record<string, unknown>[];
+    expect(json.map((r) => r.note)).toEqual([
+      `'=HYPERLINK("http://evil.example","x")`,
+      "'+cmd|' /C calc'!A0",
+      "'@SUM(1+1)",
+      "'\tTAB",
+    ]);
+    // No cell of the stored file starts a formula.
+    for (const row of rows.slice(1)) for (const cellText of row.split(",")) expect(cellText).not.toMatch(/^"?[=@\t]/);
+    // A column name is the editor's to fix.
+    const header = await editor.postMultipart(
+      "/en/workspace/datasets/new",
+      { ...metadata, agency: "ministry-of-interior", slug: "formula-header" },
+      [csvFile("=cmd,count\n2025-01,3\n")],
+    );
+    expect(header.statusCode).toBe(400);
+    expect(header.body).toContain("A column name in the header row (line 1) starts with =");
+  });
+
   it("publishes a checked CSV file with an audit entry", async () => {
     const editor = await signedInAs(t.app, "editor");
     await editor.get("/en/workspace/datasets/new");

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../platform/db/client.js";
+import { attachment } from "../../platform/http/download-name.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
@@ -81,7 +82,7 @@ export async function servicePageRoutes(app: FastifyInstance, { db, storage, bas
     if (!doc || !bytes) throw new NotFoundError();
     return reply
       .type(doc.contentType)
-      .header("content-disposition", `attachment; filename="${doc.fileName}"`)
+      .header("content-disposition", attachment(doc.fileName, doc.contentType))
       .header("cache-control", "public, max-age=3600")
       .send(bytes);
   });

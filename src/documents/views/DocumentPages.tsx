@@ -98,11 +98,20 @@ export function MyDocumentsPage({ items }: { items: DocumentListItem[] }) {
 }
 
 /** What a document states, in the page's language: holder, its lines, who issued it, dates and code. */
-function DocumentRows({ doc, agency }: { doc: IssuedDocument; agency?: string | undefined }) {
+/** What a document states; `essentials` leaves out its own lines (ID numbers, address, sponsor, reference), for people other than its holder. */
+function DocumentRows({
+  doc,
+  agency,
+  essentials = false,
+}: {
+  doc: IssuedDocument;
+  agency?: string | undefined;
+  essentials?: boolean;
+}) {
   const { t, locale, date, hijri } = usePage();
   const rows: SummaryRow[] = [
     { key: t("documents.content.holder"), value: locale === "en" ? doc.holderEn : doc.holderAr },
-    ...doc.fields.map((f) => ({ key: f.label[locale], value: <bdi>{f.value[locale]}</bdi> })),
+    ...(essentials ? [] : doc.fields.map((f) => ({ key: f.label[locale], value: <bdi>{f.value[locale]}</bdi> }))),
   ];
   if (agency) rows.push({ key: t("documents.content.agency"), value: agency });
   rows.push(
@@ -215,8 +224,23 @@ export function VerifyFormPage({ errors, value }: { errors: FieldError[]; value?
 
 export type Verdict = "genuine" | "expired" | "revoked" | "invalid";
 
-/** What anyone checking a document learns: whether it is genuine and valid, and what it states. */
-export function VerifyResultPage({ doc, verdict, agency }: { doc: IssuedDocument; verdict: Verdict; agency: string }) {
+/**
+ * What anyone checking a document learns: whether it is genuine and valid,
+ * what it is, whose it is and its dates. Everything it states only for its
+ * holder, signed in.
+ */
+export function VerifyResultPage({
+  doc,
+  verdict,
+  agency,
+  holder,
+}: {
+  doc: IssuedDocument;
+  verdict: Verdict;
+  agency: string;
+  /** The person looking is the document's holder. */
+  holder: boolean;
+}) {
   const { t, href, date, locale } = usePage();
   const values = {
     agency,
@@ -233,12 +257,14 @@ export function VerifyResultPage({ doc, verdict, agency }: { doc: IssuedDocument
       {verdict === "invalid" ? null : (
         <section aria-labelledby="content-title">
           <h2 class="heading-m" id="content-title">
-            {t("documents.verify.content", { document: locale === "en" ? doc.titleEn : doc.titleAr })}
+            {t(holder ? "documents.verify.content" : "documents.verify.contentEssentials", {
+              document: locale === "en" ? doc.titleEn : doc.titleAr,
+            })}
           </h2>
-          <DocumentRows doc={doc} agency={agency} />
+          <DocumentRows doc={doc} agency={agency} essentials={!holder} />
         </section>
       )}
-      <p class="hint">{t("documents.verify.privacy")}</p>
+      <p class="hint">{t(holder ? "documents.verify.holderNote" : "documents.verify.privacy")}</p>
       <p>
         <a href={href("/verify")}>{t("documents.verify.another")}</a>
       </p>

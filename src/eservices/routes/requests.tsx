@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hasRole } from "../../accounts/model.js";
 import { requireViewer } from "../../accounts/sessions.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
+import { attachment } from "../../platform/http/download-name.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import { acceptMultipart, readForm } from "../../platform/http/multipart.js";
@@ -192,7 +193,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
     return reply
       .header("cache-control", "private, no-store")
       .header("content-type", upload.contentType)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(upload.name)}`)
+      .header("content-disposition", attachment(upload.name, upload.contentType))
       .header("x-content-type-options", "nosniff")
       .send(data);
   });

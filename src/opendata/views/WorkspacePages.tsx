@@ -55,16 +55,32 @@ export interface DatasetFormPageProps {
   action: string;
   existing?: Dataset | undefined;
   saved: boolean;
+  /** Cells of the uploaded file that would have run as spreadsheet formulas, neutralised. */
+  neutralised?: number;
 }
 
 /** Creating or editing a dataset: its metadata in both languages and its CSV file. */
-export function DatasetFormPage({ title, values: v, errors, agencies, action, existing, saved }: DatasetFormPageProps) {
+export function DatasetFormPage({
+  title,
+  values: v,
+  errors,
+  agencies,
+  action,
+  existing,
+  saved,
+  neutralised = 0,
+}: DatasetFormPageProps) {
   const { t, href, csrfToken, locale } = usePage();
   const err = (field: string) => errors.find((e) => e.field === field)?.message;
   const choose = { value: "", label: t("opendata.workspace.choose") };
   return (
     <div>
       {saved ? <NotificationBanner variant="success">{t("opendata.workspace.saved")}</NotificationBanner> : null}
+      {saved && neutralised ? (
+        <NotificationBanner variant="warning" title={t("opendata.workspace.neutralised.title")}>
+          <p>{t("opendata.workspace.neutralised.body", { cells: neutralised })}</p>
+        </NotificationBanner>
+      ) : null}
       <ErrorSummary errors={errors} />
       <h1 class="heading-xl">{title}</h1>
       {existing?.published ? (
