@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import formbody from "@fastify/formbody";
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { loadDisabilityPortal } from "./accessibility/portal-content.js";
 import { accessibilityRoutes } from "./accessibility/routes.js";
 import { displayAttributes } from "./accessibility/settings.js";
 import { ToolsLink } from "./accessibility/views/ToolsLink.js";
 import { NationalSignIn } from "./accounts/national.js";
+import { findUser } from "./accounts/repository.js";
 import { myRoutes } from "./accounts/routes/my.js";
 import { nationalSignInRoutes } from "./accounts/routes/national.js";
 import { registerRoutes } from "./accounts/routes/register.js";
@@ -45,11 +46,11 @@ import { feedbackRoutes } from "./feedback/routes.js";
 import { FeedbackWidget } from "./feedback/views/FeedbackWidget.js";
 import { healthRoutes } from "./health/routes.js";
 import { homeRoutes } from "./home/routes.js";
-import { endProviderSessionsOf } from "./idp/adapter.js";
 import { idpAdminRoutes } from "./idp/admin-routes.js";
 import { loadIdpKeys } from "./idp/keys.js";
 import { createProvider } from "./idp/provider.js";
 import { idpRoutes, PROVIDER_COOKIES } from "./idp/routes.js";
+import { PROVIDER_SESSION_COOKIE, providerSignOut } from "./idp/sign-out.js";
 import { navigation } from "./navigation.js";
 import { Notifier } from "./notifications/notifier.js";
 import { OutboxWorker } from "./notifications/outbox.js";
@@ -244,7 +245,21 @@ export async function buildApp({
   const texts =
     sms ??
     (config.SMS_PROVIDER_URL ? new HttpSmsSender(config.SMS_PROVIDER_URL, config.SMS_PROVIDER_TOKEN) : new DevOutbox(db, "sms"));
-  const accounts = new AccountService(db, mail, texts, config.BASE_URL);
+  // The identity provider is made before the accounts' routes: signing out of one signs out of the other.
+  const provider = createProvider({
+    db,
+    baseUrl: config.BASE_URL,
+    keys: await loadIdpKeys(db),
+    trustProxy: config.TRUST_PROXY,
+    allowLoopbackRequests: config.NODE_ENV !== "production",
+    findUser: (id) => findUser(db, id),
+  });
+  const providerSessions = providerSignOut(provider, db, (err, clientId) =>
+    app.log.warn({ err, clientId }, "back-channel logout not delivered"),
+  );
+  const accounts = new AccountService(db, mail, texts, config.BASE_URL, app.throttles, (userId) =>
+    providerSessions.endAccount(userId),
+  );
   const notifier = new Notifier(config.BASE_URL);
   const outbox = new OutboxWorker(db, mail, texts, app.log);
   app.decorate("outbox", outbox);
@@ -272,7 +287,8 @@ export async function buildApp({
   const accountRoutes = {
     db,
     accounts,
-    onSignOutEverywhere: (userId: string) => endProviderSessionsOf(db, userId),
+    onSignOutEverywhere: (userId: string) => providerSessions.endAccount(userId),
+    onSignOut: (request: FastifyRequest) => providerSessions.endBrowserSession(request.cookies[PROVIDER_SESSION_COOKIE]),
     nationalSignIn: Boolean(national),
     dashboardSections: [eserviceDashboard(db), documentDashboard(db), paymentDashboard(db), notificationDashboard(db)],
   };
@@ -370,16 +386,9 @@ export async function buildApp({
   // The installable app: manifest and offline page in each language, the service worker at the root.
   await inEachLanguage(app, pwaPageRoutes, {});
   await app.register(serviceWorkerRoutes);
-  const provider = createProvider({
-    db,
-    baseUrl: config.BASE_URL,
-    keys: await loadIdpKeys(db),
-    trustProxy: config.TRUST_PROXY,
-    findUser: (id) => accounts.find(id),
-  });
   await app.register(idpRoutes, { provider, db });
   await inEachLanguage(app, idpAdminRoutes, { db });
-  await inEachLanguage(app, adminRoutes, { db, pages });
+  await inEachLanguage(app, adminRoutes, { db, pages, endEverySession: (userId: string) => accounts.endEverySession(userId) });
   await app.register(catalogueApiRoutes, catalogue);
   await app.register(searchApiRoutes, { ...search, baseUrl: config.BASE_URL });
   await app.register(factsApiRoutes, { db });
@@ -389,7 +398,7 @@ export async function buildApp({
     db,
     baseUrl: config.BASE_URL,
     provider,
-    accountExists: async (id) => Boolean(await accounts.find(id)),
+    accountExists: async (id) => Boolean((await accounts.find(id))?.disabledAt === null),
   });
   await app.register(apiDocumentRoutes, { baseUrl: config.BASE_URL, version });
   await inEachLanguage(app, apiDocsPageRoutes, { baseUrl: config.BASE_URL });

@@ -45,21 +45,6 @@ export async function updateUser(db: Db, id: string, values: Partial<NewUser>): 
     .where(eq(users.id, id));
 }
 
-/** Records a failed sign-in; after `max` in a row the account is locked for `lockMinutes`. */
-export async function recordFailedSignIn(db: Db, id: string, max: number, lockMinutes: number): Promise<void> {
-  await db
-    .update(users)
-    .set({
-      failedSignIns: sql`${users.failedSignIns} + 1`,
-      lockedUntil: sql`case when ${users.failedSignIns} + 1 >= ${max} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, id));
-}
-
-export async function clearFailedSignIns(db: Db, id: string): Promise<void> {
-  await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, id));
-}
-
 export async function rolesOf(db: Db, userId: string): Promise<RoleGrant[]> {
   const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
   return rows.map((r) => ({ role: r.role as StaffRole, agency: r.agency ?? undefined }));

@@ -1,10 +1,10 @@
 import type { Db } from "../platform/db/client.js";
+import type { ThrottleRule, Throttles } from "../platform/http/throttle.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
 import { translator } from "../platform/i18n/messages.js";
 import type { Mailer, SmsSender } from "../platform/messaging/senders.js";
 import { dummyPasswordHash, hashPassword, randomCode, randomToken, verifyPassword } from "./crypto.js";
 import {
-  clearFailedSignIns,
   consumeCode,
   consumeToken,
   createUser,
@@ -13,21 +13,47 @@ import {
   findUserByEmail,
   findUserByIdentifier,
   type NewUser,
-  recordFailedSignIn,
   type User,
   updateUser,
   type VerificationResult,
 } from "./repository.js";
 import { endSessionsOf } from "./sessions.js";
 
-/** Failed sign-ins in a row before an account locks, and for how long. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
+/**
+ * Wrong passwords are slowed, never locked: five in a row for one
+ * identifier from one address, then a pause that doubles with each further
+ * failure (30 seconds, 1, 2, 4… minutes, at most an hour) for that pair
+ * only, so nobody can lock someone else out from elsewhere; and at most 50
+ * failures an hour from one address, whatever it tries. An identifier with
+ * no account is counted exactly like one that has (nothing tells them apart).
+ */
+const FREE_FAILURES = 5;
+const SIGN_IN_FAILURES: ThrottleRule = { name: "sign-in-failures", points: 10_000, seconds: 24 * 3600 };
+const SIGN_IN_PAUSE: ThrottleRule = { name: "sign-in-pause", points: 1, seconds: 1 };
+const ADDRESS_FAILURES: ThrottleRule = { name: "sign-in-address-failures", points: 50, seconds: 3600 };
+const MAX_PAUSE_SECONDS = 3600;
+
 const CODE_MINUTES = 10;
 const EMAIL_LINK_MINUTES = 24 * 60;
 const RESET_LINK_MINUTES = 30;
 
-export type SignInOutcome = { ok: true; user: User } | { ok: false; reason: "invalid" | "locked" };
+/**
+ * Text messages with codes: at most 3 to one number in 10 minutes and 10 a
+ * day, 5 to one account an hour, and 600 a minute from the whole portal (a
+ * safety valve against a flood, whoever sends it), counted on every instance.
+ */
+export const SMS_PER_PHONE: ThrottleRule = { name: "sms-phone", points: 3, seconds: 10 * 60 };
+export const SMS_PER_PHONE_DAY: ThrottleRule = { name: "sms-phone-day", points: 10, seconds: 24 * 3600 };
+export const SMS_PER_ACCOUNT: ThrottleRule = { name: "sms-account", points: 5, seconds: 3600 };
+export const SMS_OVERALL: ThrottleRule = { name: "sms-overall", points: 600, seconds: 60 };
+
+/** Whether a code went out, or how long to wait before asking for another. */
+export type CodeSending = { sent: true } | { sent: false; minutes: number };
+
+export type SignInOutcome =
+  | { ok: true; user: User }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "paused"; minutes: number };
 
 /** Registration, verification, sign-in and password reset: what accounts do, apart from how pages show it. */
 export class AccountService {
@@ -36,26 +62,43 @@ export class AccountService {
     private readonly mailer: Mailer,
     private readonly sms: SmsSender,
     private readonly baseUrl: string,
+    /** Counters shared by every instance: how many codes a number or an account was sent. */
+    private readonly throttles: Throttles,
+    /** Ends what other areas keep for a person (identity-provider sessions and grants), when all their sessions must end. */
+    private readonly endElsewhere: (userId: string) => Promise<void> = async () => undefined,
   ) {}
 
   private localeOf(user: User): Locale {
     return user.locale === "en" ? "en" : "ar";
   }
 
-  async register(values: Omit<NewUser, "passwordHash"> & { password: string }): Promise<User> {
+  async register(values: Omit<NewUser, "passwordHash"> & { password: string }): Promise<{ user: User; sending: CodeSending }> {
     const { password, ...rest } = values;
     const user = await createUser(this.db, {
       ...rest,
       email: rest.email.toLowerCase(),
       passwordHash: await hashPassword(password),
     });
-    await this.sendPhoneCode(user);
+    const sending = await this.sendPhoneCode(user);
     await this.sendEmailLink(user);
-    return user;
+    return { user, sending };
   }
 
-  /** Sends a six-digit code by SMS to confirm the person's mobile number. */
-  async sendPhoneCode(user: User): Promise<void> {
+  /**
+   * Sends a six-digit code by SMS to confirm the person's mobile number,
+   * within the limits (per number, per account, and for the whole portal);
+   * past them nothing is sent and the person is told how long to wait.
+   */
+  async sendPhoneCode(user: User): Promise<CodeSending> {
+    for (const [rule, key] of [
+      [SMS_PER_PHONE, user.phone],
+      [SMS_PER_PHONE_DAY, user.phone],
+      [SMS_PER_ACCOUNT, user.id],
+      [SMS_OVERALL, "all"],
+    ] as const) {
+      const verdict = await this.throttles.hit(rule, key);
+      if (!verdict.allowed) return { sent: false, minutes: Math.ceil(verdict.retryAfterSeconds / 60) };
+    }
     const code = randomCode();
     await createVerification(this.db, {
       userId: user.id,
@@ -68,6 +111,7 @@ export class AccountService {
       to: user.phone,
       text: translator(this.localeOf(user)).t("accounts.messages.phoneCode", { code, minutes: CODE_MINUTES }),
     });
+    return { sent: true };
   }
 
   async verifyPhone(user: User, code: string): Promise<VerificationResult> {
@@ -104,23 +148,33 @@ export class AccountService {
   }
 
   /**
-   * Checks an identifier (email, QID or passport number) and password. A
-   * wrong identifier costs as long as a wrong password; repeated failures
-   * lock the account for a while.
+   * Checks an identifier (email, QID or passport number) and password from
+   * an address. A wrong identifier costs as long as a wrong password, and
+   * repeated failures pause that identifier from that address (see above).
    */
-  async authenticate(identifier: string, password: string): Promise<SignInOutcome> {
+  async authenticate(identifier: string, password: string, address: string): Promise<SignInOutcome> {
+    const pair = `${identifier.trim().toLowerCase()}|${address}`;
+    const pause = await this.throttles.peek(SIGN_IN_PAUSE, pair);
+    const fromAddress = await this.throttles.peek(ADDRESS_FAILURES, address);
+    const pairPaused = pause.count > SIGN_IN_PAUSE.points;
+    const addressPaused = fromAddress.count >= ADDRESS_FAILURES.points;
+    if (pairPaused || addressPaused) {
+      const seconds = Math.max(pairPaused ? pause.retryAfterSeconds : 0, addressPaused ? fromAddress.retryAfterSeconds : 0);
+      return { ok: false, reason: "paused", minutes: Math.max(1, Math.ceil(seconds / 60)) };
+    }
     const user = await findUserByIdentifier(this.db, identifier);
-    if (!user?.passwordHash) {
-      await verifyPassword(await dummyPasswordHash(), password);
-      return { ok: false, reason: "invalid" };
+    const known = Boolean(user?.passwordHash && !user.disabledAt);
+    const right = await verifyPassword(known && user?.passwordHash ? user.passwordHash : await dummyPasswordHash(), password);
+    if (known && right && user) {
+      await this.throttles.reset(SIGN_IN_FAILURES, pair);
+      return { ok: true, user };
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: "locked" };
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      await recordFailedSignIn(this.db, user.id, MAX_FAILED_SIGN_INS, LOCK_MINUTES);
-      return { ok: false, reason: "invalid" };
+    const failures = (await this.throttles.hit(SIGN_IN_FAILURES, pair)).count;
+    await this.throttles.hit(ADDRESS_FAILURES, address);
+    if (failures >= FREE_FAILURES) {
+      await this.throttles.block(SIGN_IN_PAUSE, pair, Math.min(MAX_PAUSE_SECONDS, 30 * 2 ** (failures - FREE_FAILURES)));
     }
-    await clearFailedSignIns(this.db, user.id);
-    return { ok: true, user };
+    return { ok: false, reason: "invalid" };
   }
 
   /** Sends a reset link when the address belongs to an account; says nothing either way (no account discovery). */
@@ -147,9 +201,16 @@ export class AccountService {
   async resetPassword(token: string, password: string): Promise<boolean> {
     const result = await consumeToken(this.db, "reset", token);
     if (!result.ok) return false;
-    await updateUser(this.db, result.userId, { passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null });
+    await updateUser(this.db, result.userId, { passwordHash: await hashPassword(password) });
     await endSessionsOf(this.db, result.userId);
+    await this.endElsewhere(result.userId);
     return true;
+  }
+
+  /** Ends every session a person has, here and elsewhere (identity-provider sessions and grants): an account turned off. */
+  async endEverySession(userId: string): Promise<void> {
+    await endSessionsOf(this.db, userId);
+    await this.endElsewhere(userId);
   }
 
   async changePassword(user: User, password: string, keepSession: string): Promise<void> {

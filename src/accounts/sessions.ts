@@ -65,7 +65,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
       return;
     }
     const user = await findUser(db, session.userId);
-    if (!user) return;
+    if (!user || user.disabledAt) return;
     request.viewer = {
       id: user.id,
       name: { ar: user.nameAr, en: user.nameEn },
@@ -104,6 +104,11 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
     this.request.viewer = undefined;
   });
 });
+
+/** Ends the session a cookie's token names (a sign-out that started elsewhere: at the identity provider). */
+export async function endSessionByToken(db: Db, token: string | undefined): Promise<void> {
+  if (token && token.length <= 200) await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+}
 
 /** Ends every session of a person (sign out everywhere; after a password change), except `keep`. */
 export async function endSessionsOf(db: Db, userId: string, keep?: string): Promise<void> {

@@ -28,13 +28,15 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The time step of the last authenticator code accepted: a code is used once (never an earlier or the same step again). */
+    totpLastStep: integer("totp_last_step"),
     /** The subject at the national identity provider, once linked. */
     nationalSubject: text("national_subject").unique(),
     locale: text("locale").notNull().default("ar"),
     notifyEmail: boolean("notify_email").notNull().default(true),
     notifySms: boolean("notify_sms").notNull().default(true),
-    failedSignIns: integer("failed_sign_ins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** When an administrator turned the account off: it cannot sign in, and every session it had ended. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

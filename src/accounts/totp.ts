@@ -2,9 +2,10 @@ import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 
 const ISSUER = "Hukoomi";
+const PERIOD = 30;
 
 function totpFor(secret: string, label: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  return new TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
 }
 
 /** A new secret for an authenticator app (base32). */
@@ -12,14 +13,15 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-/** True when the code is right for now (one step of clock drift either way). */
-export function checkTotp(secret: string, code: string): boolean {
-  return totpFor(secret, "x").validate({ token: code.replace(/\s/g, ""), window: 1 }) !== null;
+/** The time step (30-second period) a code belongs to when it is right for now (one step of clock drift either way), else null. */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
+  const delta = totpFor(secret, "x").validate({ token: code.replace(/\s/g, ""), window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / PERIOD) + delta;
 }
 
-/** The current code (for tests and the development tools). */
-export function currentTotp(secret: string): string {
-  return totpFor(secret, "x").generate();
+/** The code an authenticator app shows at `at` (for tests and the development tools). */
+export function currentTotp(secret: string, at = Date.now()): string {
+  return totpFor(secret, "x").generate({ timestamp: at });
 }
 
 /** The otpauth:// address and its QR code as an SVG data URL, for setting up the app. */

@@ -28,6 +28,7 @@ export const adminRouteList = [
   { method: "GET", path: "/admin/staff/:id" },
   { method: "POST", path: "/admin/staff/:id/grant" },
   { method: "POST", path: "/admin/staff/:id/revoke" },
+  { method: "POST", path: "/admin/staff/:id/account" },
   { method: "GET", path: "/admin/taxonomies/:kind" },
   { method: "POST", path: "/admin/taxonomies/:kind" },
   { method: "GET", path: "/admin/taxonomies/:kind/:slug" },
@@ -51,6 +52,8 @@ export interface AdminRouteOptions {
   db: Db;
   /** The portal's own pages (a best bet may pin one). */
   pages: ContentPage[];
+  /** Ends every session a person has, on the portal and at the identity provider (an account turned off). */
+  endEverySession: (userId: string) => Promise<void>;
 }
 
 /** Portal administrators only (checked on the server for every request, after signing in). */

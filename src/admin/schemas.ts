@@ -208,6 +208,9 @@ export const bestBetBody = z.object({
 });
 
 /** Banners after a change (the page says what was done). */
-export const notices = ["created", "saved", "deleted", "granted", "revoked"] as const;
+export const notices = ["created", "saved", "deleted", "granted", "revoked", "disabled", "enabled"] as const;
 export type Notice = (typeof notices)[number];
 export const doneQuery = z.object({ done: z.enum(notices).optional().catch(undefined) }).catch({ done: undefined });
+
+/** Turning an account off or on again. */
+export const accountStateBody = z.object({ state: z.enum(["disabled", "enabled"], "admin.staff.errors.state") });

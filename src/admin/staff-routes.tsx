@@ -9,6 +9,7 @@ import {
   revokeRole,
   rolesOf,
   type StaffMember,
+  updateUser,
 } from "../accounts/repository.js";
 import { withAudit } from "../audit/log.js";
 import { listAgencies } from "../catalogue/service.js";
@@ -18,7 +19,7 @@ import { formBody, parseOrRefuse } from "../platform/http/forms.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { adminAudit, adminPage, doneRedirect, formErrors, typedValues } from "./render.js";
 import type { AdminRouteOptions } from "./routes.js";
-import { doneQuery, findPersonQuery, roleBody, userParams } from "./schemas.js";
+import { accountStateBody, doneQuery, findPersonQuery, roleBody, userParams } from "./schemas.js";
 import { PersonRolesPage, StaffListPage } from "./views/StaffPages.js";
 
 const sameGrant = (a: RoleGrant, b: RoleGrant) => a.role === b.role && (a.agency ?? null) === (b.agency ?? null);
@@ -42,7 +43,7 @@ const rolesAudit = (
   });
 
 /** Staff accounts: everyone with a role, finding a person by email, granting and revoking roles per agency. */
-export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOptions) {
+export async function staffRoutes(app: FastifyInstance, { db, endEverySession }: AdminRouteOptions) {
   const title = (request: FastifyRequest) => request.tr.t("admin.staff.title");
 
   async function agencyChoices(request: FastifyRequest) {
@@ -79,17 +80,23 @@ export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOption
   });
 
   /** The person named in the address (any account: a member of the public may be made staff). */
-  async function person(request: FastifyRequest): Promise<StaffMember> {
+  async function person(request: FastifyRequest): Promise<StaffMember & { disabled: boolean }> {
     const { id } = parseOrRefuse(userParams, request.params, { notFound: true });
     const user = await findUser(db, id);
     if (!user) throw new NotFoundError();
-    return { id: user.id, name: { ar: user.nameAr, en: user.nameEn }, email: user.email, roles: await rolesOf(db, user.id) };
+    return {
+      id: user.id,
+      name: { ar: user.nameAr, en: user.nameEn },
+      email: user.email,
+      roles: await rolesOf(db, user.id),
+      disabled: Boolean(user.disabledAt),
+    };
   }
 
   async function show(
     request: FastifyRequest,
     reply: FastifyReply,
-    who: StaffMember,
+    who: StaffMember & { disabled: boolean },
     form: { values: Record<string, string>; errors: FieldError[]; status?: number } = { values: {}, errors: [] },
   ) {
     const { done } = doneQuery.parse(request.query);
@@ -112,7 +119,14 @@ export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOption
 
   app.get("/admin/staff/:id", async (request, reply) => show(request, reply, await person(request)));
 
-  const refuse = (request: FastifyRequest, reply: FastifyReply, who: StaffMember, status: number, field: string, key: string) =>
+  const refuse = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    who: StaffMember & { disabled: boolean },
+    status: number,
+    field: string,
+    key: string,
+  ) =>
     show(request, reply, who, {
       values: typedValues(formBody(request.body)),
       errors: [{ field, message: request.tr.t(key) }],
@@ -169,5 +183,37 @@ export async function staffRoutes(app: FastifyInstance, { db }: AdminRouteOption
     }
     if (!revoked) return refuse(request, reply, who, 409, "role", "admin.staff.errors.notHeld");
     return doneRedirect(request, reply, `/admin/staff/${who.id}`, "revoked");
+  });
+
+  /**
+   * Turns an account off (it cannot sign in; every session it has ends, on
+   * the portal and at the identity provider, and the agencies' portals are
+   * told) or on again. Never one's own, nor an administrator's: take the
+   * role away first, which keeps at least one administrator.
+   */
+  app.post("/admin/staff/:id/account", async (request, reply) => {
+    const who = await person(request);
+    const parsed = accountStateBody.safeParse(formBody(request.body));
+    if (!parsed.success) return show(request, reply, who, { values: {}, errors: formErrors(request, parsed.error) });
+    const disable = parsed.data.state === "disabled";
+    if (disable && who.id === request.viewer?.id)
+      return refuse(request, reply, who, 409, "state", "admin.staff.errors.ownAccount");
+    if (disable && who.roles.some((r) => r.role === "admin"))
+      return refuse(request, reply, who, 409, "state", "admin.staff.errors.adminAccount");
+    if (disable === who.disabled) return doneRedirect(request, reply, `/admin/staff/${who.id}`, parsed.data.state);
+    await withAudit(
+      db,
+      (tx) => updateUser(tx, who.id, { disabledAt: disable ? new Date() : null }),
+      () =>
+        adminAudit(request, {
+          action: disable ? "account.disabled" : "account.enabled",
+          objectType: "user",
+          objectId: who.id,
+          before: { disabled: who.disabled },
+          after: { disabled: disable },
+        }),
+    );
+    if (disable) await endEverySession(who.id);
+    return doneRedirect(request, reply, `/admin/staff/${who.id}`, parsed.data.state);
   });
 }

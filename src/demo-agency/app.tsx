@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oidc from "openid-client";
 import { renderToString } from "preact-render-to-string";
 import { direction, isLocale, type Locale } from "../platform/i18n/locales.js";
@@ -25,6 +26,10 @@ export interface DemoAgencyOptions {
 
 interface Person {
   sub: string;
+  /** The Hukoomi session this sign-in belongs to (the ID token's sid): a back-channel logout names it. */
+  sid?: string;
+  /** The ID token, handed back when signing out at Hukoomi (id_token_hint). */
+  idToken?: string;
   name_ar?: string;
   name_en?: string;
   qid?: string;
@@ -109,9 +114,12 @@ export async function buildDemoAgency(opts: DemoAgencyOptions): Promise<FastifyI
     return isLocale(lang) ? lang : "ar";
   };
   const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax" as const };
+  // Hukoomi sessions that ended (told by back-channel logout): a sign-in that belongs to one no longer counts.
+  const endedSessions = new Set<string>();
   const personOf = (request: FastifyRequest): Person | undefined => {
     const raw = unsign(request.cookies.agency_person, opts.cookieSecret);
-    return raw ? (JSON.parse(raw) as Person) : undefined;
+    const person = raw ? (JSON.parse(raw) as Person) : undefined;
+    return person?.sid && endedSessions.has(person.sid) ? undefined : person;
   };
   const csrfOf = (request: FastifyRequest) =>
     createHmac("sha256", opts.cookieSecret)
@@ -158,15 +166,55 @@ export async function buildDemoAgency(opts: DemoAgencyOptions): Promise<FastifyI
     });
     const claims = tokens.claims();
     const info = (await oidc.fetchUserInfo(c, tokens.access_token, claims?.sub ?? "")) as unknown as Person;
+    const person: Person = {
+      ...info,
+      ...(typeof claims?.sid === "string" ? { sid: claims.sid } : {}),
+      ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+    };
     reply.clearCookie("agency_login", cookieOptions);
-    reply.setCookie("agency_person", sign(JSON.stringify(info), opts.cookieSecret), cookieOptions);
+    reply.setCookie("agency_person", sign(JSON.stringify(person), opts.cookieSecret), cookieOptions);
     return reply.redirect(`/?lang=${locale}`, 303);
   });
 
+  // Signing out here signs out of Hukoomi too (RP-initiated logout): Hukoomi asks, then sends the person back.
   app.post("/logout", async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (body.csrf === csrfOf(request)) reply.clearCookie("agency_person", cookieOptions);
-    return reply.redirect(`/?lang=${localeOf(request)}`, 303);
+    const locale = localeOf(request);
+    const person = personOf(request);
+    if (body.csrf !== csrfOf(request) || !person) return reply.redirect(`/?lang=${locale}`, 303);
+    reply.clearCookie("agency_person", cookieOptions);
+    const end = oidc.buildEndSessionUrl(await discover(), {
+      post_logout_redirect_uri: `${opts.url}/`,
+      ui_locales: locale,
+      ...(person.idToken ? { id_token_hint: person.idToken } : {}),
+    });
+    return reply.redirect(end.href, 303);
+  });
+
+  // OpenID Connect Back-Channel Logout: Hukoomi posts a signed logout token when the person signs out there.
+  app.post("/backchannel-logout", async (request, reply) => {
+    const token = ((request.body ?? {}) as Record<string, unknown>).logout_token;
+    const c = await discover();
+    const meta = c.serverMetadata();
+    try {
+      if (typeof token !== "string" || !meta.jwks_uri) throw new Error("no logout token");
+      const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(meta.jwks_uri)), {
+        issuer: meta.issuer,
+        audience: opts.clientId,
+        maxTokenAge: "2 minutes",
+      });
+      const events = payload.events as Record<string, unknown> | undefined;
+      if (
+        !events?.["http://schemas.openid.net/event/backchannel-logout"] ||
+        "nonce" in payload ||
+        typeof payload.sid !== "string"
+      )
+        throw new Error("not a logout token");
+      endedSessions.add(payload.sid);
+      return reply.code(200).header("cache-control", "no-store").send();
+    } catch {
+      return reply.code(400).header("cache-control", "no-store").send({ error: "invalid_request" });
+    }
   });
   return app;
 }

@@ -77,6 +77,9 @@ async function findClient(db: Db, clientId: string): Promise<AdapterPayload | un
     client_name: c.nameEn,
     redirect_uris: c.redirectUris,
     post_logout_redirect_uris: c.postLogoutRedirectUris,
+    ...(c.backchannelLogoutUri
+      ? { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: true }
+      : {}),
     grant_types: ["authorization_code"],
     response_types: ["code"],
     scope: c.scopes,
@@ -84,11 +87,6 @@ async function findClient(db: Db, clientId: string): Promise<AdapterPayload | un
   // A public client (a mobile app, which cannot keep a secret) has none: it proves itself with PKCE alone.
   if (isPublicClient(c)) return { ...common, application_type: "native", token_endpoint_auth_method: "none" };
   return { ...common, client_secret: c.clientSecret, token_endpoint_auth_method: "client_secret_basic" };
-}
-
-/** Ends every identity-provider session of a person (with "sign out everywhere"). */
-export async function endProviderSessionsOf(db: Db, accountId: string): Promise<void> {
-  await db.delete(oidcPayloads).where(and(eq(oidcPayloads.model, "Session"), eq(oidcPayloads.accountId, accountId)));
 }
 
 /** Removes expired entries (a job). */

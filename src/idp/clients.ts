@@ -22,6 +22,8 @@ export interface NewClient {
   agency?: string | undefined;
   redirectUris: string[];
   postLogoutRedirectUris?: string[];
+  /** Where the client is told of a sign-out (back-channel logout). */
+  backchannelLogoutUri?: string | undefined;
   /** The scopes the client may ask for; government agencies may ask for all by default. */
   scopes?: string;
   clientId?: string;
@@ -42,6 +44,7 @@ export async function registerClient(db: Db, c: NewClient): Promise<{ clientId: 
     nameEn: c.nameEn,
     redirectUris: c.redirectUris,
     postLogoutRedirectUris: c.postLogoutRedirectUris ?? [],
+    backchannelLogoutUri: c.backchannelLogoutUri ?? null,
     scopes: c.scopes ?? ALL_SCOPES,
   });
   return { clientId, clientSecret };

@@ -24,6 +24,7 @@ export function loadDemoClient(db: Db, url: string, secret: string): Promise<boo
       agency: "ministry-of-interior",
       redirectUris: [`${url.replace(/\/$/, "")}/callback`],
       postLogoutRedirectUris: [`${url.replace(/\/$/, "")}/`],
+      backchannelLogoutUri: `${url.replace(/\/$/, "")}/backchannel-logout`,
     });
   });
 }

@@ -14,6 +14,12 @@ export interface ProviderOptions {
   baseUrl: string;
   keys: IdpKeys;
   trustProxy: boolean;
+  /**
+   * Let the provider's own requests (back-channel logout) reach this machine:
+   * agencies' portals run on 127.0.0.1 in development and tests. In production
+   * the provider's protection against requests to internal addresses stays on.
+   */
+  allowLoopbackRequests: boolean;
   findUser(id: string): Promise<User | undefined>;
 }
 
@@ -30,6 +36,20 @@ function page(locale: Locale, title: string, body: string): string {
 }
 
 /**
+ * The sign-out page's form posts to the provider, which then sends the
+ * browser back to the agency (its registered post-logout address). The
+ * Content-Security-Policy's form-action governs that redirect too, so on
+ * this page alone it also names the agency's origin.
+ */
+function allowRedirectBack(ctx: KoaContextWithOIDC): void {
+  const target = ctx.oidc?.params?.post_logout_redirect_uri;
+  const policy = ctx.response.get("content-security-policy");
+  if (typeof target !== "string" || !policy || !ctx.oidc.client?.postLogoutRedirectUriAllowed(target)) return;
+  const origin = new URL(target).origin;
+  ctx.set("content-security-policy", policy.replace("form-action 'self'", `form-action 'self' ${origin}`));
+}
+
+/**
  * Hukoomi as an OpenID Connect provider (oidc-provider): agencies' portals
  * sign their users in with their Hukoomi account. Signing in happens on the
  * portal's own sign-in page, and the provider's login is the portal's
@@ -41,15 +61,24 @@ export function createProvider(opts: ProviderOptions): Provider {
     jwks: opts.keys.jwks,
     cookies: { keys: opts.keys.cookieKeys },
     pkce: { required: () => true },
+    fetch: (url, options) => {
+      const { hostname } = new URL(url instanceof Request ? url.url : url);
+      const loopback = hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
+      const { dispatcher: _protected, ...unprotected } = options as RequestInit & { dispatcher?: unknown };
+      return globalThis.fetch(url, opts.allowLoopbackRequests && loopback ? unprotected : options);
+    },
     // Revoking any token (an app signing out at /idp/token/revocation, a code used twice, a sign-out) ends the
     // whole grant: every access token issued under it stops working at once, not only the one revoked.
     revokeGrantPolicy: () => true,
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      // Agencies' portals that register a back-channel logout address are told when a person signs out.
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx, form) => {
+          allowRedirectBack(ctx);
           const locale = localeOf(ctx);
           const tr = translator(locale);
           ctx.body = page(
@@ -86,7 +115,8 @@ export function createProvider(opts: ProviderOptions): Provider {
     },
     findAccount: async (_ctx, sub) => {
       const user = await opts.findUser(sub);
-      if (!user) return undefined;
+      // A turned-off account is no account: no code, token or userinfo for it.
+      if (!user || user.disabledAt) return undefined;
       return {
         accountId: user.id,
         claims: async () => ({

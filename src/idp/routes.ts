@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type Provider from "oidc-provider";
 import { logDataAccess } from "../accounts/repository.js";
+import { endSessionByToken, SESSION_COOKIE } from "../accounts/sessions.js";
 import type { Db } from "../platform/db/client.js";
 import { isLocale, localizePath } from "../platform/i18n/locales.js";
 import { clientNames } from "./clients.js";
@@ -18,6 +19,13 @@ export const PROVIDER_COOKIES = ["_session", "_session.sig", "_session.legacy", 
  * separate consent, and each sign-in is recorded in "who used my data".
  */
 export async function idpRoutes(app: FastifyInstance, { provider, db }: { provider: Provider; db: Db }) {
+  // Signing out at the provider (/idp/session/end, asked by an agency's portal) signs the browser out of the portal too.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.oidc?.route !== "end_session_confirm" || ctx.status !== 303 || !ctx.oidc.params?.logout) return;
+    await endSessionByToken(db, ctx.cookies.get(SESSION_COOKIE, { signed: false }));
+    ctx.cookies.set(SESSION_COOKIE, null, { path: "/", signed: false, httpOnly: true, overwrite: true });
+  });
   const callback = provider.callback();
 
   app.get("/idp/interaction/:uid", async (request: FastifyRequest, reply: FastifyReply) => {

@@ -32,6 +32,8 @@ export const oidcClients = pgTable("oidc_clients", {
   nameEn: text("name_en").notNull(),
   redirectUris: text("redirect_uris").array().notNull(),
   postLogoutRedirectUris: text("post_logout_redirect_uris").array().notNull(),
+  /** Where the client is told that a person signed out (OpenID Connect back-channel logout); none when it takes no notice. */
+  backchannelLogoutUri: text("backchannel_logout_uri"),
   scopes: text("scopes").notNull().default("openid profile email"),
   disabled: boolean("disabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

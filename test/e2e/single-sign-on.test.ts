@@ -79,6 +79,44 @@ describe("single sign-on across government", () => {
 });
 
 describe("national sign-in (the portal as an OpenID Connect client)", () => {
+  it("signs out once: from the agency's portal through Hukoomi and back (the policy lets the redirect through), or from Hukoomi with the agency told", async () => {
+    const { context, page } = await newPage(browser);
+    const blocked: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    await page.goto(`${agencyUrl}/?lang=en`);
+    await page.click("#sign-in");
+    await page.waitForURL(/\/en\/sign-in\?returnTo=/);
+    await page.fill("#identifier", "visitor@demo.hukoomi.example");
+    await page.fill("#password", "Hukoomi-demo-2026");
+    await page.locator("main form button[type=submit]").click();
+    await page.waitForURL(`${agencyUrl}/?lang=en`);
+    // Signing out on the agency's portal: Hukoomi asks, in the person's language, then sends them back.
+    await page.getByRole("button").click();
+    await page.waitForURL(/\/idp\/session\/end/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await page.waitForURL(`${agencyUrl}/`);
+    expect(blocked).toEqual([]);
+    await page.goto(`${baseUrl}/en/my`);
+    expect(new URL(page.url()).pathname).toBe("/en/sign-in");
+
+    // Signed in again on both, then out of Hukoomi itself: the agency's portal is told and forgets the person.
+    await page.goto(`${agencyUrl}/?lang=en`);
+    await page.click("#sign-in");
+    await page.fill("#identifier", "visitor@demo.hukoomi.example");
+    await page.fill("#password", "Hukoomi-demo-2026");
+    await page.locator("main form button[type=submit]").click();
+    await page.waitForURL(`${agencyUrl}/?lang=en`);
+    expect(await page.textContent("#welcome")).toContain("Sarah Thompson");
+    await page.goto(`${baseUrl}/en/my`);
+    await page.locator(".account-links__button").click();
+    await page.goto(`${agencyUrl}/?lang=en`);
+    expect(await page.locator("#welcome").count()).toBe(0);
+    await context.close();
+  });
+
   it("signs in with a smart card through the national identity provider, with axe on the sign-in page", async () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${baseUrl}/en/sign-in`);

@@ -154,6 +154,34 @@ describe("registration", () => {
   });
 });
 
+describe("text messages with codes are limited per number and per account", () => {
+  it("sends a number no more than three codes in ten minutes, however many accounts ask, and says how long to wait", async () => {
+    const phone = "55519999";
+    const sent = async () =>
+      (
+        await db()
+          .select()
+          .from(devMessages)
+          .where(eq(devMessages.recipient, `+974${phone}`))
+      ).length;
+    for (let i = 0; i < 3; i++) await register(new Client(t.app), person({ phone }));
+    expect(await sent()).toBe(3);
+    // A fourth account with the same number: created, but no code goes out; the page says why.
+    const fourth = new Client(t.app);
+    await fourth.get("/en/register");
+    const res = await fourth.post("/en/register", person({ phone }));
+    expect(res.headers.location).toMatch(/^\/en\/register\/verify-phone\?wait=\d+$/);
+    const page = await fourth.follow(res);
+    expect(page.body).toContain("We have sent as many codes to this mobile number as we can for now. Wait 10 minutes");
+    const resend = await fourth.post("/en/register/resend-code", {});
+    expect(resend.statusCode).toBe(429);
+    expect(resend.body).toContain("We have sent as many codes to this mobile number as we can for now");
+    const ar = await fourth.post("/register/resend-code", {});
+    expect(ar.body).toContain("أرسلنا إلى رقم الجوال هذا أقصى عدد من الرموز المسموح به الآن");
+    expect(await sent()).toBe(3);
+  });
+});
+
 async function signIn(client: Client, identifier: string, password = DEMO_PASSWORD, returnTo?: string) {
   await client.get("/en/sign-in");
   return client.post("/en/sign-in", { identifier, password, ...(returnTo ? { returnTo } : {}) });
@@ -191,18 +219,28 @@ describe("sign-in and sessions", () => {
     expect((await stale.get("/en/my")).statusCode).toBe(303);
   });
 
-  it("refuses a wrong password, locks after repeated failures, and says so", async () => {
-    const client = new Client(t.app);
-    const wrong = await signIn(client, "visitor@demo.hukoomi.example", "not the password");
+  it("refuses a wrong password; repeated failures pause that identifier from that address only, known or not", async () => {
+    const attacker = new Client(t.app);
+    const wrong = await signIn(attacker, "visitor@demo.hukoomi.example", "not the password");
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain("The details you entered do not match an account");
-    const unknown = await signIn(client, "nobody@example.com", "whatever-password");
-    expect(unknown.body).toContain("The details you entered do not match an account");
-    for (let i = 0; i < 4; i++) await signIn(new Client(t.app), "visitor@demo.hukoomi.example", "not the password");
-    const locked = await signIn(new Client(t.app), "visitor@demo.hukoomi.example");
-    expect(locked.statusCode).toBe(429);
-    expect(locked.body).toContain("You have tried too many times");
-    await db().update(users).set({ lockedUntil: null, failedSignIns: 0 }).where(eq(users.email, "visitor@demo.hukoomi.example"));
+    for (let i = 0; i < 4; i++)
+      await attacker.post("/en/sign-in", { identifier: "visitor@demo.hukoomi.example", password: "nope" });
+    // From the attacker's address, even the right password now waits.
+    const paused = await attacker.post("/en/sign-in", { identifier: "visitor@demo.hukoomi.example", password: DEMO_PASSWORD });
+    expect(paused.statusCode).toBe(429);
+    expect(paused.body).toContain("You have tried too many times. Wait 1 minute, then try again");
+    // The person themselves, from their own address, is not locked out.
+    expect((await signIn(new Client(t.app), "visitor@demo.hukoomi.example")).statusCode).toBe(303);
+    // An identifier with no account gets the same answers in the same order.
+    const prober = new Client(t.app);
+    const answers: number[] = [];
+    await prober.get("/en/sign-in");
+    for (let i = 0; i < 6; i++)
+      answers.push((await prober.post("/en/sign-in", { identifier: "nobody@example.com", password: "nope" })).statusCode);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
+    const ar = await prober.post("/sign-in", { identifier: "nobody@example.com", password: "nope" });
+    expect(ar.body).toContain("حاولت مرات كثيرة. انتظر دقيقة واحدة");
   });
 
   it("refuses a post without the anti-forgery token with 403 and a message", async () => {
@@ -278,9 +316,9 @@ describe("sign-in and sessions", () => {
     await client.get("/en/sign-in");
     const codes: number[] = [];
     for (let i = 0; i < 10; i++) {
-      codes.push(
-        (await client.post(i % 2 ? "/en/sign-in" : "/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode,
-      );
+      // A different identifier each time: the identifier's own pause (after five) is not what this counts.
+      const identifier = `nobody${i}@example.com`;
+      codes.push((await client.post(i % 2 ? "/en/sign-in" : "/sign-in", { identifier, password: "x" })).statusCode);
     }
     expect(codes.every((code) => code === 401)).toBe(true);
     expect((await client.post("/sign-in", { identifier: "nobody@example.com", password: "x" })).statusCode).toBe(429);
@@ -310,9 +348,63 @@ describe("two-step verification", () => {
     expect((await again.get("/en/my")).headers.location).toMatch(/^\/en\/sign-in\/code/);
     await again.get("/en/sign-in/code");
     expect((await again.post("/en/sign-in/code", { code: "12" })).statusCode).toBe(400);
-    const done = await again.post("/en/sign-in/code", { code: currentTotp(secret) });
+    // The code used to confirm the set-up is spent: the app's next one (thirty seconds on) signs in.
+    const done = await again.post("/en/sign-in/code", { code: currentTotp(secret, Date.now() + 30_000) });
     expect(done.headers.location).toBe("/my");
     expect((await again.get("/my")).statusCode).toBe(200);
+  });
+});
+
+describe("two-step codes are used once and wrong ones are limited per account", () => {
+  it("refuses a code already used by the account, and an earlier one, even from another browser", async () => {
+    const email = "officer@demo.hukoomi.example";
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    await db()
+      .update(users)
+      .set({ totpSecret: secret, totpEnabledAt: new Date(), totpLastStep: null })
+      .where(eq(users.email, email));
+    const code = currentTotp(secret);
+    const first = new Client(t.app);
+    await signIn(first, email);
+    await first.get("/en/sign-in/code");
+    expect((await first.post("/en/sign-in/code", { code })).statusCode).toBe(303);
+    // Someone who saw the code (and knows the password) tries it within its window.
+    const replay = new Client(t.app);
+    await signIn(replay, email);
+    await replay.get("/en/sign-in/code");
+    const again = await replay.post("/en/sign-in/code", { code });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain("This code has already been used");
+    expect((await replay.get("/en/my")).headers.location).toMatch(/^\/en\/sign-in\/code/);
+    await db().update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.email, email));
+  });
+
+  it("stops wrong codes for an account after five, whatever the address or language", async () => {
+    const email = "editor@demo.hukoomi.example";
+    const secret = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+    await db()
+      .update(users)
+      .set({ totpSecret: secret, totpEnabledAt: new Date(), totpLastStep: null })
+      .where(eq(users.email, email));
+    const right = currentTotp(secret);
+    const wrong = right === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++) {
+      // A new browser (and address) each time, alternating languages: the count is the account's.
+      const client = new Client(t.app);
+      await signIn(client, email);
+      const path = i % 2 ? "/sign-in/code" : "/en/sign-in/code";
+      await client.get(path);
+      expect((await client.post(path, { code: wrong })).statusCode).toBe(400);
+    }
+    const client = new Client(t.app);
+    await signIn(client, email);
+    await client.get("/en/sign-in/code");
+    const stopped = await client.post("/en/sign-in/code", { code: right });
+    expect(stopped.statusCode).toBe(429);
+    expect(stopped.body).toContain("You have entered too many wrong codes. Wait 15 minutes");
+    const ar = await client.post("/sign-in/code", { code: right });
+    expect(ar.body).toContain("أدخلت رموزاً خاطئة مرات كثيرة. انتظر 15 دقيقة");
+    await db().update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.email, email));
   });
 });
 

@@ -6,7 +6,7 @@ import { dataAccessFor, findUserByEmail } from "../../src/accounts/repository.js
 import { registerClient } from "../../src/idp/clients.js";
 import { oidcPayloads } from "../../src/idp/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
-import { Client } from "../support/client.js";
+import { browseWithin, Client } from "../support/client.js";
 import { freePort } from "../support/portal-process.js";
 
 let t: TestApp;
@@ -32,18 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Follows redirects inside the portal until one leaves it; returns that address, or the last page's. */
-async function browse(client: Client, url: string): Promise<{ url: string; status: number; body: string }> {
-  let current = url;
-  for (let i = 0; i < 12; i++) {
-    const path = current.startsWith(issuer) ? current.slice(issuer.length) : current;
-    if (!path.startsWith("/")) return { url: current, status: 0, body: "" };
-    const res = await client.get(path);
-    if (res.statusCode < 300 || res.statusCode >= 400) return { url: path, status: res.statusCode, body: res.body };
-    current = String(res.headers.location);
-  }
-  throw new Error("too many redirects");
-}
+/** Follows redirects inside the portal until one leaves it. */
+const browse = (client: Client, url: string) => browseWithin(client, issuer, url);
 
 async function startLogin() {
   const verifier = oidc.randomPKCECodeVerifier();

@@ -123,3 +123,24 @@ export class Client {
     return this.get(String(res.headers.location));
   }
 }
+
+/**
+ * Follows redirects inside the portal (addresses under `origin`, or paths)
+ * until one leaves it; returns that address, or the last page's address,
+ * status and body. For journeys through the identity provider.
+ */
+export async function browseWithin(
+  client: Client,
+  origin: string,
+  url: string,
+): Promise<{ url: string; status: number; body: string }> {
+  let current = url;
+  for (let i = 0; i < 12; i++) {
+    const path = current.startsWith(origin) ? current.slice(origin.length) : current;
+    if (!path.startsWith("/")) return { url: current, status: 0, body: "" };
+    const res = await client.get(path);
+    if (res.statusCode < 300 || res.statusCode >= 400) return { url: path, status: res.statusCode, body: res.body };
+    current = String(res.headers.location);
+  }
+  throw new Error("too many redirects");
+}

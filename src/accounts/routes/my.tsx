@@ -10,11 +10,12 @@ import { checkPassword } from "../identity.js";
 import { hasRole, type StaffRole } from "../model.js";
 import { dataAccessFor, findUserByEmail, savedServiceSlugs, saveService, type User, updateUser } from "../repository.js";
 import { codeSchema, newPasswordSchema, profileSchema } from "../schemas.js";
+import { checkSecondStep, refusalOf } from "../second-step.js";
 import { endSessionsOf, requireViewer, safeReturnTo } from "../sessions.js";
-import { checkTotp, newTotpSecret, totpSetup } from "../totp.js";
+import { newTotpSecret, totpSetup } from "../totp.js";
 import { DashboardPage, ProfilePage, type ProfileValues } from "../views/MyPages.js";
 import { SecurityPage, TotpSetupPage } from "../views/SecurityPages.js";
-import type { AccountRouteOptions } from "./options.js";
+import { type AccountRouteOptions, verifyPhonePath } from "./options.js";
 
 /** Staff tools, shown on the dashboard to those whose roles open them. */
 const staffLinks: { path: string; labelKey: string; role: StaffRole }[] = [
@@ -179,8 +180,7 @@ export async function myRoutes(
     const updated = await currentUser(request, accounts);
     if (emailChanged) await accounts.sendEmailLink(updated);
     if (phoneChanged) {
-      await accounts.sendPhoneCode(updated);
-      return reply.redirect(localizePath(v.locale, "/register/verify-phone"), 303);
+      return reply.redirect(verifyPhonePath(v.locale, await accounts.sendPhoneCode(updated)), 303);
     }
     return reply.redirect(`${localizePath(v.locale, "/my/profile")}?saved=1`, 303);
   });
@@ -226,7 +226,7 @@ export async function myRoutes(
   app.post("/my/security/totp", guardedPost, async (request, reply) => {
     const user = await currentUser(request, accounts);
     if (user.totpEnabledAt) return reply.redirect(localizePath(request.locale, "/my/security"), 303);
-    await updateUser(db, user.id, { totpSecret: newTotpSecret(), totpEnabledAt: null });
+    await updateUser(db, user.id, { totpSecret: newTotpSecret(), totpEnabledAt: null, totpLastStep: null });
     return setupPage(request, reply, await currentUser(request, accounts), 200, []);
   });
 
@@ -235,8 +235,10 @@ export async function myRoutes(
     if (!user.totpSecret || user.totpEnabledAt) return reply.redirect(localizePath(request.locale, "/my/security"), 303);
     const parsed = codeSchema.safeParse(formBody(request.body));
     if (!parsed.success) return setupPage(request, reply, user, 400, fieldErrors(parsed.error, request.tr));
-    if (!checkTotp(user.totpSecret, parsed.data.code)) {
-      return setupPage(request, reply, user, 400, [{ field: "code", message: request.tr.t("accounts.errors.codeWrong") }]);
+    const outcome = await checkSecondStep(db, app.throttles, user, parsed.data.code);
+    if (!outcome.ok) {
+      const { status, errors } = refusalOf(outcome, request.tr);
+      return setupPage(request, reply, user, status, errors);
     }
     await updateUser(db, user.id, { totpEnabledAt: new Date() });
     return reply.redirect(`${localizePath(request.locale, "/my/security")}?done=totpOn`, 303);
@@ -251,7 +253,7 @@ export async function myRoutes(
         form: "totp",
       });
     }
-    await updateUser(db, user.id, { totpSecret: null, totpEnabledAt: null });
+    await updateUser(db, user.id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     return reply.redirect(`${localizePath(request.locale, "/my/security")}?done=totpOff`, 303);
   });
 

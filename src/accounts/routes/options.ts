@@ -1,13 +1,16 @@
 import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import type { Db } from "../../platform/db/client.js";
-import type { AccountService } from "../service.js";
+import { type Locale, localizePath } from "../../platform/i18n/locales.js";
+import type { AccountService, CodeSending } from "../service.js";
 
 export interface AccountRouteOptions {
   db: Db;
   accounts: AccountService;
-  /** Also ends what other areas keep for the person (identity-provider sessions) when they sign out everywhere. */
+  /** Also ends what other areas keep for the person (identity-provider sessions, grants) when they sign out everywhere. */
   onSignOutEverywhere?: (userId: string) => Promise<void>;
+  /** Also ends what other areas keep for this browser (its identity-provider session) when the person signs out. */
+  onSignOut?: (request: FastifyRequest) => Promise<void>;
   /** Offer sign-in with the national identity provider. */
   nationalSignIn?: boolean;
   /**
@@ -28,3 +31,9 @@ export const SIGN_IN_LIMIT = { max: 10, timeWindow: "1 minute" };
 export const REGISTRATION_LIMIT = { max: 20, timeWindow: "10 minutes" };
 export const RESET_LIMIT = { max: 10, timeWindow: "10 minutes" };
 export const CODE_LIMIT = { max: 10, timeWindow: "1 minute" };
+
+/** The page that asks for the phone code; says how long to wait when no code could be sent. */
+export function verifyPhonePath(locale: Locale, sending: CodeSending): string {
+  const path = localizePath(locale, "/register/verify-phone");
+  return sending.sent ? path : `${path}?wait=${sending.minutes}`;
+}

@@ -8,7 +8,7 @@ import { codeSchema, registrationSchema } from "../schemas.js";
 import { requireViewer } from "../sessions.js";
 import { RegisterPage, type RegistrationValues } from "../views/RegisterPage.js";
 import { CodePage, MessagePage } from "../views/SignInPages.js";
-import { type AccountRouteOptions, CODE_LIMIT, REGISTRATION_LIMIT } from "./options.js";
+import { type AccountRouteOptions, CODE_LIMIT, REGISTRATION_LIMIT, verifyPhonePath } from "./options.js";
 
 /** What the person typed, to show again with the errors (never the passwords). */
 function echo(body: Record<string, unknown>): RegistrationValues {
@@ -67,7 +67,7 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
     if (!parsed.success || errors.length) return registerPage(request, reply, 400, echo(body), errors);
     const v = parsed.data;
     try {
-      const user = await accounts.register({
+      const { user, sending } = await accounts.register({
         qid: v.qid,
         passportNumber: v.passportNumber,
         passportCountry: v.passportCountry,
@@ -81,6 +81,7 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
         locale: v.locale,
       });
       await reply.signIn(user.id, "password");
+      return reply.redirect(verifyPhonePath(request.locale, sending), 303);
     } catch (error) {
       // Two registrations racing for the same QID or passport: the database's unique constraint decides.
       if (
@@ -93,10 +94,9 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
       }
       throw error;
     }
-    return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
   });
 
-  const verifyPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors: FieldError[]) => {
+  const verifyPage = (request: FastifyRequest, reply: FastifyReply, status: number, errors: FieldError[], notice?: string) => {
     const { tr } = request;
     const title = tr.t("accounts.verifyPhone.title");
     return reply.page({
@@ -110,6 +110,7 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
           label={tr.t("accounts.verifyPhone.label")}
           hint={tr.t("accounts.verifyPhone.hint")}
           errors={errors}
+          notice={notice}
           resend={{ action: localizePath(request.locale, "/register/resend-code"), label: tr.t("accounts.verifyPhone.resend") }}
         />
       ),
@@ -122,7 +123,12 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
 
   app.get("/register/verify-phone", async (request, reply) => {
     if (!pendingViewer(request)) return reply.redirect(localizePath(request.locale, request.viewer ? "/my" : "/sign-in"), 303);
-    return verifyPage(request, reply, 200, []);
+    const wait = Number((request.query as Record<string, unknown>).wait);
+    const notice =
+      Number.isInteger(wait) && wait > 0 && wait <= 24 * 60
+        ? request.tr.t("accounts.errors.sms.tooMany", { minutes: wait })
+        : undefined;
+    return verifyPage(request, reply, 200, [], notice);
   });
 
   app.post(
@@ -153,7 +159,12 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
     async (request, reply) => {
       const viewer = pendingViewer(request);
       const user = viewer ? await accounts.find(viewer.id) : undefined;
-      if (user) await accounts.sendPhoneCode(user);
+      if (!user) return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
+      const sending = await accounts.sendPhoneCode(user);
+      if (!sending.sent) {
+        const message = request.tr.t("accounts.errors.sms.tooMany", { minutes: sending.minutes });
+        return verifyPage(request, reply, 429, [{ field: "code", message }]);
+      }
       return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
     },
   );

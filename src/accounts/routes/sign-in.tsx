@@ -3,10 +3,10 @@ import { fieldErrors, formBody } from "../../platform/http/forms.js";
 import { localizePath, stripLocale } from "../../platform/i18n/locales.js";
 import type { User } from "../repository.js";
 import { codeSchema, signInSchema } from "../schemas.js";
+import { checkSecondStep, refusalOf } from "../second-step.js";
 import { PENDING_SECOND_STEP, safeReturnTo } from "../sessions.js";
-import { checkTotp } from "../totp.js";
 import { CodePage, MessagePage, SignInPage } from "../views/SignInPages.js";
-import { type AccountRouteOptions, CODE_LIMIT, SIGN_IN_LIMIT } from "./options.js";
+import { type AccountRouteOptions, CODE_LIMIT, SIGN_IN_LIMIT, verifyPhonePath } from "./options.js";
 
 /**
  * Goes on to where the person was headed after signing in. A sign-in for
@@ -61,7 +61,7 @@ function signInPage(
 }
 
 /** Sign in with a password (and an authenticator code when set up), and sign out. */
-export async function signInRoutes(app: FastifyInstance, { accounts, nationalSignIn }: AccountRouteOptions) {
+export async function signInRoutes(app: FastifyInstance, { db, accounts, nationalSignIn, onSignOut }: AccountRouteOptions) {
   app.get("/sign-in", async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const returnTo = safeReturnTo(q.returnTo);
@@ -77,15 +77,22 @@ export async function signInRoutes(app: FastifyInstance, { accounts, nationalSig
     const identifier = typeof body.identifier === "string" ? body.identifier.slice(0, 254) : "";
     if (!parsed.success)
       return signInPage(request, reply, 400, { errors: fieldErrors(parsed.error, request.tr), identifier, returnTo });
-    const outcome = await accounts.authenticate(parsed.data.identifier, parsed.data.password);
+    const outcome = await accounts.authenticate(parsed.data.identifier, parsed.data.password, request.ip);
     if (!outcome.ok) {
-      const key = outcome.reason === "locked" ? "accounts.errors.locked" : "accounts.errors.signInFailed";
+      const paused = outcome.reason === "paused";
       return signInPage(
         request,
         reply,
-        outcome.reason === "locked" ? 429 : 401,
+        paused ? 429 : 401,
         {
-          errors: [{ field: "identifier", message: request.tr.t(key) }],
+          errors: [
+            {
+              field: "identifier",
+              message: paused
+                ? request.tr.t("accounts.errors.paused", { minutes: outcome.minutes })
+                : request.tr.t("accounts.errors.signInFailed"),
+            },
+          ],
           identifier,
           returnTo,
         },
@@ -100,8 +107,7 @@ export async function signInRoutes(app: FastifyInstance, { accounts, nationalSig
     }
     await reply.signIn(user.id, "password");
     if (!user.phoneVerifiedAt) {
-      await accounts.sendPhoneCode(user);
-      return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
+      return reply.redirect(verifyPhonePath(request.locale, await accounts.sendPhoneCode(user)), 303);
     }
     return continueAfterSignIn(request, reply, afterSignIn(user, returnTo));
   });
@@ -147,14 +153,19 @@ export async function signInRoutes(app: FastifyInstance, { accounts, nationalSig
     const parsed = codeSchema.safeParse(body);
     if (!parsed.success) return codePage(request, reply, 400, fieldErrors(parsed.error, request.tr), returnTo);
     const user = await accounts.find(viewer.id);
-    if (!user?.totpSecret || !checkTotp(user.totpSecret, parsed.data.code)) {
-      return codePage(request, reply, 400, [{ field: "code", message: request.tr.t("accounts.errors.codeWrong") }], returnTo);
+    if (!user?.totpSecret) return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
+    const outcome = await checkSecondStep(db, app.throttles, user, parsed.data.code);
+    if (!outcome.ok) {
+      const { status, errors } = refusalOf(outcome, request.tr);
+      return codePage(request, reply, status, errors, returnTo);
     }
     await reply.signIn(user.id, "password+totp");
     return continueAfterSignIn(request, reply, afterSignIn(user, returnTo));
   });
 
   app.post("/sign-out", { preHandler: app.csrfProtection }, async (request, reply) => {
+    // One sign-out ends both: the identity provider's session in this browser (agencies' portals are told), then the portal's.
+    await onSignOut?.(request);
     await reply.signOut();
     return reply.redirect(`${localizePath(request.locale, "/")}`, 303);
   });

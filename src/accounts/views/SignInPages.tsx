@@ -94,6 +94,7 @@ export function CodePage({
   errors = [],
   returnTo,
   resend,
+  notice,
 }: {
   title: string;
   lead: string;
@@ -103,12 +104,23 @@ export function CodePage({
   errors?: FieldError[];
   returnTo?: string | undefined;
   resend?: { action: string; label: string } | undefined;
+  /** Said above the form (no code could be sent: how long to wait). */
+  notice?: string | undefined;
 }) {
   const { t, csrfToken } = usePage();
   return (
     <FormPage
       title={title}
-      lead={<p>{lead}</p>}
+      lead={
+        <>
+          {notice ? (
+            <NotificationBanner variant="warning">
+              <p>{notice}</p>
+            </NotificationBanner>
+          ) : null}
+          <p>{lead}</p>
+        </>
+      }
       action={action}
       errors={errors}
       submit={t("accounts.code.submit")}

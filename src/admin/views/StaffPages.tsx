@@ -83,7 +83,7 @@ export function StaffListPage({
 }
 
 export interface PersonRolesProps {
-  person: StaffMember;
+  person: StaffMember & { disabled: boolean };
   agencies: { slug: string; name: string }[];
   values: Record<string, string>;
   errors: FieldError[];
@@ -131,6 +131,20 @@ export function PersonRolesPage({ person, agencies, values, errors, done }: Pers
       ) : (
         <p>{t("admin.staff.noRoles")}</p>
       )}
+      <h2 class="heading-l">{t("admin.staff.account.title")}</h2>
+      <p>{t(person.disabled ? "admin.staff.account.isDisabled" : "admin.staff.account.isEnabled")}</p>
+      <form method="post" action={href(`${base}/account`)} class="narrow">
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        <input type="hidden" name="state" value={person.disabled ? "enabled" : "disabled"} />
+        {errorFor(errors, "state") ? (
+          <p class="error-message" id="state">
+            {errorFor(errors, "state")}
+          </p>
+        ) : null}
+        <button class={person.disabled ? "button" : "button button--warning"} type="submit">
+          {t(person.disabled ? "admin.staff.account.enable" : "admin.staff.account.disable")}
+        </button>
+      </form>
       <h2 class="heading-l">{t("admin.staff.grant")}</h2>
       <form method="post" action={href(`${base}/grant`)} novalidate class="narrow">
         <input type="hidden" name="_csrf" value={csrfToken} />
