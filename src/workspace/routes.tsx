@@ -27,6 +27,7 @@ import { PreviewBanner } from "./views/PreviewBanner.js";
 import { VersionsPage } from "./views/VersionsPage.js";
 import {
   IncompleteError,
+  OwnDraftError,
   publishDraft,
   restoreVersion,
   returnDraft,
@@ -558,6 +559,15 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     } catch (error) {
       if (error instanceof StaleDraftError)
         return showItem(request, reply, s, { status: 409, item: error.current, notice: { type: "stale" } });
+      if (error instanceof OwnDraftError) {
+        const errors = [{ field: "publishDate", message: request.tr.t(error.messageKey) }];
+        return showItem(request, reply, s, {
+          status: 409,
+          errors,
+          notice: { type: "problems", titleKey: "workspace.errors.fourEyes", errors },
+          actionValues,
+        });
+      }
       if (error instanceof IncompleteError) {
         const errors = problemMessages(request.tr, error.problems);
         return showItem(request, reply, s, {

@@ -4,6 +4,7 @@ import type { Db } from "../platform/db/client.js";
 import { bumpVersion } from "../platform/db/versions.js";
 import { ConflictError } from "../platform/http/errors.js";
 import { type FieldProblem, missingFields } from "./fields.js";
+import { staffOf } from "./insights/repository.js";
 import type { ContentData, ContentKind } from "./model.js";
 import type { ContentNotices } from "./notices.js";
 import {
@@ -38,6 +39,24 @@ export class WrongStateError extends ConflictError {
   constructor() {
     super("workspace.errors.wrongState");
   }
+}
+
+/**
+ * Four eyes: the person who last changed a draft cannot also approve it.
+ * `alone` says the agency has no other approver, so the person is told to
+ * have a second one named.
+ */
+export class OwnDraftError extends ConflictError {
+  constructor(readonly alone: boolean) {
+    super(alone ? "workspace.errors.ownDraftAlone" : "workspace.errors.ownDraft");
+  }
+}
+
+/** Refuses an approval by the draft's last editor (under the item's lock, so it holds for a scheduled publish too). */
+async function requireSecondPerson(tx: Db, item: Item, approverId: string): Promise<void> {
+  if (item.updatedBy !== approverId) return;
+  const others = (await staffOf(tx, item.agency, "approver")).filter((u) => u.id !== approverId);
+  throw new OwnDraftError(others.length === 0);
 }
 
 /** What stops a draft being published: empty required fields, half-translated fields, and the kind's own rules. */
@@ -215,6 +234,7 @@ export async function publishDraft(
 ): Promise<Item> {
   return inTransaction(db, async (tx) => {
     const item = await locked(tx, input.id, input.revision, ["submitted"]);
+    await requireSecondPerson(tx, item, input.userId);
     if (input.at && input.at.getTime() > input.now.getTime()) {
       const problems = await problemsOf(kind, item.draft, tx);
       if (problems.length) throw new IncompleteError(problems);

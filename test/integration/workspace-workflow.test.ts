@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
-import { findUserByEmail } from "../../src/accounts/repository.js";
+import { findUserByEmail, grantRole, revokeRole } from "../../src/accounts/repository.js";
 import { verifyAuditChain } from "../../src/audit/log.js";
 import { auditLog } from "../../src/audit/tables.js";
 import { services } from "../../src/catalogue/tables.js";
@@ -97,6 +97,37 @@ describe("workspace workflow", { timeout: 120_000 }, () => {
     expect(field(publishedEntry?.before, "state")).toBe("submitted");
     expect(field(publishedEntry?.after, "state")).toBe("published");
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+  });
+
+  it("four eyes: whoever last changed a draft cannot approve it, told why (and what to do when they are the only approver)", async () => {
+    const slug = "apply-for-exit-permit";
+    const approver = await as("approver");
+    expect((await edit(approver, slug, { "title-en": "Apply for an exit permit (four eyes)" })).statusCode).toBe(303);
+    expect((await step(approver, slug, "submit")).statusCode).toBe(303);
+    const alone = await step(approver, slug, "publish");
+    expect(alone.statusCode).toBe(409);
+    expect(alone.body).toContain("Someone else must approve this draft");
+    expect(alone.body).toContain("you are this agency’s only approver");
+    // Scheduling it is approving it too.
+    const later = await step(approver, slug, "publish", { publishDate: "2099-01-01", publishTime: "08:00" });
+    expect(later.statusCode).toBe(409);
+    expect((await item(slug))?.state).toBe("submitted");
+    const arabic = await approver.post(`/workspace/content/${A}/service/${slug}/publish`, {
+      revision: revisionOf(approver.lastBody),
+    });
+    expect(arabic.body).toContain("يجب أن يعتمد هذه المسودة شخص آخر");
+    // With a second approver named, the first is told to leave it to them; the second publishes it.
+    const officer = await findUserByEmail(db(), "officer@demo.hukoomi.example");
+    await grantRole(db(), officer?.id ?? "", { role: "approver", agency: A });
+    const other = await step(approver, slug, "publish");
+    expect(other.statusCode).toBe(409);
+    expect(other.body).toContain("another approver must publish it");
+    const second = new Client(t.app);
+    await second.get("/en/sign-in");
+    await second.post("/en/sign-in", { identifier: "officer@demo.hukoomi.example", password: DEMO_PASSWORD });
+    expect((await step(second, slug, "publish")).statusCode).toBe(303);
+    expect((await item(slug))?.state).toBe("published");
+    await revokeRole(db(), officer?.id ?? "", { role: "approver", agency: A });
   });
 
   it("refuses a stale save with a message, and loses nothing", async () => {
