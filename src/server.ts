@@ -257,9 +257,16 @@ export async function buildApp({
   const providerSessions = providerSignOut(provider, db, (err, clientId) =>
     app.log.warn({ err, clientId }, "back-channel logout not delivered"),
   );
-  const accounts = new AccountService(db, mail, texts, config.BASE_URL, app.throttles, (userId) =>
-    providerSessions.endAccount(userId),
+  const accounts = new AccountService(
+    db,
+    mail,
+    texts,
+    config.BASE_URL,
+    app.throttles,
+    (userId) => providerSessions.endAccount(userId),
+    (err) => app.log.error({ err }, "reset link not sent"),
   );
+  app.addHook("onClose", async () => accounts.settled());
   const notifier = new Notifier(config.BASE_URL);
   const outbox = new OutboxWorker(db, mail, texts, app.log);
   app.decorate("outbox", outbox);

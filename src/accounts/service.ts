@@ -66,6 +66,8 @@ export class AccountService {
     private readonly throttles: Throttles,
     /** Ends what other areas keep for a person (identity-provider sessions and grants), when all their sessions must end. */
     private readonly endElsewhere: (userId: string) => Promise<void> = async () => undefined,
+    /** Where a failure of work done after answering (sending a reset link) is reported. */
+    private readonly warn: (error: unknown) => void = () => undefined,
   ) {}
 
   private localeOf(user: User): Locale {
@@ -177,10 +179,28 @@ export class AccountService {
     return { ok: false, reason: "invalid" };
   }
 
-  /** Sends a reset link when the address belongs to an account; says nothing either way (no account discovery). */
+  /**
+   * Sends a reset link when the address belongs to an account; says nothing
+   * either way (no account discovery), and takes as long either way: the
+   * answer waits for the one look-up only, the link is made and mailed after
+   * it (a slow mail server would otherwise show which addresses have an account).
+   */
   async requestPasswordReset(email: string): Promise<void> {
     const user = await findUserByEmail(this.db, email);
     if (!user) return;
+    const sending = this.sendResetLink(user).catch(this.warn);
+    this.pending.add(sending);
+    void sending.finally(() => this.pending.delete(sending));
+  }
+
+  /** Resolves once every reset link asked for so far has been sent or has failed (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
+  private readonly pending = new Set<Promise<void>>();
+
+  private async sendResetLink(user: User): Promise<void> {
     const token = randomToken();
     await createVerification(this.db, { userId: user.id, purpose: "reset", secret: token, minutes: RESET_LINK_MINUTES });
     const locale = this.localeOf(user);

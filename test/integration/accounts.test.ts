@@ -1,4 +1,6 @@
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { sessions, users } from "../../src/accounts/tables.js";
@@ -430,6 +432,44 @@ describe("password reset", () => {
     expect((await client.get("/en/my")).statusCode).toBe(303);
     expect((await signIn(new Client(t.app), fields.email, "a brand new phrase here")).statusCode).toBe(303);
     expect((await other.get(path)).statusCode).toBe(400);
+  });
+});
+
+describe("a reset request answers alike whether or not the address has an account", () => {
+  it("does not wait for the mail server, so a slow one shows nothing", async () => {
+    // A mail server that takes two seconds to greet: sending to it is slow.
+    const slow = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onConnect: (_session, callback) => void setTimeout(callback, 2000),
+      onData: (stream, _session, callback) => {
+        stream.resume();
+        stream.on("end", () => callback());
+      },
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const port = (slow.server.address() as AddressInfo).port;
+    const other = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    try {
+      await loadDemoPeople(other.db.database.db);
+      const client = new Client(other.app);
+      await client.get("/en/reset-password");
+      const timed = async (email: string) => {
+        const started = performance.now();
+        const res = await client.post("/en/reset-password", { email });
+        expect(res.body).toContain("Check your email");
+        return performance.now() - started;
+      };
+      await timed("nobody@example.com");
+      const known = await timed("citizen@demo.hukoomi.example");
+      const unknown = await timed("nobody-else@example.com");
+      expect(known).toBeLessThan(1000);
+      expect(Math.abs(known - unknown)).toBeLessThan(500);
+    } finally {
+      await other.close();
+      await new Promise((resolve) => slow.close(() => resolve(undefined)));
+    }
   });
 });
 
