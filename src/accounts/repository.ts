@@ -33,6 +33,30 @@ export async function findUserByIdentifier(db: Db, identifier: string): Promise<
   return row;
 }
 
+/** The accounts that already hold any of these details (an email, a QID, a passport): a registration with them cannot go ahead. */
+export async function accountsHolding(
+  db: Db,
+  d: {
+    email: string;
+    qid?: string | null | undefined;
+    passportNumber?: string | null | undefined;
+    passportCountry?: string | null | undefined;
+  },
+): Promise<User[]> {
+  return db
+    .select()
+    .from(users)
+    .where(
+      or(
+        eq(users.email, d.email.toLowerCase()),
+        d.qid ? eq(users.qid, d.qid) : undefined,
+        d.passportNumber && d.passportCountry
+          ? and(eq(users.passportNumber, d.passportNumber), eq(users.passportCountry, d.passportCountry))
+          : undefined,
+      ),
+    );
+}
+
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
   return row;

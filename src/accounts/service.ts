@@ -74,6 +74,11 @@ export class AccountService {
     return user.locale === "en" ? "en" : "ar";
   }
 
+  /**
+   * Creates an account and texts the code that confirms its phone. The email
+   * link follows once the phone is confirmed (so a registration that cannot
+   * go ahead is indistinguishable: both send one text, nothing else).
+   */
   async register(values: Omit<NewUser, "passwordHash"> & { password: string }): Promise<{ user: User; sending: CodeSending }> {
     const { password, ...rest } = values;
     const user = await createUser(this.db, {
@@ -81,9 +86,40 @@ export class AccountService {
       email: rest.email.toLowerCase(),
       passwordHash: await hashPassword(password),
     });
-    const sending = await this.sendPhoneCode(user);
-    await this.sendEmailLink(user);
-    return { user, sending };
+    return { user, sending: await this.sendPhoneCode(user) };
+  }
+
+  /**
+   * A registration whose email or ID already has an account: answered like
+   * any other (the same work, the same text message with a code, which opens
+   * nothing), so the form never says which details are taken; the account's
+   * owner is told by email instead, with the way to sign in or reset.
+   */
+  async registerTaken(owners: User[], values: { phone: string; password: string; locale: string }): Promise<CodeSending> {
+    await hashPassword(values.password);
+    const sending = await this.textCode(values.phone, `taken:${values.phone}`, values.locale === "en" ? "en" : "ar");
+    for (const owner of owners) this.inBackground(this.tellOwnerOfAttempt(owner));
+    return sending;
+  }
+
+  /** Another code for a registration that cannot go ahead (asked for again, as anyone may). */
+  textAnotherCode(phone: string, locale: Locale): Promise<CodeSending> {
+    return this.textCode(phone, `taken:${phone}`, locale);
+  }
+
+  private async tellOwnerOfAttempt(owner: User): Promise<void> {
+    const locale = this.localeOf(owner);
+    const tr = translator(locale);
+    await this.mailer.send({
+      to: owner.email,
+      locale,
+      subject: tr.t("accounts.messages.registrationAttemptSubject"),
+      text: tr.t("accounts.messages.registrationAttemptBody", {
+        name: locale === "en" ? owner.nameEn : owner.nameAr,
+        signIn: `${this.baseUrl}${localizePath(locale, "/sign-in")}`,
+        reset: `${this.baseUrl}${localizePath(locale, "/reset-password")}`,
+      }),
+    });
   }
 
   /**
@@ -92,26 +128,32 @@ export class AccountService {
    * past them nothing is sent and the person is told how long to wait.
    */
   async sendPhoneCode(user: User): Promise<CodeSending> {
+    return this.textCode(user.phone, user.id, this.localeOf(user), (code) =>
+      createVerification(this.db, { userId: user.id, purpose: "phone", secret: code, target: user.phone, minutes: CODE_MINUTES }),
+    );
+  }
+
+  /** Texts a code to a number within the limits; `keep` stores it (a registration that cannot go ahead keeps none). */
+  private async textCode(
+    phone: string,
+    account: string,
+    locale: Locale,
+    keep?: (code: string) => Promise<unknown>,
+  ): Promise<CodeSending> {
     for (const [rule, key] of [
-      [SMS_PER_PHONE, user.phone],
-      [SMS_PER_PHONE_DAY, user.phone],
-      [SMS_PER_ACCOUNT, user.id],
+      [SMS_PER_PHONE, phone],
+      [SMS_PER_PHONE_DAY, phone],
+      [SMS_PER_ACCOUNT, account],
       [SMS_OVERALL, "all"],
     ] as const) {
       const verdict = await this.throttles.hit(rule, key);
       if (!verdict.allowed) return { sent: false, minutes: Math.ceil(verdict.retryAfterSeconds / 60) };
     }
     const code = randomCode();
-    await createVerification(this.db, {
-      userId: user.id,
-      purpose: "phone",
-      secret: code,
-      target: user.phone,
-      minutes: CODE_MINUTES,
-    });
+    await keep?.(code);
     await this.sms.send({
-      to: user.phone,
-      text: translator(this.localeOf(user)).t("accounts.messages.phoneCode", { code, minutes: CODE_MINUTES }),
+      to: phone,
+      text: translator(locale).t("accounts.messages.phoneCode", { code, minutes: CODE_MINUTES }),
     });
     return { sent: true };
   }
@@ -188,9 +230,14 @@ export class AccountService {
   async requestPasswordReset(email: string): Promise<void> {
     const user = await findUserByEmail(this.db, email);
     if (!user) return;
-    const sending = this.sendResetLink(user).catch(this.warn);
-    this.pending.add(sending);
-    void sending.finally(() => this.pending.delete(sending));
+    this.inBackground(this.sendResetLink(user));
+  }
+
+  /** Work done after answering (its failure logged), awaited by settled(). */
+  private inBackground(work: Promise<void>): void {
+    const done = work.catch(this.warn);
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
   }
 
   /** Resolves once every reset link asked for so far has been sent or has failed (tests, shutdown). */

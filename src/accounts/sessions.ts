@@ -11,6 +11,12 @@ import { sessions } from "./tables.js";
 export const SESSION_COOKIE = "hk_session";
 /** The session method while an authenticator code is still due. */
 export const PENDING_SECOND_STEP = "pending-second-step";
+/**
+ * The session of a registration that cannot go ahead (the email or ID
+ * already has an account): the browser sees the same next step as any
+ * registration, and no account is made. It belongs to nobody.
+ */
+export const DUPLICATE_REGISTRATION = "duplicate-registration";
 /** Seconds between writes of a session's last activity. */
 const TOUCH_EVERY_SECONDS = 60;
 
@@ -18,10 +24,12 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in person, when there is one. */
     viewer?: Viewer | undefined;
+    /** This browser's registration cannot go ahead (see DUPLICATE_REGISTRATION): its session's id and the number it gave. */
+    duplicateRegistration?: { id: string; phone: string } | undefined;
   }
   interface FastifyReply {
-    /** Starts a new session for the person (a new id: any earlier session of this browser ends), and sets its cookie. */
-    signIn(userId: string, method: string): Promise<void>;
+    /** Starts a new session for the person (a new id: any earlier session of this browser ends), and sets its cookie; null: a registration that cannot go ahead. */
+    signIn(userId: string | null, method: string, pendingPhone?: string): Promise<void>;
     /** Ends this browser's session and clears its cookie. */
     signOut(): Promise<void>;
   }
@@ -51,17 +59,22 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
   };
 
   app.decorateRequest("viewer", undefined);
+  app.decorateRequest("duplicateRegistration", undefined);
 
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || request.url.startsWith("/assets/")) return;
     const id = sha256(token);
     const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
-    if (!session?.userId) return;
+    if (!session) return;
     const now = Date.now();
     const idleLimit = session.lastSeenAt.getTime() + opts.idleMinutes * 60_000;
     if (session.expiresAt.getTime() < now || idleLimit < now) {
       await db.delete(sessions).where(eq(sessions.id, id));
+      return;
+    }
+    if (!session.userId) {
+      if (session.method === DUPLICATE_REGISTRATION) request.duplicateRegistration = { id, phone: session.pendingPhone ?? "" };
       return;
     }
     const user = await findUser(db, session.userId);
@@ -82,19 +95,23 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
     }
   });
 
-  app.decorateReply("signIn", async function signIn(this: FastifyReply, userId: string, method: string) {
-    const old = this.request.cookies[SESSION_COOKIE];
-    if (old) await db.delete(sessions).where(eq(sessions.id, sha256(old)));
-    const token = randomToken();
-    await db.insert(sessions).values({
-      id: sha256(token),
-      userId,
-      method,
-      expiresAt: new Date(Date.now() + opts.absoluteHours * 3_600_000),
-      userAgent: (this.request.headers["user-agent"] ?? "").slice(0, 300),
-    });
-    this.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: opts.absoluteHours * 3600 });
-  });
+  app.decorateReply(
+    "signIn",
+    async function signIn(this: FastifyReply, userId: string | null, method: string, pendingPhone?: string) {
+      const old = this.request.cookies[SESSION_COOKIE];
+      if (old) await db.delete(sessions).where(eq(sessions.id, sha256(old)));
+      const token = randomToken();
+      await db.insert(sessions).values({
+        id: sha256(token),
+        userId,
+        method,
+        expiresAt: new Date(Date.now() + opts.absoluteHours * 3_600_000),
+        userAgent: (this.request.headers["user-agent"] ?? "").slice(0, 300),
+        pendingPhone: pendingPhone ?? null,
+      });
+      this.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: opts.absoluteHours * 3600 });
+    },
+  );
 
   app.decorateReply("signOut", async function signOut(this: FastifyReply) {
     const token = this.request.cookies[SESSION_COOKIE];
@@ -102,6 +119,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
     this.clearCookie(SESSION_COOKIE, cookieOptions);
     for (const name of opts.alsoClear ?? []) this.clearCookie(name, { path: "/" });
     this.request.viewer = undefined;
+    this.request.duplicateRegistration = undefined;
   });
 });
 

@@ -71,6 +71,8 @@ export const sessions = pgTable(
     /** The absolute end of the session, whatever the activity. */
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     userAgent: text("user_agent"),
+    /** A registration that cannot go ahead (no account): the number its codes are texted to, as for any registration. */
+    pendingPhone: text("pending_phone"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

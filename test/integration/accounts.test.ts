@@ -144,15 +144,36 @@ describe("registration", () => {
     expect(res.body).toContain("هناك مشكلة");
   });
 
-  it("refuses an email or ID that already has an account", async () => {
-    const client = new Client(t.app);
-    await client.get("/en/register");
-    const dup = await client.post("/en/register", person({ email: "citizen@demo.hukoomi.example" }));
-    expect(dup.statusCode).toBe(400);
-    expect(dup.body).toContain("An account already uses this email address");
-    const dupId = await client.post("/en/register", person({ qid: "28663400101" }));
-    expect(dupId.statusCode).toBe(409);
-    expect(dupId.body).toContain("An account already uses this ID");
+  it("never says an email or ID already has an account: the same next step, no account made, the owner told by email", async () => {
+    const fresh = new Client(t.app);
+    await fresh.get("/en/register");
+    const real = await fresh.post("/en/register", person());
+    const before = (await db().select().from(users)).length;
+    const phone = "55512345";
+    for (const taken of [{ email: "citizen@demo.hukoomi.example" }, { qid: "28663400101" }] as Record<string, string>[]) {
+      const client = new Client(t.app);
+      await client.get("/en/register");
+      const res = await client.post("/en/register", person({ ...taken, phone }));
+      // The same answer as a registration that goes ahead: to the phone code, with a session cookie.
+      expect(res.statusCode).toBe(real.statusCode);
+      expect(res.headers.location).toBe(real.headers.location);
+      expect(client.cookies.has("hk_session")).toBe(true);
+      const page = await client.follow(res);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("Check your phone");
+      // A code went to the number given, as for anyone; no code opens anything.
+      const code = await lastSmsCode(`+974${phone}`);
+      expect(code).toMatch(/^\d{6}$/);
+      const tried = await client.post("/en/register/verify-phone", { code });
+      expect(tried.statusCode).toBe(400);
+      expect(tried.body).toContain("The code is not right");
+      expect((await client.get("/en/my")).statusCode).toBe(303);
+    }
+    expect((await db().select().from(users)).length).toBe(before);
+    // The account's owner learns of it, with the way in.
+    const told = await mail.next("citizen@demo.hukoomi.example");
+    expect(told.subject).toBe("حاول أحدهم إنشاء حساب في حكومي ببياناتك");
+    expect(told.text).toContain("http://portal.test/sign-in");
   });
 });
 

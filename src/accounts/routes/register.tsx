@@ -3,12 +3,15 @@ import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { fieldErrors, formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { checkPassword } from "../identity.js";
-import { findUserByEmail } from "../repository.js";
+import { accountsHolding } from "../repository.js";
 import { codeSchema, registrationSchema } from "../schemas.js";
-import { requireViewer } from "../sessions.js";
+import { DUPLICATE_REGISTRATION, requireViewer } from "../sessions.js";
 import { RegisterPage, type RegistrationValues } from "../views/RegisterPage.js";
 import { CodePage, MessagePage } from "../views/SignInPages.js";
 import { type AccountRouteOptions, CODE_LIMIT, REGISTRATION_LIMIT, verifyPhonePath } from "./options.js";
+
+/** Wrong codes a registration that cannot go ahead is told are wrong before "too many" (as a real one's are). */
+const TAKEN_CODES = { name: "taken-registration-codes", points: 5, seconds: 3600 };
 
 /** What the person typed, to show again with the errors (never the passwords). */
 function echo(body: Record<string, unknown>): RegistrationValues {
@@ -61,11 +64,17 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
       const v = parsed.data;
       const weak = checkPassword(v.password, [v.email.split("@")[0] ?? "", v.qid ?? "", v.passportNumber ?? "", v.nameEn]);
       if (weak) errors.push({ field: "password", message: request.tr.t(`accounts.errors.password.${weak}`) });
-      if (await findUserByEmail(db, v.email))
-        errors.push({ field: "email", message: request.tr.t("accounts.errors.emailTaken") });
     }
     if (!parsed.success || errors.length) return registerPage(request, reply, 400, echo(body), errors);
     const v = parsed.data;
+    // Details that already have an account are never named on the form: the same next step, and the owner is told by email.
+    const taken = async () => {
+      const owners = await accountsHolding(db, v);
+      const sending = await accounts.registerTaken(owners, { phone: v.phone, password: v.password, locale: v.locale });
+      await reply.signIn(null, DUPLICATE_REGISTRATION, v.phone);
+      return reply.redirect(verifyPhonePath(request.locale, sending), 303);
+    };
+    if ((await accountsHolding(db, v)).length) return taken();
     try {
       const { user, sending } = await accounts.register({
         qid: v.qid,
@@ -83,14 +92,12 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
       await reply.signIn(user.id, "password");
       return reply.redirect(verifyPhonePath(request.locale, sending), 303);
     } catch (error) {
-      // Two registrations racing for the same QID or passport: the database's unique constraint decides.
+      // Two registrations racing for the same details: the database's unique constraint decides, and the second is taken.
       if (
         (error as { code?: string; cause?: { code?: string } }).code === "23505" ||
         (error as { cause?: { code?: string } }).cause?.code === "23505"
       ) {
-        return registerPage(request, reply, 409, echo(body), [
-          { field: v.qid ? "qid" : "passportNumber", message: request.tr.t("accounts.errors.identityTaken") },
-        ]);
+        return taken();
       }
       throw error;
     }
@@ -122,7 +129,8 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
   const pendingViewer = (request: FastifyRequest) => (request.viewer?.stage === "verify-phone" ? request.viewer : undefined);
 
   app.get("/register/verify-phone", async (request, reply) => {
-    if (!pendingViewer(request)) return reply.redirect(localizePath(request.locale, request.viewer ? "/my" : "/sign-in"), 303);
+    if (!pendingViewer(request) && !request.duplicateRegistration)
+      return reply.redirect(localizePath(request.locale, request.viewer ? "/my" : "/sign-in"), 303);
     const wait = Number((request.query as Record<string, unknown>).wait);
     const notice =
       Number.isInteger(wait) && wait > 0 && wait <= 24 * 60
@@ -136,9 +144,16 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
     { preHandler: app.csrfProtection, config: { rateLimit: CODE_LIMIT } },
     async (request, reply) => {
       const viewer = pendingViewer(request);
-      if (!viewer) return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
+      const taken = request.duplicateRegistration;
+      if (!viewer && !taken) return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
       const parsed = codeSchema.safeParse(formBody(request.body));
       if (!parsed.success) return verifyPage(request, reply, 400, fieldErrors(parsed.error, request.tr));
+      if (taken || !viewer) {
+        // No code opens a registration that cannot go ahead; it is refused as any wrong code is, five times, then "too many".
+        const { count } = await app.throttles.hit(TAKEN_CODES, taken?.id ?? "");
+        const reason = count >= TAKEN_CODES.points ? "tooMany" : "wrong";
+        return verifyPage(request, reply, 400, [{ field: "code", message: request.tr.t(`accounts.errors.code.${reason}`) }]);
+      }
       const user = await accounts.find(viewer.id);
       if (!user) return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
       const result = await accounts.verifyPhone(user, parsed.data.code);
@@ -147,6 +162,8 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
           { field: "code", message: request.tr.t(`accounts.errors.code.${result.reason}`) },
         ]);
       }
+      // The email link follows the confirmed phone (a registration that cannot go ahead never gets this far).
+      if (!user.emailVerifiedAt) await accounts.sendEmailLink(user);
       // A new session id now that the account is confirmed.
       await reply.signIn(user.id, "password");
       return reply.redirect(`${localizePath(user.locale === "en" ? "en" : "ar", "/my")}?welcome=1`, 303);
@@ -159,8 +176,11 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
     async (request, reply) => {
       const viewer = pendingViewer(request);
       const user = viewer ? await accounts.find(viewer.id) : undefined;
-      if (!user) return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
-      const sending = await accounts.sendPhoneCode(user);
+      const taken = request.duplicateRegistration;
+      if (!user && !taken) return reply.redirect(localizePath(request.locale, "/register/verify-phone"), 303);
+      const sending = user
+        ? await accounts.sendPhoneCode(user)
+        : await accounts.textAnotherCode(taken?.phone ?? "", request.locale);
       if (!sending.sent) {
         const message = request.tr.t("accounts.errors.sms.tooMany", { minutes: sending.minutes });
         return verifyPage(request, reply, 429, [{ field: "code", message }]);
