@@ -11,9 +11,10 @@ import { findAgency, listAgencies } from "../catalogue/service.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
+import { setSingleApproverException, singleApproverException } from "../workspace/four-eyes.js";
 import { adminAudit, adminPage, doneRedirect, formErrors, typedValues } from "./render.js";
 import type { AdminRouteOptions } from "./routes.js";
-import { type AgencyBody, agencyBody, doneQuery, newAgencyBody, slugParams } from "./schemas.js";
+import { type AgencyBody, agencyBody, doneQuery, newAgencyBody, singleApproverBody, slugParams } from "./schemas.js";
 import { AgencyFormPage, AgencyListPage } from "./views/AgencyPages.js";
 
 /** The fields an audit entry keeps before and after a change to an agency. */
@@ -74,6 +75,7 @@ export async function agencyRoutes(app: FastifyInstance, { db }: AdminRouteOptio
     slug: string | undefined,
     values: Record<string, string>,
     errors: FieldError[],
+    status?: number,
   ) {
     const { tr, locale } = request;
     const parents = (await listAgencies(db))
@@ -81,11 +83,22 @@ export async function agencyRoutes(app: FastifyInstance, { db }: AdminRouteOptio
       .map((a) => ({ slug: a.slug, name: a.name[locale] }))
       .sort((a, b) => a.name.localeCompare(b.name, locale));
     const { done } = doneQuery.parse(request.query);
+    const exception = slug ? await singleApproverException(db, slug) : undefined;
     return adminPage(request, reply, {
+      status,
       title: tr.t(slug ? "admin.agencies.editTitle" : "admin.agencies.newTitle"),
       trail: [{ label: title(request), path: "/admin/agencies" }],
       errors,
-      body: <AgencyFormPage slug={slug} values={values} errors={errors} parents={parents} done={done} />,
+      body: (
+        <AgencyFormPage
+          slug={slug}
+          values={values}
+          errors={errors}
+          parents={parents}
+          done={done}
+          singleApprover={exception ? { reason: exception.reason, since: exception.allowedAt } : undefined}
+        />
+      ),
     });
   }
 
@@ -184,5 +197,36 @@ export async function agencyRoutes(app: FastifyInstance, { db }: AdminRouteOptio
           : undefined,
     );
     return doneRedirect(request, reply, `/admin/agencies/${before.slug}`, "saved");
+  });
+
+  /** The documented exception to four eyes: an agency allowed to publish with its one approver; audited with its reason. */
+  app.post("/admin/agencies/:slug/single-approver", async (request, reply) => {
+    const row = await existing(request);
+    const body = formBody(request.body);
+    const parsed = singleApproverBody.safeParse(body);
+    if (!parsed.success) {
+      const values = {
+        ...valuesOf(row, await parentSlugOf(row)),
+        singleApproverReason: typeof body.reason === "string" ? body.reason : "",
+      };
+      return showForm(request, reply, row.slug, values, formErrors(request, parsed.error), 400);
+    }
+    const input = parsed.data;
+    const before = await singleApproverException(db, row.slug);
+    const reason = input.action === "allow" ? input.reason : undefined;
+    await withAudit(
+      db,
+      (tx) => setSingleApproverException(tx, row.slug, reason ? { reason, by: request.viewer?.id ?? "" } : undefined),
+      () =>
+        adminAudit(request, {
+          action: reason ? "four-eyes.exception-allowed" : "four-eyes.exception-withdrawn",
+          objectType: "agency",
+          objectId: row.slug,
+          agency: row.slug,
+          before: before ? { singleApprover: true, reason: before.reason } : { singleApprover: false },
+          after: reason ? { singleApprover: true, reason } : { singleApprover: false },
+        }),
+    );
+    return doneRedirect(request, reply, `/admin/agencies/${row.slug}`, "saved");
   });
 }

@@ -24,6 +24,7 @@ export const adminRouteList = [
   { method: "POST", path: "/admin/agencies/new" },
   { method: "GET", path: "/admin/agencies/:slug" },
   { method: "POST", path: "/admin/agencies/:slug" },
+  { method: "POST", path: "/admin/agencies/:slug/single-approver" },
   { method: "GET", path: "/admin/staff" },
   { method: "GET", path: "/admin/staff/:id" },
   { method: "POST", path: "/admin/staff/:id/grant" },

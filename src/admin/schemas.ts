@@ -214,3 +214,15 @@ export const doneQuery = z.object({ done: z.enum(notices).optional().catch(undef
 
 /** Turning an account off or on again. */
 export const accountStateBody = z.object({ state: z.enum(["disabled", "enabled"], "admin.staff.errors.state") });
+
+/** Allowing an agency to publish with its one approver (a reason is required), or withdrawing that. */
+export const singleApproverBody = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("allow"),
+    reason: z
+      .string({ message: "admin.agencies.fourEyes.errors.reason" })
+      .transform(clean)
+      .pipe(z.string().min(10, "admin.agencies.fourEyes.errors.reason").max(500, "admin.agencies.fourEyes.errors.reason")),
+  }),
+  z.object({ action: z.literal("withdraw") }),
+]);

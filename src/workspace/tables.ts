@@ -54,3 +54,17 @@ export const workspaceVersions = pgTable(
   },
   (t) => [unique("workspace_versions_item_number").on(t.itemId, t.number)],
 );
+
+/**
+ * Agencies an administrator allowed to publish with a single approver: the
+ * documented exception to four eyes (the person who last changed a draft
+ * may approve it only where the agency has no other approver). Granting and
+ * withdrawing it are audited.
+ */
+export const singleApproverExceptions = pgTable("single_approver_exceptions", {
+  agency: text("agency").primaryKey(),
+  /** Why the agency works with one approver, as the administrator wrote it. */
+  reason: text("reason").notNull(),
+  allowedBy: uuid("allowed_by").notNull(),
+  allowedAt: timestamp("allowed_at", { withTimezone: true }).notNull().defaultNow(),
+});

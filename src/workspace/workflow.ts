@@ -4,6 +4,7 @@ import type { Db } from "../platform/db/client.js";
 import { bumpVersion } from "../platform/db/versions.js";
 import { ConflictError } from "../platform/http/errors.js";
 import { type FieldProblem, missingFields } from "./fields.js";
+import { singleApproverException } from "./four-eyes.js";
 import { staffOf } from "./insights/repository.js";
 import type { ContentData, ContentKind } from "./model.js";
 import type { ContentNotices } from "./notices.js";
@@ -42,9 +43,10 @@ export class WrongStateError extends ConflictError {
 }
 
 /**
- * Four eyes: the person who last changed a draft cannot also approve it.
- * `alone` says the agency has no other approver, so the person is told to
- * have a second one named.
+ * Four eyes: the person who last changed a draft cannot also approve it,
+ * unless they are the agency's only approver and an administrator allowed
+ * the agency that exception. `alone` says the agency has no other approver,
+ * so the person is told to have a second one named (or the exception allowed).
  */
 export class OwnDraftError extends ConflictError {
   constructor(readonly alone: boolean) {
@@ -56,6 +58,8 @@ export class OwnDraftError extends ConflictError {
 async function requireSecondPerson(tx: Db, item: Item, approverId: string): Promise<void> {
   if (item.updatedBy !== approverId) return;
   const others = (await staffOf(tx, item.agency, "approver")).filter((u) => u.id !== approverId);
+  // The documented exception: an agency an administrator allowed to work with its one approver.
+  if (others.length === 0 && (await singleApproverException(tx, item.agency))) return;
   throw new OwnDraftError(others.length === 0);
 }
 

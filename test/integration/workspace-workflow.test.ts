@@ -116,6 +116,28 @@ describe("workspace workflow", { timeout: 120_000 }, () => {
       revision: revisionOf(approver.lastBody),
     });
     expect(arabic.body).toContain("يجب أن يعتمد هذه المسودة شخص آخر");
+    // An administrator may allow the agency a documented exception, audited with its reason; withdrawn, it stops.
+    const admin = new Client(t.app);
+    await admin.get("/en/sign-in");
+    await admin.post("/en/sign-in", { identifier: "admin@demo.hukoomi.example", password: DEMO_PASSWORD });
+    await admin.get(`/en/admin/agencies/${A}`);
+    const short = await admin.post(`/en/admin/agencies/${A}/single-approver`, { action: "allow", reason: "small" });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain("Write why this agency works with one approver");
+    const reason = "One approver during the pilot; a second is being recruited.";
+    await admin.post(`/en/admin/agencies/${A}/single-approver`, { action: "allow", reason });
+    expect((await admin.get(`/en/admin/agencies/${A}`)).body).toContain(reason);
+    const exceptions = await db().select().from(auditLog).where(eq(auditLog.action, "four-eyes.exception-allowed"));
+    expect(field(exceptions[0]?.after, "reason")).toBe(reason);
+    // With it, the agency's one approver publishes their own change.
+    const own = "report-lost-id-card";
+    expect((await edit(approver, own, { "title-en": "Report a lost ID card (one approver)" })).statusCode).toBe(303);
+    expect((await step(approver, own, "submit")).statusCode).toBe(303);
+    expect((await step(approver, own, "publish")).statusCode).toBe(303);
+    expect((await item(own))?.state).toBe("published");
+    await admin.post(`/en/admin/agencies/${A}/single-approver`, { action: "withdraw" });
+    expect((await db().select().from(auditLog).where(eq(auditLog.action, "four-eyes.exception-withdrawn"))).length).toBe(1);
+    expect((await step(approver, slug, "publish")).statusCode).toBe(409);
     // With a second approver named, the first is told to leave it to them; the second publishes it.
     const officer = await findUserByEmail(db(), "officer@demo.hukoomi.example");
     await grantRole(db(), officer?.id ?? "", { role: "approver", agency: A });

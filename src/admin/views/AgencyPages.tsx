@@ -54,10 +54,12 @@ export interface AgencyFormProps {
   /** Agencies that may be this one's parent. */
   parents: { slug: string; name: string }[];
   done?: string | undefined;
+  /** The agency's documented exception to four eyes, when allowed. */
+  singleApprover?: { reason: string; since: Date } | undefined;
 }
 
 /** The form for a new agency or for changing one (its slug is fixed once made). */
-export function AgencyFormPage({ slug, values, errors, parents, done }: AgencyFormProps) {
+export function AgencyFormPage({ slug, values, errors, parents, done, singleApprover }: AgencyFormProps) {
   const { t, href, csrfToken } = usePage();
   const err = (field: string) => errorFor(errors, field);
   const text = (name: string, dir?: "rtl" | "ltr", type?: "email" | "url" | "tel") => (
@@ -132,6 +134,65 @@ export function AgencyFormPage({ slug, values, errors, parents, done }: AgencyFo
         {text("longitude", "ltr")}
         <Button>{t("admin.save")}</Button>
       </form>
+      {slug ? (
+        <SingleApproverSection
+          slug={slug}
+          exception={singleApprover}
+          reason={values.singleApproverReason}
+          error={err("reason")}
+        />
+      ) : null}
     </div>
+  );
+}
+
+/** Four eyes at this agency: the documented exception that lets its one approver publish their own changes. */
+function SingleApproverSection({
+  slug,
+  exception,
+  reason,
+  error,
+}: {
+  slug: string;
+  exception: { reason: string; since: Date } | undefined;
+  reason?: string | undefined;
+  error?: string | undefined;
+}) {
+  const { t, href, csrfToken, date } = usePage();
+  return (
+    <section class="section narrow" aria-labelledby="four-eyes-title">
+      <h2 class="heading-l" id="four-eyes-title">
+        {t("admin.agencies.fourEyes.title")}
+      </h2>
+      <p>{t("admin.agencies.fourEyes.lead")}</p>
+      <form method="post" action={href(`/admin/agencies/${slug}/single-approver`)} novalidate>
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        {exception ? (
+          <>
+            <p>{t("admin.agencies.fourEyes.allowed", { date: date(exception.since) })}</p>
+            <blockquote>{exception.reason}</blockquote>
+            <input type="hidden" name="action" value="withdraw" />
+            <button class="button button--warning" type="submit">
+              {t("admin.agencies.fourEyes.withdraw")}
+            </button>
+          </>
+        ) : (
+          <>
+            <input type="hidden" name="action" value="allow" />
+            <Textarea
+              name="reason"
+              label={t("admin.agencies.fourEyes.reason")}
+              hint={t("admin.agencies.fourEyes.reasonHint")}
+              value={reason}
+              rows={3}
+              error={error}
+            />
+            <button class="button button--secondary" type="submit">
+              {t("admin.agencies.fourEyes.allow")}
+            </button>
+          </>
+        )}
+      </form>
+    </section>
   );
 }
