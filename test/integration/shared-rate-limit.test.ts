@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.js";
+import { Client } from "../support/client.js";
 
 /** Two instances of the portal that share the Redis on this machine, as instances behind a proxy do. */
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -68,6 +69,45 @@ describe.skipIf(!haveRedis)("rate limits shared by every instance through Redis"
     expect(codes.includes(429)).toBe(false);
     expect((await post(one, "/en/sign-in")).statusCode).toBe(429);
     expect((await post(two, "/sign-in")).statusCode).toBe(429);
+  });
+});
+
+describe.skipIf(!haveRedis)("limits per phone number shared by every instance through Redis", () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await createTestApp({ env: { REDIS_URL } });
+    b = await createTestApp({ env: { REDIS_URL } });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it("sends one number three codes in ten minutes in all, whichever instance registers it", async () => {
+    // A fresh number each run: Redis keeps the counts for a day.
+    const phone = `555${String(randomInt(10_000, 99_999))}`;
+    const register = async (t: TestApp, n: number) => {
+      const client = new Client(t.app);
+      await client.get("/en/register");
+      return client.post("/en/register", {
+        idType: "passport",
+        passportNumber: `R${phone}${n}`,
+        passportCountry: "GB",
+        nameAr: "سالم أحمد الكعبي",
+        nameEn: "Salem Ahmed Al-Kaabi",
+        nationality: "GB",
+        residency: "visitor",
+        phone,
+        email: `shared${phone}-${n}@example.com`,
+        password: "a long and private phrase",
+        confirmPassword: "a long and private phrase",
+        locale: "en",
+      });
+    };
+    const answers = [await register(a, 1), await register(b, 2), await register(a, 3), await register(b, 4)];
+    expect(answers.slice(0, 3).map((r) => r.headers.location)).toEqual(Array(3).fill("/en/register/verify-phone"));
+    expect(answers[3]?.headers.location).toMatch(/^\/en\/register\/verify-phone\?wait=\d+$/);
   });
 });
 
