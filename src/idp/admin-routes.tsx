@@ -15,13 +15,10 @@ const clean = (missing: string) =>
     .transform((v) => stripControlCharacters(v).trim())
     .pipe(z.string().min(1, missing).max(150, "idp.clients.errors.tooLong"));
 
-/** Redirect addresses: https, or http on this machine for development. */
-const redirectUri = z
-  .url("idp.clients.errors.redirects")
-  .refine(
-    (u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u),
-    "idp.clients.errors.redirects",
-  );
+/** An agency's address: https, or http on this machine for development; `message` names the field's refusal. */
+const address = (message: string) =>
+  z.url(message).refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u), message);
+const redirectUri = address("idp.clients.errors.redirects");
 
 const clientSchema = z.object({
   nameAr: clean("idp.clients.errors.nameAr"),
@@ -36,6 +33,22 @@ const clientSchema = z.object({
         .min(1, "idp.clients.errors.redirects")
         .max(10, "idp.clients.errors.redirects"),
     ),
+  /** Where the agency's site may send people back after signing out (RP-initiated logout); none is fine. */
+  postLogoutRedirectUris: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(/\s+/).filter(Boolean))
+    .pipe(
+      z
+        .array(address("idp.clients.errors.postLogout"), { message: "idp.clients.errors.postLogout" })
+        .max(10, "idp.clients.errors.postLogout"),
+    ),
+  /** Where the agency's site is told that a person signed out (back-channel logout); optional. */
+  backchannelLogoutUri: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .pipe(address("idp.clients.errors.backchannel").optional()),
 });
 
 /** Portal administration of the identity provider's clients. */
@@ -81,6 +94,8 @@ export async function idpAdminRoutes(app: FastifyInstance, { db }: { db: Db }) {
           nameAr: client.nameAr,
           nameEn: client.nameEn,
           redirectUris: client.redirectUris,
+          postLogoutRedirectUris: client.postLogoutRedirectUris,
+          backchannelLogoutUri: client.backchannelLogoutUri ?? null,
         },
       }),
     );

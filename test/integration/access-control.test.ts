@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { hasRole } from "../../src/accounts/model.js";
+import { oidcClients } from "../../src/idp/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
 
@@ -83,6 +85,30 @@ describe("access-control matrix", () => {
     expect(ok.statusCode).toBe(201);
     expect(ok.body).toMatch(/agency-[0-9a-f]{12}/);
     expect((await admin.get("/en/admin/idp-clients")).body).toContain("Labour portal");
+    // Where to come back after signing out, and where to be told of a sign-out (back-channel logout): optional, checked.
+    const badLogout = await admin.post("/en/admin/idp-clients", {
+      nameAr: "بوابة النقل",
+      nameEn: "Transport portal",
+      agency: "ministry-of-labour",
+      redirectUris: "https://transport.gov.example/callback",
+      backchannelLogoutUri: "http://evil.example/logout",
+    });
+    expect(badLogout.statusCode).toBe(400);
+    expect(badLogout.body).toContain("Enter an address starting with https://");
+    const withLogout = await admin.post("/en/admin/idp-clients", {
+      nameAr: "بوابة النقل",
+      nameEn: "Transport portal",
+      agency: "ministry-of-labour",
+      redirectUris: "https://transport.gov.example/callback",
+      postLogoutRedirectUris: "https://transport.gov.example/",
+      backchannelLogoutUri: "https://transport.gov.example/backchannel-logout",
+    });
+    expect(withLogout.statusCode).toBe(201);
+    const [client] = await t.db.database.db.select().from(oidcClients).where(eq(oidcClients.nameEn, "Transport portal"));
+    expect(client).toMatchObject({
+      postLogoutRedirectUris: ["https://transport.gov.example/"],
+      backchannelLogoutUri: "https://transport.gov.example/backchannel-logout",
+    });
   });
 
   it("scopes staff roles to their agencies", () => {

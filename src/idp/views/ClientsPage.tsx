@@ -96,6 +96,23 @@ export function ClientsPage({ clients, agencies, errors = [], values = {}, creat
           rows={3}
           error={errorFor(errors, "redirectUris")}
         />
+        <Textarea
+          name="postLogoutRedirectUris"
+          label={t("idp.clients.postLogout")}
+          hint={t("idp.clients.postLogoutHint")}
+          value={values.postLogoutRedirectUris}
+          rows={2}
+          error={errorFor(errors, "postLogoutRedirectUris")}
+        />
+        <TextInput
+          name="backchannelLogoutUri"
+          label={t("idp.clients.backchannel")}
+          hint={t("idp.clients.backchannelHint")}
+          value={values.backchannelLogoutUri}
+          dir="ltr"
+          spellcheck={false}
+          error={errorFor(errors, "backchannelLogoutUri")}
+        />
         <Button>{t("idp.clients.submit")}</Button>
       </form>
     </div>
