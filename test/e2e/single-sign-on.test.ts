@@ -43,9 +43,13 @@ describe("single sign-on across government", () => {
     await page.goto(`${baseUrl}/en/my`);
     expect(new URL(page.url()).pathname).toBe("/en/my");
 
-    // Leaving the agency's site and signing in there again: no questions asked.
+    // Leaving the agency's site (Hukoomi asks whether to sign out of it too: no) and signing in there again: no questions asked.
     await page.goto(`${agencyUrl}/?lang=en`);
     await page.getByRole("button").click();
+    await page.waitForURL(/\/idp\/session\/end/);
+    await page.getByRole("button", { name: "No, stay signed in" }).click();
+    await page.waitForURL(`${agencyUrl}/`);
+    await page.goto(`${agencyUrl}/?lang=en`);
     await page.click("#sign-in");
     await page.waitForURL(`${agencyUrl}/?lang=en`);
     expect(await page.textContent("#welcome")).toContain("Anil Kumar Menon");
@@ -67,11 +71,11 @@ describe("single sign-on across government", () => {
     await page.click("#sign-in");
     await page.waitForURL(`${agencyUrl}/?lang=ar`);
     expect(await page.textContent("#welcome")).toContain("مريم خالد السليطي");
-    // Signing out of Hukoomi ends single sign-on: the agency must send the person to sign in again.
+    // Signing out of Hukoomi ends single sign-on: the agency is told (it forgets the person) and must send them to sign in again.
     await page.goto(`${baseUrl}/my`);
     await page.locator(".account-links__button").click();
     await page.goto(`${agencyUrl}/`);
-    await page.getByRole("button").click();
+    expect(await page.locator("#welcome").count()).toBe(0);
     await page.click("#sign-in");
     await page.waitForURL(/\/sign-in\?returnTo=%2Fidp%2Finteraction%2F/);
     await context.close();
