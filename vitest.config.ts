@@ -8,6 +8,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A demo app is built in each file's beforeAll; on a busy 2-core machine that alone can take a minute.
+    hookTimeout: 180_000,
   },
 });
