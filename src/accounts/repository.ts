@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
+import { readSignInIdentifier } from "../platform/text/identifiers.js";
 import { sha256 } from "./crypto.js";
 import type { RoleGrant, StaffRole } from "./model.js";
 import { dataAccessLog, savedServices, userRoles, users, verifications } from "./tables.js";
@@ -22,13 +23,20 @@ export async function findUser(db: Db, id: string): Promise<User | undefined> {
   return row;
 }
 
-/** A user by what they sign in with: email, QID, or passport number. */
+/** A user by what they sign in with: email, QID, or passport number, however it was typed. */
 export async function findUserByIdentifier(db: Db, identifier: string): Promise<User | undefined> {
-  const id = identifier.trim();
+  const id = readSignInIdentifier(identifier);
+  if (!id) return undefined;
   const [row] = await db
     .select()
     .from(users)
-    .where(or(eq(users.email, id.toLowerCase()), eq(users.qid, id), eq(users.passportNumber, id.toUpperCase())))
+    .where(
+      id.kind === "email"
+        ? eq(users.email, id.email)
+        : id.kind === "qid"
+          ? eq(users.qid, id.qid)
+          : eq(users.passportNumber, id.number),
+    )
     .limit(1);
   return row;
 }

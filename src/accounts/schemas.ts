@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
-import { checkQid, normalisePhone } from "../platform/text/identifiers.js";
+import { checkQid, compactIdentifier, normalisePassport, normalisePhone } from "../platform/text/identifiers.js";
 import { residencies } from "./model.js";
 
 /** Form text: control characters removed, spaces trimmed. */
@@ -34,24 +34,31 @@ const password = z
 
 const countries = /^[A-Z]{2}$/;
 
-/** The registration form. Messages are catalogue keys; the QID is checked by its structure. */
-export const registrationSchema = z
+/** The registration form's fields besides the identity document; messages are catalogue keys. */
+const registrationFields = z.object({
+  nameAr: arabicName,
+  nameEn: englishName,
+  nationality: z.string({ message: "accounts.errors.nationalityMissing" }).regex(countries, "accounts.errors.nationalityMissing"),
+  residency: z.enum(residencies, { message: "accounts.errors.residencyMissing" }),
+  phone,
+  email,
+  password,
+  confirmPassword: z.string().optional(),
+  locale: z.enum(["ar", "en"]).default("ar"),
+});
+
+/**
+ * The identity document: only the one chosen is read (a QID checked by its
+ * structure, or a passport and its country), however it was typed. It is
+ * checked whatever else is wrong, so one submission reports every problem.
+ */
+const identityFields = z
   .object({
     idType: z.enum(["qid", "passport"], { message: "accounts.errors.idTypeMissing" }),
     qid: z.string().optional(),
     passportNumber: z.string().optional(),
     passportCountry: z.string().optional(),
-    nameAr: arabicName,
-    nameEn: englishName,
-    nationality: z
-      .string({ message: "accounts.errors.nationalityMissing" })
-      .regex(countries, "accounts.errors.nationalityMissing"),
-    residency: z.enum(residencies, { message: "accounts.errors.residencyMissing" }),
-    phone,
-    email,
-    password,
-    confirmPassword: z.string().optional(),
-    locale: z.enum(["ar", "en"]).default("ar"),
+    residency: z.string().optional(),
   })
   .transform((v, ctx) => {
     let qid: string | null = null;
@@ -59,25 +66,57 @@ export const registrationSchema = z
     let passportCountry: string | null = null;
     if (v.idType === "qid") {
       const checked = checkQid(v.qid ?? "", v.residency);
-      if ("problem" in checked)
+      if (!compactIdentifier(v.qid ?? ""))
+        ctx.addIssue({ code: "custom", path: ["qid"], message: "accounts.errors.qid.missing" });
+      else if ("problem" in checked)
         ctx.addIssue({ code: "custom", path: ["qid"], message: `accounts.errors.qid.${checked.problem}` });
       else qid = checked.qid;
     } else {
-      const number = stripControlCharacters(v.passportNumber ?? "")
-        .replace(/\s/g, "")
-        .toUpperCase();
-      if (!/^[A-Z0-9]{6,12}$/.test(number))
-        ctx.addIssue({ code: "custom", path: ["passportNumber"], message: "accounts.errors.passportInvalid" });
+      const number = normalisePassport(v.passportNumber ?? "");
+      if (!number) ctx.addIssue({ code: "custom", path: ["passportNumber"], message: "accounts.errors.passportInvalid" });
       else passportNumber = number;
       const country = (v.passportCountry ?? "").toUpperCase();
       if (!countries.test(country))
         ctx.addIssue({ code: "custom", path: ["passportCountry"], message: "accounts.errors.passportCountryMissing" });
       else passportCountry = country;
     }
-    if (v.confirmPassword !== v.password)
-      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "accounts.errors.passwordsDiffer" });
-    return { ...v, qid, passportNumber, passportCountry };
+    return { idType: v.idType, qid, passportNumber, passportCountry };
   });
+
+/** The form's fields in the order they are shown, so the error summary follows the page. */
+const REGISTRATION_ORDER = [
+  "idType",
+  "qid",
+  "passportNumber",
+  "passportCountry",
+  "nameAr",
+  "nameEn",
+  "nationality",
+  "residency",
+  "phone",
+  "email",
+  "password",
+  "confirmPassword",
+];
+
+export type RegistrationInput = z.output<typeof registrationFields> & z.output<typeof identityFields>;
+
+/** Reads a registration: every field checked in one pass, the problems in the page's order. */
+export function parseRegistration(
+  body: Record<string, unknown>,
+): { success: true; data: RegistrationInput } | { success: false; error: z.ZodError } {
+  const fields = registrationFields.safeParse(body);
+  const identity = identityFields.safeParse(body);
+  const issues = [...(fields.success ? [] : fields.error.issues), ...(identity.success ? [] : identity.error.issues)];
+  if (body.confirmPassword !== body.password)
+    issues.push({ code: "custom", path: ["confirmPassword"], message: "accounts.errors.passwordsDiffer", input: undefined });
+  if (fields.success && identity.success && !issues.length) return { success: true, data: { ...fields.data, ...identity.data } };
+  const rank = (path: PropertyKey[]) => {
+    const i = REGISTRATION_ORDER.indexOf(String(path[0]));
+    return i < 0 ? REGISTRATION_ORDER.length : i;
+  };
+  return { success: false, error: new z.ZodError(issues.sort((a, b) => rank(a.path) - rank(b.path))) };
+}
 
 export const signInSchema = z.object({
   identifier: text("accounts.errors.identifierMissing", 254, "accounts.errors.identifierMissing"),
@@ -119,5 +158,3 @@ export const profileSchema = z.object({
   locale: z.enum(["ar", "en"], { message: "accounts.errors.localeMissing" }),
   notify: z.union([z.string(), z.array(z.string())]).optional(),
 });
-
-export type RegistrationInput = z.infer<typeof registrationSchema>;

@@ -3,6 +3,7 @@ import type { ThrottleRule, Throttles } from "../platform/http/throttle.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
 import { translator } from "../platform/i18n/messages.js";
 import type { Mailer, SmsSender } from "../platform/messaging/senders.js";
+import { compactIdentifier, readSignInIdentifier } from "../platform/text/identifiers.js";
 import { dummyPasswordHash, hashPassword, randomCode, randomToken, verifyPassword } from "./crypto.js";
 import {
   consumeCode,
@@ -197,7 +198,16 @@ export class AccountService {
    * repeated failures pause that identifier from that address (see above).
    */
   async authenticate(identifier: string, password: string, address: string): Promise<SignInOutcome> {
-    const pair = `${identifier.trim().toLowerCase()}|${address}`;
+    // Pauses follow the account's identifier however it is typed (Arabic-Indic digits, spaces, capitals).
+    const read = readSignInIdentifier(identifier);
+    const key = read
+      ? read.kind === "email"
+        ? read.email
+        : read.kind === "qid"
+          ? read.qid
+          : read.number
+      : compactIdentifier(identifier);
+    const pair = `${key}|${address}`;
     const pause = await this.throttles.peek(SIGN_IN_PAUSE, pair);
     const fromAddress = await this.throttles.peek(ADDRESS_FAILURES, address);
     const pairPaused = pause.count > SIGN_IN_PAUSE.points;

@@ -2,15 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type Provider from "oidc-provider";
 import { z } from "zod";
+import { normaliseDocumentCode } from "../documents/codes.js";
 import { countDocumentsOf, documentsOf } from "../documents/repository.js";
 import { canRenew, documentStatus } from "../documents/validity.js";
+import { normaliseReference } from "../eservices/references.js";
 import { caseStatuses, casesOf, countCasesOf } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
 import { countNotifications, notificationsOf } from "../notifications/repository.js";
 import { type NotificationEvent, render } from "../notifications/templates.js";
 import type { Db } from "../platform/db/client.js";
 import { bearerRateKey, FAILURES_PER_MINUTE, failureRateKey, requireBearer } from "./bearer.js";
-import { apiError, bilingual, ME_SCOPE, mePageQuery, SECURITY_SCHEME } from "./schemas.js";
+import { apiError, bilingual, ME_SCOPE, meDocumentsQuery, mePageQuery, meRequestsQuery, SECURITY_SCHEME } from "./schemas.js";
 
 export interface MeRouteOptions {
   db: Db;
@@ -74,10 +76,10 @@ export async function meApiRoutes(app: FastifyInstance, { db, baseUrl, provider,
   const guard = requireBearer({ provider, accountExists, scope: ME_SCOPE, failures });
   const urls = (path: string) => ({ ar: `${baseUrl}${path}`, en: `${baseUrl}/en${path}` });
   const security = [{ [SECURITY_SCHEME]: [ME_SCOPE] }];
-  const options = <T extends z.ZodType>(item: T) => ({
+  const options = <T extends z.ZodType, Q extends z.ZodType = typeof mePageQuery>(item: T, querystring?: Q) => ({
     preHandler: guard,
     config: { rateLimit: ME_LIMIT },
-    schema: { querystring: mePageQuery, security, response: { 200: listOf(item), ...refusals } },
+    schema: { querystring: (querystring ?? mePageQuery) as Q, security, response: { 200: listOf(item), ...refusals } },
   });
   const userOf = (request: { bearer?: { userId: string } }) => {
     if (!request.bearer) throw new Error("bearer guard missing");
@@ -87,10 +89,14 @@ export async function meApiRoutes(app: FastifyInstance, { db, baseUrl, provider,
     if (request.url.startsWith("/api/v1/me/")) reply.header("cache-control", "no-store");
   });
 
-  api.get("/api/v1/me/requests", options(meRequest), async (request) => {
+  api.get("/api/v1/me/requests", options(meRequest, meRequestsQuery), async (request) => {
     const userId = userOf(request);
     const { page, pageSize } = request.query;
-    const [total, rows] = await Promise.all([countCasesOf(db, userId), casesOf(db, userId, pageSize, (page - 1) * pageSize)]);
+    const reference = request.query.reference ? normaliseReference(request.query.reference) : undefined;
+    const [total, rows] = await Promise.all([
+      countCasesOf(db, userId, reference),
+      casesOf(db, userId, pageSize, (page - 1) * pageSize, reference),
+    ]);
     const titles = new Map<string, { ar: string; en: string }>();
     const items = [];
     for (const c of rows) {
@@ -116,12 +122,13 @@ export async function meApiRoutes(app: FastifyInstance, { db, baseUrl, provider,
     return { total, page, pageSize, items };
   });
 
-  api.get("/api/v1/me/documents", options(meDocument), async (request) => {
+  api.get("/api/v1/me/documents", options(meDocument, meDocumentsQuery), async (request) => {
     const userId = userOf(request);
     const { page, pageSize } = request.query;
+    const code = request.query.code ? normaliseDocumentCode(request.query.code) : undefined;
     const [total, rows] = await Promise.all([
-      countDocumentsOf(db, userId),
-      documentsOf(db, userId, pageSize, (page - 1) * pageSize),
+      countDocumentsOf(db, userId, code),
+      documentsOf(db, userId, pageSize, (page - 1) * pageSize, code),
     ]);
     const now = new Date();
     return {

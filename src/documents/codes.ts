@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { foldDigits } from "../platform/text/clean.js";
+import { type CodeProblem, codeProblem, readGroupedCode } from "../platform/text/identifiers.js";
 
 /**
  * Letters and digits that cannot be mistaken for one another when read
@@ -13,18 +13,17 @@ export function newDocumentCode(): string {
   return `${part()}-${part()}`;
 }
 
-const CODE = new RegExp(`^([${CODE_ALPHABET}]{4})([${CODE_ALPHABET}]{4})$`);
-
 /**
  * A code as people type it (any case, spaces, dashes, Arabic-Indic digits)
  * in its printed form; undefined if it cannot be one.
  */
 export function normaliseDocumentCode(raw: string): string | undefined {
-  const compact = foldDigits(raw)
-    .toUpperCase()
-    .replace(/[\s\u2010-\u2015\u2212-]/g, "");
-  const m = CODE.exec(compact);
-  return m ? `${m[1]}-${m[2]}` : undefined;
+  return readGroupedCode(raw, { alphabet: CODE_ALPHABET, groups: 2, size: 4 });
+}
+
+/** Why a typed code cannot be a document code, for a message that says what to check. */
+export function documentCodeProblem(raw: string): CodeProblem {
+  return codeProblem(raw, CODE_ALPHABET);
 }
 
 /** Where the holder sees a document, and where anyone checks it (language-neutral paths). */

@@ -28,19 +28,22 @@ export async function findDocumentOfCase(db: Db, caseId: string): Promise<Issued
 }
 
 /** The person's documents, newest first. */
-export async function documentsOf(db: Db, userId: string, limit = 100, offset = 0): Promise<IssuedDocument[]> {
+export async function documentsOf(db: Db, userId: string, limit = 100, offset = 0, code?: string): Promise<IssuedDocument[]> {
   return db
     .select()
     .from(documents)
-    .where(eq(documents.userId, userId))
+    .where(and(eq(documents.userId, userId), code ? eq(documents.code, code) : undefined))
     .orderBy(desc(documents.issuedAt), desc(documents.id))
     .limit(limit)
     .offset(offset);
 }
 
 /** How many documents the person holds. */
-export async function countDocumentsOf(db: Db, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(documents).where(eq(documents.userId, userId));
+export async function countDocumentsOf(db: Db, userId: string, code?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(documents)
+    .where(and(eq(documents.userId, userId), code ? eq(documents.code, code) : undefined));
   return row?.n ?? 0;
 }
 

@@ -11,7 +11,7 @@ import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { ForbiddenError, NotFoundError } from "../platform/http/errors.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
 import { localizePath } from "../platform/i18n/locales.js";
-import { documentPath, normaliseDocumentCode, verifyPath } from "./codes.js";
+import { documentCodeProblem, documentPath, normaliseDocumentCode, verifyPath } from "./codes.js";
 import { listItem } from "./dashboard.js";
 import { qrSvg } from "./qr.js";
 import { renewalDefinition, startRenewal } from "./renewal.js";
@@ -121,6 +121,15 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
     );
   });
 
+  /** Why what was typed cannot be a code: nothing, the wrong length, or characters no code uses. */
+  const codeMessage = (request: FastifyRequest, typed: string) => {
+    if (!typed.trim()) return request.tr.t("documents.verify.errors.missing");
+    const problem = documentCodeProblem(typed);
+    return problem.kind === "characters"
+      ? request.tr.t("documents.verify.errors.characters", { characters: problem.characters })
+      : request.tr.t("documents.verify.errors.length", { count: problem.length });
+  };
+
   const verifyForm = (request: FastifyRequest, status: number, errors: FieldError[], value?: string) => {
     const title = request.tr.t("documents.verify.title");
     return {
@@ -139,16 +148,17 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
     const typed = (Array.isArray(raw) ? String(raw[0] ?? "") : String(raw)).slice(0, 40);
     const code = normaliseDocumentCode(typed);
     if (code) return reply.redirect(localizePath(request.locale, verifyPath(code)), 303);
-    const message = request.tr.t(typed.trim() ? "documents.verify.errors.format" : "documents.verify.errors.missing");
-    return reply.page(verifyForm(request, 400, [{ field: "code", message }], typed));
+    return reply.page(verifyForm(request, 400, [{ field: "code", message: codeMessage(request, typed) }], typed));
   });
 
   app.get("/verify/:code", { config: { rateLimit: VERIFY_LIMIT } }, async (request, reply) => {
     const { tr, locale } = request;
     const { code: raw } = parseOrRefuse(codeParams, request.params, { notFound: true });
     const code = normaliseDocumentCode(raw);
-    if (code && code !== raw) return reply.redirect(localizePath(locale, verifyPath(code)), 303);
-    const doc = code ? await findDocumentByCode(db, code) : undefined;
+    // Something that cannot be a code is a typing slip, not a document Hukoomi did not issue: the form says what to check.
+    if (!code) return reply.page(verifyForm(request, 400, [{ field: "code", message: codeMessage(request, raw) }], raw));
+    if (code !== raw) return reply.redirect(localizePath(locale, verifyPath(code)), 303);
+    const doc = await findDocumentByCode(db, code);
     reply.header("cache-control", "no-store").header("x-robots-tag", "noindex");
     const crumbs = (label: string) => [{ label: tr.t("documents.verify.title"), path: "/verify" }, { label }];
     if (!doc) {
@@ -156,7 +166,7 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
         status: 404,
         title: tr.t("documents.verify.notFound.title"),
         breadcrumbs: crumbs(tr.t("documents.verify.notFound.title")),
-        body: <UnknownDocumentPage code={code ?? raw.slice(0, 20)} />,
+        body: <UnknownDocumentPage code={code} />,
         stylesheets: ["css/documents.css"],
         noindex: true,
       });

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { readGroupedCode } from "../platform/text/identifiers.js";
 
 /**
  * Letters and digits that cannot be mistaken for one another when read
@@ -15,10 +16,7 @@ export function newReference(): string {
   return `${PREFIX}-${part()}-${part()}`;
 }
 
-/** A reference as people type it (any case, spaces or no hyphens) in its stored form; undefined if it cannot be one. */
+/** A reference as people type it (any case, spaces, dashes, Arabic-Indic digits) in its stored form; undefined if it cannot be one. */
 export function normaliseReference(raw: string): string | undefined {
-  const compact = raw.toUpperCase().replace(/[\s-]/g, "");
-  const pattern = new RegExp(`^${PREFIX}([${REFERENCE_ALPHABET}]{4})([${REFERENCE_ALPHABET}]{4})$`);
-  const m = pattern.exec(compact);
-  return m ? `${PREFIX}-${m[1]}-${m[2]}` : undefined;
+  return readGroupedCode(raw, { alphabet: REFERENCE_ALPHABET, groups: 2, size: 4, prefix: PREFIX });
 }

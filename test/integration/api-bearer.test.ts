@@ -199,6 +199,31 @@ describe("signed-in API calls with bearer tokens", () => {
     expectDocumented("/api/v1/me/requests", 400, res.json());
   });
 
+  it("filters by a reference or a document code typed with Arabic-Indic digits, spaces and lower case; one of another person's is simply absent", async () => {
+    const mine = records.get("resident");
+    const theirs = records.get("citizen");
+    if (!mine || !theirs) throw new Error("records missing");
+    const typed = (s: string) =>
+      encodeURIComponent(
+        s
+          .toLowerCase()
+          .replace(/-/g, " ")
+          .replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))),
+      );
+    const one = await call(`/api/v1/me/requests?reference=${typed(mine.reference)}`, residentToken);
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ total: 1, items: [{ reference: mine.reference }] });
+    const doc = await call(`/api/v1/me/documents?code=${typed(mine.documentCode)}`, residentToken);
+    expect(doc.json()).toMatchObject({ total: 1, items: [{ code: mine.documentCode }] });
+    expect((await call(`/api/v1/me/requests?reference=${typed(theirs.reference)}`, residentToken)).json()).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    const bad = await call("/api/v1/me/requests?reference=HK-0000", residentToken);
+    expect(bad.statusCode).toBe(400);
+    expectDocumented("/api/v1/me/requests", 400, bad.json());
+  });
+
   it("pages through a person’s records", async () => {
     const res = await call("/api/v1/me/requests?page=2&pageSize=1", residentToken);
     expect(res.statusCode).toBe(200);

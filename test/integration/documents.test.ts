@@ -259,7 +259,7 @@ describe("issued documents", () => {
     expect(empty.body).toContain("Enter the verification code printed on the document");
     const wrong = await anyone.get("/en/verify?code=hello");
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain("Enter the code as it is printed on the document");
+    expect(wrong.body).toContain("a verification code never contains");
     expect(wrong.body).toContain('value="hello"');
   });
 
@@ -272,9 +272,11 @@ describe("issued documents", () => {
     const arabic = await anyone.get("/verify/AAAA-CCCC");
     expect(arabic.statusCode).toBe(404);
     expect(arabic.body).toContain("لا يوجد مستند بهذا الرمز");
+    // Something that cannot be a code is a typing slip: the form says what to check, not that the document is false.
     const nonsense = await anyone.get("/en/verify/not-a-code");
-    expect(nonsense.statusCode).toBe(404);
-    expect(nonsense.body).toContain("No document has this code");
+    expect(nonsense.statusCode).toBe(400);
+    expect(nonsense.body).not.toContain("No document has this code");
+    expect(nonsense.body).toContain("a verification code never contains");
   });
 
   it("a row changed in the database cannot be verified, and shows nothing of its content", async () => {

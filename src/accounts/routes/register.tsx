@@ -4,7 +4,7 @@ import { fieldErrors, formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { checkPassword } from "../identity.js";
 import { accountsHolding } from "../repository.js";
-import { codeSchema, registrationSchema } from "../schemas.js";
+import { codeSchema, parseRegistration } from "../schemas.js";
 import { DUPLICATE_REGISTRATION, requireViewer } from "../sessions.js";
 import { RegisterPage, type RegistrationValues } from "../views/RegisterPage.js";
 import { CodePage, MessagePage } from "../views/SignInPages.js";
@@ -58,7 +58,7 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
 
   app.post("/register", { preHandler: app.csrfProtection, config: { rateLimit: REGISTRATION_LIMIT } }, async (request, reply) => {
     const body = formBody(request.body);
-    const parsed = registrationSchema.safeParse(body);
+    const parsed = parseRegistration(body);
     const errors = parsed.success ? [] : fieldErrors(parsed.error, request.tr);
     if (parsed.success) {
       const v = parsed.data;

@@ -26,44 +26,51 @@ export function RegisterPage({ values = {}, errors = [] }: { values?: Registrati
     >
       <input type="hidden" name="locale" value={locale} />
       <h2 class="heading-m">{t("accounts.register.identity")}</h2>
-      <Radios
-        name="idType"
-        legend={t("accounts.fields.idType")}
-        items={[
-          { value: "qid", label: t("accounts.fields.idTypeQid") },
-          { value: "passport", label: t("accounts.fields.idTypePassport"), hint: t("accounts.fields.idTypePassportHint") },
-        ]}
-        value={values.idType ?? "qid"}
-        error={errorFor(errors, "idType")}
-      />
-      <TextInput
-        name="qid"
-        label={t("accounts.fields.qid")}
-        hint={t("accounts.fields.qidHint")}
-        value={values.qid}
-        inputMode="numeric"
-        width="20"
-        dir="ltr"
-        autocomplete="off"
-        error={errorFor(errors, "qid")}
-      />
-      <TextInput
-        name="passportNumber"
-        label={t("accounts.fields.passportNumber")}
-        hint={t("accounts.fields.passportHint")}
-        value={values.passportNumber}
-        width="20"
-        dir="ltr"
-        autocomplete="off"
-        error={errorFor(errors, "passportNumber")}
-      />
-      <Select
-        name="passportCountry"
-        label={t("accounts.fields.passportCountry")}
-        items={countryItems}
-        value={values.passportCountry}
-        error={errorFor(errors, "passportCountry")}
-      />
+      {/* Only the chosen document's fields show (CSS :has on the checked radio); where :has is not supported both show, and the server reads only the chosen one. */}
+      <div class="identity-choice">
+        <Radios
+          name="idType"
+          legend={t("accounts.fields.idType")}
+          items={[
+            { value: "qid", label: t("accounts.fields.idTypeQid") },
+            { value: "passport", label: t("accounts.fields.idTypePassport"), hint: t("accounts.fields.idTypePassportHint") },
+          ]}
+          value={values.idType ?? "qid"}
+          error={errorFor(errors, "idType")}
+        />
+        <div class="identity-choice__qid">
+          <TextInput
+            name="qid"
+            label={t("accounts.fields.qid")}
+            hint={t("accounts.fields.qidHint")}
+            value={values.qid}
+            inputMode="numeric"
+            width="20"
+            dir="ltr"
+            autocomplete="off"
+            error={errorFor(errors, "qid")}
+          />
+        </div>
+        <div class="identity-choice__passport">
+          <TextInput
+            name="passportNumber"
+            label={t("accounts.fields.passportNumber")}
+            hint={t("accounts.fields.passportHint")}
+            value={values.passportNumber}
+            width="20"
+            dir="ltr"
+            autocomplete="off"
+            error={errorFor(errors, "passportNumber")}
+          />
+          <Select
+            name="passportCountry"
+            label={t("accounts.fields.passportCountry")}
+            items={countryItems}
+            value={values.passportCountry}
+            error={errorFor(errors, "passportCountry")}
+          />
+        </div>
+      </div>
       <TextInput
         name="nameAr"
         label={t("accounts.fields.nameAr")}

@@ -121,19 +121,22 @@ export async function findCaseById(db: Db, id: string): Promise<Case | undefined
 }
 
 /** The applicant's requests, newest first. */
-export async function casesOf(db: Db, userId: string, limit = 50, offset = 0): Promise<Case[]> {
+export async function casesOf(db: Db, userId: string, limit = 50, offset = 0, reference?: string): Promise<Case[]> {
   return db
     .select()
     .from(cases)
-    .where(eq(cases.userId, userId))
+    .where(and(eq(cases.userId, userId), reference ? eq(cases.reference, reference) : undefined))
     .orderBy(desc(cases.submittedAt), desc(cases.id))
     .limit(limit)
     .offset(offset);
 }
 
 /** How many requests the applicant has made. */
-export async function countCasesOf(db: Db, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(cases).where(eq(cases.userId, userId));
+export async function countCasesOf(db: Db, userId: string, reference?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(eq(cases.userId, userId), reference ? eq(cases.reference, reference) : undefined));
   return row?.n ?? 0;
 }
 
@@ -178,6 +181,8 @@ export interface QueueFilter {
   to?: string | undefined;
   due?: "overdue" | "week" | undefined;
   assigned?: { to: string } | "unassigned" | undefined;
+  /** One case by its reference, or the cases of one applicant by QID or passport number (read by platform/text/identifiers). */
+  find?: { reference: string } | { qid: string } | { passport: string } | undefined;
   page: number;
   pageSize: number;
 }
@@ -210,6 +215,13 @@ function queueWhere(f: Omit<QueueFilter, "page" | "pageSize" | "status">): SQL |
       ? and(lte(cases.dueAt, new Date(now.getTime() + 7 * 86_400_000)), inArray(cases.status, openStatuses))
       : undefined,
     f.assigned === "unassigned" ? isNull(cases.assignedTo) : f.assigned ? eq(cases.assignedTo, f.assigned.to) : undefined,
+    !f.find
+      ? undefined
+      : "reference" in f.find
+        ? eq(cases.reference, f.find.reference)
+        : "qid" in f.find
+          ? sql`${cases.userId} in (select ${users.id} from ${users} where ${users.qid} = ${f.find.qid})`
+          : sql`${cases.userId} in (select ${users.id} from ${users} where ${users.passportNumber} = ${f.find.passport})`,
   ];
   return and(...parts.filter((p): p is SQL => p !== undefined));
 }

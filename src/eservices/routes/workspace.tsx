@@ -11,7 +11,9 @@ import { NotFoundError } from "../../platform/http/errors.js";
 import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
+import { checkQid, normalisePassport } from "../../platform/text/identifiers.js";
 import type { Applications } from "../applications.js";
+import { normaliseReference } from "../references.js";
 import { agencyName } from "../repository/agency-names.js";
 import {
   advanceCase,
@@ -23,6 +25,7 @@ import {
   listQueue,
   officersOf,
   openStatuses,
+  type QueueFilter,
   queueCounts,
   queueStatuses,
 } from "../repository/cases.js";
@@ -43,8 +46,23 @@ const queueQuery = z.object({
   to: day.default(""),
   due: z.enum(["", "overdue", "week"]).catch(""),
   assigned: z.enum(["", "me", "unassigned"]).catch(""),
+  find: z
+    .string()
+    .max(60, "eservices.workspace.errors.find")
+    .default("")
+    .refine((v) => !v.trim() || findFilter(v), "eservices.workspace.errors.find"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/** The queue's search box: a request reference, an applicant's QID or passport number, however typed. */
+function findFilter(typed: string): QueueFilter["find"] {
+  const reference = normaliseReference(typed);
+  if (reference) return { reference };
+  const qid = checkQid(typed);
+  if ("qid" in qid) return { qid: qid.qid };
+  const passport = normalisePassport(typed);
+  return passport ? { passport } : undefined;
+}
 
 const assignBody = z.object({ assignee: z.uuid("eservices.workspace.errors.assignee") });
 const infoBody = z.object({
@@ -81,7 +99,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
     const raw = request.query as Record<string, unknown>;
     const parsed = queueQuery.safeParse(raw);
     const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, tr);
-    const q = parsed.success ? parsed.data : queueQuery.parse({ ...raw, from: "", to: "" });
+    const q = parsed.success ? parsed.data : queueQuery.parse({ ...raw, from: "", to: "", find: "" });
     const agencies = scope(request);
     const filter = {
       agencies,
@@ -89,6 +107,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       from: q.from || undefined,
       to: q.to || undefined,
       due: q.due || undefined,
+      find: q.find.trim() ? findFilter(q.find) : undefined,
       assigned:
         q.assigned === "me"
           ? { to: request.viewer?.id ?? "" }

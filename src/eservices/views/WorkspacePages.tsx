@@ -28,6 +28,7 @@ export interface QueueState {
   to: string;
   due: string;
   assigned: string;
+  find: string;
   page: number;
 }
 
@@ -35,7 +36,8 @@ export interface QueueState {
 export function queueHref(base: string, s: QueueState, changes: Partial<QueueState> = {}): string {
   const next = { ...s, ...changes };
   const q = new URLSearchParams();
-  for (const key of ["eservice", "status", "from", "to", "due", "assigned"] as const) if (next[key]) q.set(key, next[key]);
+  for (const key of ["find", "eservice", "status", "from", "to", "due", "assigned"] as const)
+    if (next[key]) q.set(key, next[key]);
   if (next.page > 1) q.set("page", String(next.page));
   const query = q.toString();
   return query ? `${base}?${query}` : base;
@@ -86,6 +88,16 @@ export function QueuePage(p: QueuePageProps) {
         <h2 class="heading-s" id="queue-filters">
           {t("eservices.workspace.filters")}
         </h2>
+        <TextInput
+          name="find"
+          label={t("eservices.workspace.find")}
+          hint={t("eservices.workspace.findHint")}
+          value={p.state.find}
+          error={error("find")}
+          dir="ltr"
+          autocomplete="off"
+          spellcheck={false}
+        />
         <Select
           name="eservice"
           label={t("eservices.workspace.service")}
