@@ -20,6 +20,15 @@ export function SearchIcon() {
   );
 }
 
+/** Three bars: the phone header's menu button. */
+export function MenuIcon() {
+  return (
+    <svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22">
+      <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+    </svg>
+  );
+}
+
 export function TickIcon() {
   return (
     <svg class="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">

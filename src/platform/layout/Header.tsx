@@ -1,5 +1,5 @@
 import type { ComponentType } from "preact";
-import { EmblemIcon, SearchIcon } from "../design/icons.js";
+import { EmblemIcon, MenuIcon, SearchIcon } from "../design/icons.js";
 import { stripLocale } from "../i18n/locales.js";
 import { translator } from "../i18n/messages.js";
 import { usePage } from "./page-context.js";
@@ -44,6 +44,14 @@ function isCurrent(current: string, path: string): boolean {
   return path === "/" ? bare === "/" : bare === path || bare.startsWith(`${path}/`);
 }
 
+/**
+ * The header. On a phone it is one short row: the name, the language switch
+ * and two buttons, Search and Menu, each a <details> so that they open without
+ * JavaScript; the menu holds the accessibility tools, the account links and the
+ * main navigation. On wider screens the stylesheet shows what the two hold in
+ * place (their ::details-content laid out as part of the header's grid) and
+ * hides the buttons.
+ */
 export function Header({
   account: Account,
   tools: Tools,
@@ -62,26 +70,38 @@ export function Header({
           <span class="header__name">{t("layout.portalName")}</span>
           <span class="header__tagline">{t("layout.tagline")}</span>
         </a>
-        <div class="header__actions">
-          {Tools ? <Tools /> : null}
-          {Account ? <Account /> : null}
-          <LanguageSwitch />
-        </div>
+        <LanguageSwitch />
+        <details class="header__disclosure header__disclosure--search">
+          <summary class="header__toggle">
+            <SearchIcon />
+            <span class="header__toggle-text">{t("layout.search.toggle")}</span>
+          </summary>
+          <div class="header__tools">
+            <SearchBox />
+          </div>
+        </details>
+        <details class="header__disclosure header__disclosure--menu">
+          <summary class="header__toggle">
+            <MenuIcon />
+            <span class="header__toggle-text">{t("layout.nav.toggle")}</span>
+          </summary>
+          <div class="header__actions">
+            {Tools ? <Tools /> : null}
+            {Account ? <Account /> : null}
+          </div>
+          <nav class="main-nav" aria-label={t("layout.nav.label")}>
+            <ul class="main-nav__list">
+              {navigation.map((item) => (
+                <li class="main-nav__item" key={item.path}>
+                  <a class="main-nav__link" href={href(item.path)} aria-current={isCurrent(here, item.path) ? "page" : undefined}>
+                    {t(item.labelKey)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </details>
       </div>
-      <div class="container header__tools">
-        <SearchBox />
-      </div>
-      <nav class="main-nav" aria-label={t("layout.nav.label")}>
-        <ul class="container main-nav__list">
-          {navigation.map((item) => (
-            <li class="main-nav__item" key={item.path}>
-              <a class="main-nav__link" href={href(item.path)} aria-current={isCurrent(here, item.path) ? "page" : undefined}>
-                {t(item.labelKey)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
     </header>
   );
 }
