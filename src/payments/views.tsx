@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { money } from "../eservices/views/answer-text.js";
+import { Ltr, Reference } from "../platform/design/Bidi.js";
 import { Button } from "../platform/design/Button.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { TextInput } from "../platform/design/fields.js";
@@ -147,18 +148,14 @@ export function PaymentPage(p: PaymentPageProps) {
           { key: t("payments.fields.service"), value: p.service },
           {
             key: t("payments.fields.reference"),
-            value: (
-              <a href={href(`/my/requests/${p.reference}`)} dir="ltr">
-                {p.reference}
-              </a>
-            ),
+            value: <Reference href={href(`/my/requests/${p.reference}`)}>{p.reference}</Reference>,
           },
           { key: t("payments.fields.agency"), value: p.agency },
           { key: t("payments.fields.payer"), value: p.payer },
           { key: t("payments.fields.amount"), value: amount(pay.amount) },
           ...(Number(pay.refundedAmount) > 0 ? [{ key: t("payments.fields.refunded"), value: amount(pay.refundedAmount) }] : []),
           { key: t("payments.fields.status"), value: <PaymentStatusTag status={pay.status} /> },
-          ...(pay.cardLast4 ? [{ key: t("payments.fields.card"), value: <span dir="ltr">{`•••• ${pay.cardLast4}`}</span> }] : []),
+          ...(pay.cardLast4 ? [{ key: t("payments.fields.card"), value: <Ltr>{`•••• ${pay.cardLast4}`}</Ltr> }] : []),
           { key: t("payments.fields.when"), value: dateTime(pay.capturedAt ?? pay.createdAt) },
         ]}
       />

@@ -117,6 +117,8 @@ describe("notifications", () => {
     expect(again.body).not.toContain(">New<");
     const arabic = await resident.get("/my/notifications");
     expect(arabic.body).toContain("استلمنا الطلب");
+    // The reference is isolated from the Arabic around it: "HK-…: service" cannot run together left to right.
+    expect(arabic.body).toMatch(/استلمنا الطلب \u2068HK-[A-Z0-9-]+\u2069: /);
 
     const officer = await signedInAs(t.app, "officer");
     const theirs = await officer.get("/en/my/notifications");

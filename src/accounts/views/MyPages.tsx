@@ -1,5 +1,6 @@
 import { ServiceList } from "../../catalogue/components.js";
 import type { ServiceSummary, Term } from "../../catalogue/service.js";
+import { Reference } from "../../platform/design/Bidi.js";
 import { Button } from "../../platform/design/Button.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { Checkboxes, Radios, Select, TextInput } from "../../platform/design/fields.js";
@@ -130,7 +131,15 @@ export function DashboardPage({ data }: { data: DashboardData }) {
             rows={data.dataAccess.map((e) => [
               formatDateTime(e.at, locale),
               (locale === "en" ? e.whoEn : e.whoAr) ?? e.agency ?? t("accounts.my.dataAccess.portal"),
-              `${t(e.action)}${e.reference ? ` (${e.reference})` : ""}`,
+              <span key="what">
+                {t(e.action)}
+                {e.reference ? (
+                  <>
+                    {" ("}
+                    <Reference>{e.reference}</Reference>)
+                  </>
+                ) : null}
+              </span>,
             ])}
           />
         ) : (

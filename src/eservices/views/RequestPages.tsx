@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { Reference } from "../../platform/design/Bidi.js";
 import { Button } from "../../platform/design/Button.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
@@ -34,9 +35,9 @@ export function RequestTable({ items }: { items: RequestListItem[] }) {
         { label: t("eservices.requests.status") },
       ]}
       rows={items.map((r) => [
-        <a href={href(requestPath(r.reference))} key="ref" dir="ltr">
+        <Reference href={href(requestPath(r.reference))} key="ref">
           {r.reference}
-        </a>,
+        </Reference>,
         r.title,
         <DateDisplay date={r.submittedAt} key="date" />,
         <StatusTag status={r.status} key="status" />,

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { Reference } from "../../platform/design/Bidi.js";
 import { Button } from "../../platform/design/Button.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
@@ -161,9 +162,9 @@ export function QueuePage(p: QueuePageProps) {
             { label: t("eservices.workspace.assignedColumn") },
           ]}
           rows={p.items.map((item) => [
-            <a href={href(casePath(item.case.reference))} dir="ltr" key="ref">
+            <Reference href={href(casePath(item.case.reference))} key="ref">
               {item.case.reference}
-            </a>,
+            </Reference>,
             p.titles.get(item.case.eservice) ?? item.case.eservice,
             locale === "en" ? item.applicantEn : item.applicantAr,
             <DateDisplay date={item.case.submittedAt} key="submitted" />,

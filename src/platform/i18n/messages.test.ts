@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { fromRoot } from "../paths.js";
-import { readCatalogue, translator } from "./messages.js";
+import { FSI, isolate, PDI, readCatalogue, translator } from "./messages.js";
 
 const ar = readCatalogue("ar");
 const en = readCatalogue("en");
@@ -67,9 +67,10 @@ describe("message catalogues", () => {
     expect(count(0)).toContain("لا توجد نتائج");
     expect(count(1)).toContain("نتيجة واحدة");
     expect(count(2)).toContain("نتيجتان");
-    expect(count(3)).toBe("3 نتائج عن «x»");
-    expect(count(11)).toBe("11 نتيجة عن «x»");
-    expect(count(100)).toBe("100 نتيجة عن «x»");
+    // The query is a plain argument, set between isolates; the count is the plural's own number.
+    expect(count(3)).toBe(`3 نتائج عن «${FSI}x${PDI}»`);
+    expect(count(11)).toBe(`11 نتيجة عن «${FSI}x${PDI}»`);
+    expect(count(100)).toBe(`100 نتيجة عن «${FSI}x${PDI}»`);
   });
 
   it("has every key the code asks for by name", () => {
@@ -89,5 +90,24 @@ describe("message catalogues", () => {
     }
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe("values inside Arabic sentences", () => {
+  const ar = translator("ar");
+  const en = translator("en");
+
+  it("isolates a reference and an amount, so neither swaps places with the Arabic around it", () => {
+    const amount = ar.t("eservices.money", { amount: "500" });
+    expect(amount).toBe(`${FSI}500${PDI} ريال قطري`);
+    const title = ar.t("notifications.events.payment-due.title", { reference: "HK-6PK3-C7WT", amount });
+    expect(title).toBe(`رسوم مستحقة للطلب ${FSI}HK-6PK3-C7WT${PDI}: ${FSI}${amount}${PDI}`);
+  });
+
+  it("leaves Arabic-only values, addresses and English sentences as they are", () => {
+    expect(isolate("مريم خالد")).toBe("مريم خالد");
+    expect(isolate("https://hukoomi.example/my")).toBe("https://hukoomi.example/my");
+    expect(isolate(500)).toBe(500);
+    expect(en.t("eservices.money", { amount: "500" })).toBe("QAR 500");
   });
 });
