@@ -63,7 +63,10 @@ export class NationalSignIn {
   /** Finishes a sign-in from the provider's answer: the person's account, and where they were going. */
   async finish(
     callbackUrl: URL,
-  ): Promise<{ user: User; returnTo: string | undefined } | { problem: "expired" | "refused" | "emailTaken" | "claims" }> {
+  ): Promise<
+    | { user: User; returnTo: string | undefined; locale: "ar" | "en" }
+    | { problem: "expired" | "refused" | "emailTaken" | "claims" }
+  > {
     const state = callbackUrl.searchParams.get("state") ?? "";
     const [pending] = await this.db
       .delete(nationalSignIns)
@@ -87,16 +90,18 @@ export class NationalSignIn {
       return { problem: "refused" };
     }
     const returnTo = pending.returnTo ?? undefined;
+    // The language the person started in, carried through the provider's pages.
+    const locale = pending.locale === "en" ? "en" : "ar";
     const subject = `${this.settings.issuer}#${String(claims.sub)}`;
     const [linked] = await this.db.select().from(users).where(eq(users.nationalSubject, subject));
-    if (linked) return { user: linked, returnTo };
+    if (linked) return { user: linked, returnTo, locale };
 
     const checked = checkQid(String(claims.qid ?? ""));
     if ("problem" in checked) return { problem: "claims" };
     const [byQid] = await this.db.select().from(users).where(eq(users.qid, checked.qid));
     if (byQid) {
       await updateUser(this.db, byQid.id, { nationalSubject: subject });
-      return { user: { ...byQid, nationalSubject: subject }, returnTo };
+      return { user: { ...byQid, nationalSubject: subject }, returnTo, locale };
     }
     const email = String(claims.email ?? "").toLowerCase();
     const phone = normalisePhone(String(claims.phone_number ?? ""));
@@ -118,8 +123,8 @@ export class NationalSignIn {
       email,
       emailVerifiedAt: now,
       passwordHash: null,
-      locale: pending.locale === "en" ? "en" : "ar",
+      locale,
     });
-    return { user, returnTo };
+    return { user, returnTo, locale };
   }
 }

@@ -29,7 +29,8 @@ export async function devRoutes(app: FastifyInstance, { db }: { db: Db }) {
             ]}
             rows={messages.map((m) => [
               formatDateTime(m.createdAt, locale),
-              m.channel,
+              // The channel's name in the page's language ("email" and "sms" as stored).
+              tr.has(`dev.messages.channels.${m.channel}`) ? tr.t(`dev.messages.channels.${m.channel}`) : m.channel,
               <bdi dir="ltr" key="to">
                 {m.recipient}
               </bdi>,

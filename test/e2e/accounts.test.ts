@@ -80,7 +80,8 @@ describe("sign-in", () => {
     expect(await page.locator(".account-links").textContent()).toContain("تسجيل الخروج");
     await page.locator(".account-links__button").focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${baseUrl}/`);
+    await page.waitForURL(`${baseUrl}/signed-out`);
+    expect(await page.textContent("h1")).toBe("خرجت من حسابك");
     expect(await page.locator(".account-links__link").textContent()).toBe("تسجيل الدخول");
     await context.close();
   });

@@ -211,10 +211,11 @@ async function signIn(client: Client, identifier: string, password = DEMO_PASSWO
 }
 
 describe("sign-in and sessions", () => {
-  it("signs in with email, QID or passport number and goes to My Hukoomi in the person's language", async () => {
+  it("signs in with email, QID or passport number and goes to My Hukoomi in the sign-in page's language", async () => {
+    // The citizen's saved language is Arabic, the visitor's English: both signed in on the English site.
     for (const [id, expected] of [
-      ["citizen@demo.hukoomi.example", "/my"],
-      ["28663400101", "/my"],
+      ["citizen@demo.hukoomi.example", "/en/my"],
+      ["28663400101", "/en/my"],
       ["P4820193", "/en/my"],
     ] as const) {
       const client = new Client(t.app);
@@ -277,10 +278,10 @@ describe("sign-in and sessions", () => {
 
   it("returns to a local page after sign-in and refuses other sites", async () => {
     for (const [returnTo, expected] of [
-      ["/en/services/renew-residence-permit", "/services/renew-residence-permit"],
-      ["//evil.example/steal", "/my"],
-      ["https://evil.example", "/my"],
-      ["/\\evil.example", "/my"],
+      ["/services/renew-residence-permit", "/en/services/renew-residence-permit"],
+      ["//evil.example/steal", "/en/my"],
+      ["https://evil.example", "/en/my"],
+      ["/\\evil.example", "/en/my"],
     ] as const) {
       const res = await signIn(new Client(t.app), "citizen@demo.hukoomi.example", DEMO_PASSWORD, returnTo);
       expect(res.headers.location, returnTo).toBe(expected);
@@ -373,8 +374,8 @@ describe("two-step verification", () => {
     expect((await again.post("/en/sign-in/code", { code: "12" })).statusCode).toBe(400);
     // The code used to confirm the set-up is spent: the app's next one (thirty seconds on) signs in.
     const done = await again.post("/en/sign-in/code", { code: currentTotp(secret, Date.now() + 30_000) });
-    expect(done.headers.location).toBe("/my");
-    expect((await again.get("/my")).statusCode).toBe(200);
+    expect(done.headers.location).toBe("/en/my");
+    expect((await again.get("/en/my")).statusCode).toBe(200);
   });
 });
 
@@ -557,5 +558,44 @@ describe("profile and dashboard", () => {
     });
     expect((await production.app.inject({ url: "/en/dev/messages" })).statusCode).toBe(404);
     await production.close();
+  });
+});
+
+describe("the language a person is using", () => {
+  it("is kept through sign-in, whatever their saved choice, and through sign-out, which is confirmed", async () => {
+    // The resident's saved language is English; signing in on the Arabic site lands on the Arabic My Hukoomi.
+    const arabic = new Client(t.app);
+    await arabic.get("/sign-in");
+    const inAr = await arabic.post("/sign-in", { identifier: "resident@demo.hukoomi.example", password: DEMO_PASSWORD });
+    expect(inAr.headers.location).toBe("/my");
+    const my = await arabic.get("/my");
+    expect(my.body).toContain('lang="ar"');
+    expect(my.body).toContain("حسابي في حكومي");
+    expect(my.body).not.toContain("حكومي الخاص بي");
+    // A page asked for in one language comes back in the language of the sign-in page.
+    const back = new Client(t.app);
+    await back.get("/sign-in");
+    const withReturn = await back.post("/sign-in", {
+      identifier: "resident@demo.hukoomi.example",
+      password: DEMO_PASSWORD,
+      returnTo: "/en/my/requests",
+    });
+    expect(withReturn.headers.location).toBe("/my/requests");
+
+    const out = await arabic.post("/sign-out", {});
+    expect(out.headers.location).toBe("/signed-out");
+    const confirmed = await arabic.get("/signed-out");
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain("خرجت من حسابك");
+    expect(confirmed.body).toContain(">تسجيل الدخول<");
+
+    // The citizen's saved language is Arabic; on the English site they stay in English, and saving says so.
+    const english = new Client(t.app);
+    await english.get("/en/sign-in");
+    const inEn = await english.post("/en/sign-in", { identifier: "citizen@demo.hukoomi.example", password: DEMO_PASSWORD });
+    expect(inEn.headers.location).toBe("/en/my");
+    const outEn = await english.post("/en/sign-out", {});
+    expect(outEn.headers.location).toBe("/en/signed-out");
+    expect((await english.get("/en/signed-out")).body).toContain("You have signed out");
   });
 });

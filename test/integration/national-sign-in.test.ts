@@ -86,7 +86,8 @@ describe("sign-in with the national identity provider", () => {
     const back = await atNationalProvider(String(start.headers.location), "28663400101");
     const done = await client.get(back.slice(portalUrl.length));
     expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toBe("/my/profile");
+    // Started on the English site: back to the English page, whatever the person's saved language.
+    expect(done.headers.location).toBe("/en/my/profile");
     expect((await client.get("/my")).statusCode).toBe(200);
     const [user] = await t.db.database.db.select().from(users).where(eq(users.qid, "28663400101"));
     expect(user?.nationalSubject).toBe(`${idp.issuer}#28663400101`);

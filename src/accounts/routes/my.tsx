@@ -180,9 +180,10 @@ export async function myRoutes(
     const updated = await currentUser(request, accounts);
     if (emailChanged) await accounts.sendEmailLink(updated);
     if (phoneChanged) {
-      return reply.redirect(verifyPhonePath(v.locale, await accounts.sendPhoneCode(updated)), 303);
+      return reply.redirect(verifyPhonePath(request.locale, await accounts.sendPhoneCode(updated)), 303);
     }
-    return reply.redirect(`${localizePath(v.locale, "/my/profile")}?saved=1`, 303);
+    // Saved in the language of the page, whatever language the person chose for their messages.
+    return reply.redirect(`${localizePath(request.locale, "/my/profile")}?saved=1`, 303);
   });
 
   const securityPage = async (

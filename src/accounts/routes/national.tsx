@@ -54,6 +54,6 @@ export async function nationalSignInRoutes(
       });
     }
     await reply.signIn(outcome.user.id, "national");
-    return continueAfterSignIn(request, reply, afterSignIn(outcome.user, outcome.returnTo));
+    return continueAfterSignIn(request, reply, afterSignIn(outcome.locale, outcome.returnTo));
   });
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { fieldErrors, formBody } from "../../platform/http/forms.js";
-import { localizePath, stripLocale } from "../../platform/i18n/locales.js";
-import type { User } from "../repository.js";
+import { type Locale, localizePath, stripLocale } from "../../platform/i18n/locales.js";
 import { codeSchema, signInSchema } from "../schemas.js";
 import { checkSecondStep, refusalOf } from "../second-step.js";
 import { PENDING_SECOND_STEP, safeReturnTo } from "../sessions.js";
@@ -35,9 +34,12 @@ export function continueAfterSignIn(request: FastifyRequest, reply: FastifyReply
 /** Addresses that are not pages in a language (the identity provider's steps, the API). */
 const NOT_A_PAGE = /^\/(idp|api|assets)(\/|$)/;
 
-/** Where to go once signed in: the page asked for in the person's language (or as it is, when not a page), else My Hukoomi. */
-export function afterSignIn(user: Pick<User, "locale">, returnTo: string | undefined): string {
-  const locale = user.locale === "en" ? "en" : "ar";
+/**
+ * Where to go once signed in: the page asked for (or as it is, when not a
+ * page), else My Hukoomi, in the language the person signed in with: someone
+ * who signs in on the Arabic site stays on it, whatever their saved choice.
+ */
+export function afterSignIn(locale: Locale, returnTo: string | undefined): string {
   if (!returnTo) return localizePath(locale, "/my");
   return NOT_A_PAGE.test(returnTo) ? returnTo : localizePath(locale, stripLocale(returnTo));
 }
@@ -109,7 +111,7 @@ export async function signInRoutes(app: FastifyInstance, { db, accounts, nationa
     if (!user.phoneVerifiedAt) {
       return reply.redirect(verifyPhonePath(request.locale, await accounts.sendPhoneCode(user)), 303);
     }
-    return continueAfterSignIn(request, reply, afterSignIn(user, returnTo));
+    return continueAfterSignIn(request, reply, afterSignIn(request.locale, returnTo));
   });
 
   const codePage = (
@@ -160,13 +162,30 @@ export async function signInRoutes(app: FastifyInstance, { db, accounts, nationa
       return codePage(request, reply, status, errors, returnTo);
     }
     await reply.signIn(user.id, "password+totp");
-    return continueAfterSignIn(request, reply, afterSignIn(user, returnTo));
+    return continueAfterSignIn(request, reply, afterSignIn(request.locale, returnTo));
   });
 
   app.post("/sign-out", { preHandler: app.csrfProtection }, async (request, reply) => {
     // One sign-out ends both: the identity provider's session in this browser (agencies' portals are told), then the portal's.
     await onSignOut?.(request);
     await reply.signOut();
-    return reply.redirect(`${localizePath(request.locale, "/")}`, 303);
+    return reply.redirect(localizePath(request.locale, "/signed-out"), 303);
+  });
+
+  // The confirmation a person sees once signed out, in the language they were using; the same for everyone.
+  app.get("/signed-out", async (request, reply) => {
+    const { tr } = request;
+    return reply.page({
+      title: tr.t("accounts.signedOut.title"),
+      body: (
+        <MessagePage
+          title={tr.t("accounts.signedOut.title")}
+          body={tr.t("accounts.signedOut.body")}
+          link={{ href: localizePath(request.locale, "/"), label: tr.t("accounts.signedOut.link") }}
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
   });
 }

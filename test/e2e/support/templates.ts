@@ -47,6 +47,7 @@ const publicPaths: [string, string][] = [
   ["sign in", "/sign-in"],
   ["register", "/register"],
   ["reset password", "/reset-password"],
+  ["signed out", "/signed-out"],
   ["API documentation", "/api/docs"],
   ["404 page", "/no-such-page"],
 ];
