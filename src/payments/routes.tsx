@@ -7,15 +7,17 @@ import { agencyName } from "../eservices/repository/agency-names.js";
 import { type Case, findCaseById, findOwnCase } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
 import { currentUser, type FeeDesk, referenceParams } from "../eservices/routes/context.js";
+import { money } from "../eservices/views/answer-text.js";
 import { requestPath } from "../eservices/views/paths.js";
 import type { Db } from "../platform/db/client.js";
+import { Reference } from "../platform/design/Bidi.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { HttpError, NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { GatewayUnavailable } from "./gateway.js";
 import { findPayment, paymentsOf, paymentsOfCase } from "./repository.js";
-import { ownPayment, type Payments, paymentPath, refundable } from "./service.js";
+import { ownPayment, type Payments, paymentPath, receiptNumber, refundable } from "./service.js";
 import { fromDirhams, toDirhams } from "./states.js";
 import { CasePayments, MyPaymentsPage, PaymentPage, PaymentTable, PayPanel } from "./views.js";
 
@@ -41,6 +43,18 @@ const refundBody = z.object({
     .trim()
     .regex(/^\d{1,8}(\.\d{1,2})?$/, "payments.errors.amount"),
 });
+
+/** The refund a posted form asks for, if it may be made: the payment is the case's, the amount no more than is left. */
+async function checkRefund(db: Db, request: FastifyRequest, kase: Case) {
+  const parsed = refundBody.safeParse(formBody(request.body));
+  const refuse = (key: string) => ({ errors: [{ field: "amount", message: request.tr.t(key) }] as FieldError[] });
+  if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "payments.errors.amount");
+  const p = await findPayment(db, parsed.data.payment);
+  if (!p || p.caseId !== kase.id) return refuse("payments.errors.payment");
+  const wanted = toDirhams(parsed.data.amount);
+  if (wanted <= 0 || wanted > refundable(p)) return refuse("payments.errors.tooMuch");
+  return { p, wanted, key: parsed.data.key, amount: parsed.data.amount };
+}
 
 /** The fee parts of the e-service pages: the applicant's "pay" and payments, the officer's payments and refunds. */
 export function feeDesk(db: Db, payments: Payments): FeeDesk {
@@ -69,21 +83,31 @@ export function feeDesk(db: Db, payments: Payments): FeeDesk {
           items={items}
           errors={errors}
           refundable={left}
-          refundAction={localizePath(request.locale, `/workspace/cases/${kase.reference}/refund`)}
+          refundAction={localizePath(request.locale, `/workspace/cases/${kase.reference}/refund/confirm`)}
         />
       );
     },
+    async refundToConfirm(request, kase) {
+      const checked = await checkRefund(db, request, kase);
+      if ("errors" in checked) return checked;
+      const { tr, locale } = request;
+      const amount = money(Number(fromDirhams(checked.wanted)), locale, tr);
+      return {
+        amount,
+        rows: [
+          { key: tr.t("payments.receipt.number"), value: <Reference>{receiptNumber(checked.p)}</Reference> },
+          { key: tr.t("payments.fields.amount"), value: amount },
+        ],
+        fields: { payment: checked.p.id, key: checked.key, amount: checked.amount },
+      };
+    },
     async refund(request, kase) {
-      const parsed = refundBody.safeParse(formBody(request.body));
+      const checked = await checkRefund(db, request, kase);
+      if ("errors" in checked) return checked.errors;
+      const { p, wanted } = checked;
       const refuse = (key: string): FieldError[] => [{ field: "amount", message: request.tr.t(key) }];
-      if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "payments.errors.amount");
-      const p = await findPayment(db, parsed.data.payment);
-      if (!p || p.caseId !== kase.id) return refuse("payments.errors.payment");
-      const wanted = toDirhams(parsed.data.amount);
-      const left = refundable(p);
-      if (wanted <= 0 || wanted > left) return refuse("payments.errors.tooMuch");
       try {
-        await payments.refund(p, fromDirhams(wanted), parsed.data.key, request.viewer?.id ?? "", auditedBy(request));
+        await payments.refund(p, fromDirhams(wanted), checked.key, request.viewer?.id ?? "", auditedBy(request));
       } catch (error) {
         if (error instanceof GatewayUnavailable) return refuse("payments.errors.unavailable");
         throw error;

@@ -211,7 +211,7 @@ export function CasePayments({
             name="amount"
             label={t("payments.officer.amount", { receipt: receiptNumber(p) })}
             hint={t("payments.officer.amountHint", { most: amount(refundable[p.id] ?? "0") })}
-            value={refundable[p.id] ?? ""}
+            value=""
             inputMode="decimal"
             width="10"
             error={errors.find((e) => e.field === "amount")?.message}

@@ -5,6 +5,8 @@ import { requireViewer } from "../accounts/sessions.js";
 import { auditedBy } from "../audit/log.js";
 import { listAgencies } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
+import { Ltr } from "../platform/design/Bidi.js";
+import { ConfirmStep } from "../platform/design/ConfirmStep.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { attachment } from "../platform/http/download-name.js";
 import { ForbiddenError, HttpError, NotFoundError } from "../platform/http/errors.js";
@@ -18,7 +20,7 @@ import { canApprove, canEdit, contentAgencies, toolsFor } from "./access.js";
 import { diffContent } from "./diff.js";
 import { type FieldProblem, inputName, readFields, stringOf, withEveryField } from "./fields.js";
 import { contentKinds, kindNamed } from "./kinds/index.js";
-import type { ContentData, ContentKind } from "./model.js";
+import type { ContentData, ContentKind, FieldSpec } from "./model.js";
 import type { ContentNotices } from "./notices.js";
 import { findItem, findVersion, type Item, itemsOf, submittedOf, versionsOf } from "./repository.js";
 import { ContentOverview, ItemList, type ListedItem, WorkspaceHome } from "./views/HomePages.js";
@@ -74,6 +76,7 @@ export const workspaceRouteTable: readonly WorkspaceRoute[] = [
   { method: "POST", path: `${ITEM}/submit`, access: "edit" },
   { method: "POST", path: `${ITEM}/return`, access: "approve" },
   { method: "POST", path: `${ITEM}/publish`, access: "approve" },
+  { method: "POST", path: `${ITEM}/unpublish/confirm`, access: "approve" },
   { method: "POST", path: `${ITEM}/unpublish`, access: "approve" },
   { method: "GET", path: `${ITEM}/versions`, access: "edit" },
   { method: "POST", path: `${ITEM}/restore`, access: "edit" },
@@ -646,6 +649,40 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     );
   });
 
+  // Unpublishing takes a live page away from the public: the item page's form comes here first, to ask again.
+  route("POST", `${ITEM}/unpublish/confirm`, async (request, reply) => {
+    const s = await itemScope(request, "approve");
+    if (!s.kind.creatable) throw new NotFoundError();
+    const fields = readForm(request.body).fields;
+    const reason = textOfForm(fields, "reason");
+    if (!reason || reason.length > LONG_TEXT)
+      return refuse(request, reply, s, "reason", "workspace.errors.reasonRequired", { reason });
+    const { tr, locale } = request;
+    const itemHref = localizePath(locale, s.base);
+    const title = tr.t("workspace.confirm.unpublishTitle");
+    return privately(reply).page({
+      title,
+      backLink: itemHref,
+      body: (
+        <ConfirmStep
+          title={title}
+          warning={tr.t("workspace.confirm.unpublishWarning")}
+          rows={[
+            { key: tr.t("workspace.confirm.page"), value: <Ltr>{s.kind.publicPath(s.slug, s.data)}</Ltr> },
+            { key: tr.t("workspace.actions.reason"), value: reason },
+          ]}
+          action={localizePath(locale, `${s.base}/unpublish`)}
+          fields={{ reason, revision: textOfForm(fields, "revision") }}
+          confirmLabel={tr.t("workspace.confirm.unpublishButton")}
+          cancelHref={itemHref}
+          destructive
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
+  });
+
   route("POST", `${ITEM}/unpublish`, async (request, reply) => {
     const s = await itemScope(request, "approve");
     if (!s.kind.creatable) throw new NotFoundError();
@@ -679,7 +716,14 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
       v === "draft" ? s.data : s.item ? (await findVersion(db, s.item.id, v))?.data : undefined;
     const [a, b] = await Promise.all([dataOf(from), dataOf(to)]);
     if ((q.from !== undefined && !a) || (q.to !== undefined && !b)) throw new NotFoundError();
-    const changes = a && b ? diffContent(s.kind.fields, a, b) : undefined;
+    const choices = await s.kind.choices(db, s.agency.slug);
+    const { tr, locale } = request;
+    // Choices read by their labels, in the page's language, as the editor picked them.
+    const valueText = (spec: FieldSpec, value: string) => {
+      const choice = choices[spec.name]?.find((c) => c.value === value);
+      return choice ? ("labelKey" in choice ? tr.t(choice.labelKey) : choice.label[locale]) : value;
+    };
+    const changes = a && b ? diffContent(s.kind.fields, a, b, { locale, valueText }) : undefined;
     const title = titleOf(s.data, request, s.slug);
     return privately(reply).page({
       title: `${request.tr.t("workspace.versions.title")} — ${title}`,

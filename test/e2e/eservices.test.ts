@@ -225,7 +225,13 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     await officer.page.keyboard.press("Space");
     await tabTo(officer.page, "#reason");
     await officer.page.keyboard.type("All documents are in order.");
-    await tabTo(officer.page, 'form[action$="/decide"] button[type=submit]');
+    await tabTo(officer.page, 'form[action$="/decide/confirm"] button[type=submit]');
+    // A decision is asked again before it is recorded (a plain form: works without JavaScript).
+    await Promise.all([officer.page.waitForURL(/\/decide\/confirm$/), officer.page.keyboard.press("Enter")]);
+    expect(await officer.page.textContent("h1")).toBe(`Approve request ${reference}?`);
+    expect(await officer.page.textContent("main")).toContain("All documents are in order.");
+    await expectAccessible(officer.page);
+    await tabTo(officer.page, 'main form[action$="/decide"] button[type=submit]');
     await Promise.all([officer.page.waitForURL(/done=approved/), officer.page.keyboard.press("Enter")]);
     await expectAccessible(officer.page);
     expect(await officer.page.textContent("main")).toContain("The request has been approved and the applicant told.");
@@ -379,7 +385,7 @@ describe("axe on every e-service template, in both languages", () => {
       await expectAccessible(officer.page);
       // A refused decision shows its messages.
       await officer.page.check("input[name=decision][value=reject]");
-      await officer.page.locator('form[action$="/decide"] button').click();
+      await officer.page.locator('form[action$="/decide/confirm"] button').click();
       await officer.page.waitForSelector(".error-summary");
       await expectAccessible(officer.page);
 

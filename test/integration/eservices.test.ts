@@ -406,7 +406,31 @@ describe("the back office", () => {
     expect(after.status).toBe("in-review");
     expect(after.dueAt.getTime()).toBeGreaterThanOrEqual(before.dueAt.getTime());
 
-    await officer.get(`/en/workspace/cases/${reference}`);
+    const casePage = await officer.get(`/en/workspace/cases/${reference}`);
+    // The officer reads the documents, then the applicant's answers (not "your application"), then the history, then decides.
+    const order = [">Documents sent<", ">The applicant's answers<", ">History<", ">Decide<"].map((h) => casePage.body.indexOf(h));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(casePage.body).not.toContain("Your application");
+    expect(casePage.body).toContain(`action="/en/workspace/cases/${reference}/decide/confirm"`);
+    // Deciding is asked again first: the confirmation says what will be recorded and changes nothing yet.
+    const confirm = await officer.post(`/en/workspace/cases/${reference}/decide/confirm`, {
+      decision: "approve",
+      reason: "All documents in order.",
+    });
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain(`Approve request ${reference}?`);
+    expect(confirm.body).toContain('name="reason" value="All documents in order."');
+    expect(confirm.body).toContain(`action="/en/workspace/cases/${reference}/decide"`);
+    expect((await caseByRef(reference)).status).toBe("in-review");
+    const refuseFirst = await officer.post(`/en/workspace/cases/${reference}/decide/confirm`, { decision: "reject", reason: "" });
+    expect(refuseFirst.statusCode).toBe(400);
+    expect(refuseFirst.body).toContain("Give the reason for rejecting");
+    const arabicConfirm = await officer.post(`/workspace/cases/${reference}/decide/confirm`, {
+      decision: "reject",
+      reason: "ناقص",
+    });
+    expect(arabicConfirm.body).toContain(`رفض الطلب \u2068${reference}\u2069؟`);
     const noReason = await officer.post(`/en/workspace/cases/${reference}/decide`, { decision: "reject", reason: "" });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain("Give the reason for rejecting");

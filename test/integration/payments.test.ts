@@ -285,6 +285,24 @@ describe("refunds", () => {
     const casePage = await officer.get(`/en/workspace/cases/${reference}`);
     expect(casePage.body).toContain("Amount to refund");
     const key = /name="key" value="([^"]+)"/.exec(casePage.body)?.[1] ?? "";
+    // The refund box starts empty (an officer types what to give back), and a refund is asked again first.
+    expect(casePage.body).toMatch(/<input[^>]*name="amount"[^>]*value[ />]/);
+    expect(casePage.body).not.toMatch(/<input[^>]*name="amount"[^>]*value="\d/);
+    const confirm = await officer.post(`/en/workspace/cases/${reference}/refund/confirm`, {
+      payment: paid?.id ?? "",
+      key,
+      amount: "10",
+    });
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain(`Refund QAR 10 for request ${reference}?`);
+    expect(confirm.body).toContain(`action="/en/workspace/cases/${reference}/refund"`);
+    expect((await paymentsOf(reference))[0]?.refundedAmount).toBe("0.00");
+    const tooMuchFirst = await officer.post(`/en/workspace/cases/${reference}/refund/confirm`, {
+      payment: paid?.id ?? "",
+      key,
+      amount: String(amount + 1),
+    });
+    expect(tooMuchFirst.statusCode).toBe(400);
     const tooMuch = await officer.post(`/en/workspace/cases/${reference}/refund`, {
       payment: paid?.id ?? "",
       key,

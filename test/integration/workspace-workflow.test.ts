@@ -304,6 +304,16 @@ describe("workspace workflow", { timeout: 120_000 }, () => {
     const approver = await as("approver");
     expect((await step(approver, slug, "unpublish", { reason: "" })).statusCode).toBe(400);
     expect((await step(editor, slug, "unpublish", { reason: "Replaced" })).statusCode).toBe(403);
+    // The item page's form asks again first: nothing is taken off until the approver confirms.
+    expect((await approver.get(page(slug))).body).toContain(`action="${page(slug)}/unpublish/confirm"`);
+    const confirm = await step(approver, slug, "unpublish/confirm", { reason: "Replaced by the new online service." });
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Take this page off Hukoomi?");
+    expect(confirm.body).toContain(`action="${page(slug)}/unpublish"`);
+    expect(confirm.body).toContain('name="reason" value="Replaced by the new online service."');
+    expect((await new Client(t.app).get(`/en/services/${slug}`)).statusCode).toBe(200);
+    expect((await step(approver, slug, "unpublish/confirm", { reason: "" })).statusCode).toBe(400);
+    expect((await step(editor, slug, "unpublish/confirm", { reason: "Replaced" })).statusCode).toBe(403);
     const res = await step(approver, slug, "unpublish", { reason: "Replaced by the new online service." });
     expect(res.statusCode).toBe(303);
     expect((await new Client(t.app).get(`/en/services/${slug}`)).statusCode).toBe(404);

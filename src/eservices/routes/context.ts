@@ -27,6 +27,17 @@ export interface FeeDesk {
   officerSection(request: FastifyRequest, kase: Case, errors: FieldError[]): Promise<ComponentChildren>;
   /** An officer's refund from the posted form; field errors when refused. */
   refund(request: FastifyRequest, kase: Case): Promise<FieldError[]>;
+  /**
+   * The refund the posted form asks for, checked as refund() checks it, for the
+   * confirmation step: what to show (receipt, amount) and the fields to post again.
+   */
+  refundToConfirm(
+    request: FastifyRequest,
+    kase: Case,
+  ): Promise<
+    | { errors: FieldError[] }
+    | { amount: string; rows: { key: string; value: ComponentChildren }[]; fields: Record<string, string> }
+  >;
 }
 
 export interface EserviceRouteOptions {

@@ -6,6 +6,7 @@ import { findUser, logDataAccessOnce } from "../../accounts/repository.js";
 import { auditedBy, fieldsOf, recordAudit } from "../../audit/log.js";
 import { issuedNotice, issueOnApproval } from "../../documents/issue.js";
 import type { Db } from "../../platform/db/client.js";
+import { ConfirmStep } from "../../platform/design/ConfirmStep.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
@@ -292,16 +293,56 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
     return backToCase(request, reply, kase, updated ? "info-requested" : undefined);
   });
 
-  app.post("/workspace/cases/:reference/decide", officerPost, async (request, reply) => {
-    const kase = await caseFor(request);
+  /** The decision as posted, checked; the case page again with what was wrong when it is not one. */
+  const readDecision = async (request: FastifyRequest, reply: FastifyReply, kase: Case) => {
     const body = formBody(request.body);
     const parsed = decideBody.safeParse(body);
-    if (!parsed.success) {
-      return casePage(request, reply, kase, fieldErrors(parsed.error, request.tr), {
-        decision: typeof body.decision === "string" ? body.decision : "",
-        reason: String(body.reason ?? "").slice(0, 2000),
-      });
-    }
+    if (parsed.success) return parsed.data;
+    await casePage(request, reply, kase, fieldErrors(parsed.error, request.tr), {
+      decision: typeof body.decision === "string" ? body.decision : "",
+      reason: String(body.reason ?? "").slice(0, 2000),
+    });
+    return undefined;
+  };
+
+  // A decision cannot be taken back: the case page's form comes here first, to say what will happen and ask again.
+  app.post("/workspace/cases/:reference/decide/confirm", officerPost, async (request, reply) => {
+    const kase = await caseFor(request);
+    const decision = await readDecision(request, reply, kase);
+    if (!decision) return reply;
+    const { tr, locale } = request;
+    const approve = decision.decision === "approve";
+    const title = tr.t(approve ? "eservices.workspace.confirm.approveTitle" : "eservices.workspace.confirm.rejectTitle", {
+      reference: kase.reference,
+    });
+    return reply.header("cache-control", "private, no-store").page({
+      title,
+      backLink: localizePath(locale, casePath(kase.reference)),
+      body: (
+        <ConfirmStep
+          title={title}
+          warning={tr.t("eservices.workspace.confirm.warning")}
+          rows={[
+            { key: tr.t("eservices.workspace.decision"), value: tr.t(`eservices.workspace.${approve ? "approve" : "reject"}`) },
+            { key: tr.t("eservices.workspace.reason"), value: decision.reason || tr.t("eservices.answers.none") },
+          ]}
+          action={localizePath(locale, `${casePath(kase.reference)}/decide`)}
+          fields={{ decision: decision.decision, reason: decision.reason }}
+          confirmLabel={tr.t(approve ? "eservices.workspace.confirm.approveButton" : "eservices.workspace.confirm.rejectButton")}
+          cancelHref={localizePath(locale, casePath(kase.reference))}
+          destructive={!approve}
+        />
+      ),
+      noindex: true,
+      hideFeedback: true,
+    });
+  });
+
+  app.post("/workspace/cases/:reference/decide", officerPost, async (request, reply) => {
+    const kase = await caseFor(request);
+    const decision = await readDecision(request, reply, kase);
+    if (!decision) return reply;
+    const parsed = { data: decision };
     const status = parsed.data.decision === "approve" ? "approved" : "rejected";
     const updated = await advanceCase(
       db,
@@ -326,6 +367,33 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
 
   const fees = opts.fees;
   if (fees) {
+    // A refund cannot be taken back either: the amount checked and shown, then asked again.
+    app.post("/workspace/cases/:reference/refund/confirm", officerPost, async (request, reply) => {
+      const kase = await caseFor(request);
+      const checked = await fees.refundToConfirm(request, kase);
+      if ("errors" in checked) return casePage(request, reply, kase, checked.errors);
+      const { tr, locale } = request;
+      const title = tr.t("eservices.workspace.confirm.refundTitle", { amount: checked.amount, reference: kase.reference });
+      return reply.header("cache-control", "private, no-store").page({
+        title,
+        backLink: localizePath(locale, casePath(kase.reference)),
+        body: (
+          <ConfirmStep
+            title={title}
+            warning={tr.t("eservices.workspace.confirm.refundWarning")}
+            rows={checked.rows}
+            action={localizePath(locale, `${casePath(kase.reference)}/refund`)}
+            fields={checked.fields}
+            confirmLabel={tr.t("eservices.workspace.confirm.refundButton")}
+            cancelHref={localizePath(locale, casePath(kase.reference))}
+            destructive
+          />
+        ),
+        noindex: true,
+        hideFeedback: true,
+      });
+    });
+
     app.post("/workspace/cases/:reference/refund", officerPost, async (request, reply) => {
       const kase = await caseFor(request);
       const errors = await fees.refund(request, kase);

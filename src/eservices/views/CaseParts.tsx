@@ -23,40 +23,65 @@ export function StatusTag({ status }: { status: string }) {
   return <Tag colour={statusColour[status] ?? "grey"}>{t(`eservices.status.${status}`)}</Tag>;
 }
 
+/** The files a request was sent with (its file questions), for the officer to read first; nothing when there are none. */
+export function CaseDocuments({
+  def,
+  answers,
+  fileHref,
+}: {
+  def: Definition;
+  answers: Answers;
+  fileHref: (id: string) => string;
+}) {
+  const { locale, tr } = usePage();
+  const rows = questionPages(def, answers).flatMap((page) =>
+    visibleQuestions(page, answers)
+      .filter((q) => q.type === "file" && answers[q.id] !== undefined)
+      .map((q) => ({ key: q.label[locale], value: answerText(q, answers[q.id], locale, tr, fileHref) })),
+  );
+  return rows.length ? <SummaryList rows={rows} /> : <p class="empty-state">{tr.t("eservices.workspace.noDocuments")}</p>;
+}
+
 /** The answers of a request, page by page, as submitted. */
 export function AnswersSummary({
   def,
   answers,
   fileHref,
   sources,
+  withoutFiles = false,
 }: {
   def: Definition;
   answers: Answers;
   fileHref?: (id: string) => string;
   /** For the officer: where each prefilled answer came from, flagging what to verify. */
   sources?: AnswerSources | undefined;
+  /** Leave out the file questions (the officer's page lists the documents on their own, first). */
+  withoutFiles?: boolean;
 }) {
   const { locale, tr } = usePage();
   return (
     <>
-      {questionPages(def, answers).map((page) => (
-        <section key={page.id} aria-label={page.title[locale]}>
-          <h3 class="heading-s">{page.title[locale]}</h3>
-          <SummaryList
-            rows={visibleQuestions(page, answers).map((q) => ({
-              key: q.label[locale],
-              value: sources?.[q.id] ? (
-                <>
-                  {answerText(q, answers[q.id], locale, tr, fileHref)}
-                  <OfficerSource q={q} source={sources[q.id]} />
-                </>
-              ) : (
-                answerText(q, answers[q.id], locale, tr, fileHref)
-              ),
-            }))}
-          />
-        </section>
-      ))}
+      {questionPages(def, answers).map((page) => {
+        const questions = visibleQuestions(page, answers).filter((q) => !(withoutFiles && q.type === "file"));
+        return questions.length ? (
+          <section key={page.id} aria-label={page.title[locale]}>
+            <h3 class="heading-s">{page.title[locale]}</h3>
+            <SummaryList
+              rows={questions.map((q) => ({
+                key: q.label[locale],
+                value: sources?.[q.id] ? (
+                  <>
+                    {answerText(q, answers[q.id], locale, tr, fileHref)}
+                    <OfficerSource q={q} source={sources[q.id]} />
+                  </>
+                ) : (
+                  answerText(q, answers[q.id], locale, tr, fileHref)
+                ),
+              }))}
+            />
+          </section>
+        ) : null;
+      })}
     </>
   );
 }

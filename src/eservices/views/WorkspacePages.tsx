@@ -19,7 +19,7 @@ import {
   type QueueItem,
   queueStatuses,
 } from "../repository/cases.js";
-import { AnswersSummary, History, StatusTag } from "./CaseParts.js";
+import { AnswersSummary, CaseDocuments, History, StatusTag } from "./CaseParts.js";
 import { casePath } from "./paths.js";
 
 export interface QueueState {
@@ -201,7 +201,11 @@ export interface CasePageProps {
   payments?: ComponentChildren;
 }
 
-/** A case as the officer works on it: who and what, the actions open to them, the history and the answers. */
+/**
+ * A case as the officer works on it, in the order it is read: who and what,
+ * the documents sent, the applicant's answers, the history, and only then the
+ * actions (assign, ask, decide) and the payments with their refunds.
+ */
 export function CasePage(p: CasePageProps) {
   const { t, href, locale, csrfToken, date } = usePage();
   const ref = p.kase.reference;
@@ -218,109 +222,105 @@ export function CasePage(p: CasePageProps) {
       ) : null}
       <p class="caption">{p.def.title[locale]}</p>
       <h1 class="heading-xl">{t("eservices.workspace.caseTitle", { reference: ref })}</h1>
-      <div class="two-columns">
-        <div>
-          <SummaryList
-            rows={[
-              { key: t("eservices.workspace.status"), value: <StatusTag status={p.kase.status} /> },
-              { key: t("eservices.workspace.applicant"), value: p.applicant.name },
-              ...(p.applicant.qid
-                ? [{ key: t("eservices.workspace.qid"), value: <span dir="ltr">{p.applicant.qid}</span> }]
-                : []),
-              { key: t("eservices.workspace.phone"), value: <span dir="ltr">{p.applicant.phone}</span> },
-              { key: t("eservices.workspace.email"), value: <span dir="ltr">{p.applicant.email}</span> },
-              { key: t("eservices.requests.submitted"), value: date(p.kase.submittedAt) },
-              {
-                key: t("eservices.workspace.dueColumn"),
-                value: (
-                  <span>
-                    {date(p.kase.dueAt)}{" "}
-                    {isOverdue(p.kase, p.now) ? <Tag colour="red">{t("eservices.workspace.overdueTag")}</Tag> : null}
-                  </span>
-                ),
-              },
-              { key: t("eservices.workspace.assignedColumn"), value: p.assignee ?? t("eservices.workspace.nobody") },
-              { key: t("eservices.workspace.version"), value: String(p.kase.version) },
-            ]}
-          />
-        </div>
-        {open ? (
-          <div class="case-actions">
-            <section aria-labelledby="assign-title">
-              <h2 class="heading-m" id="assign-title">
-                {t("eservices.workspace.assignTitle")}
+      <SummaryList
+        rows={[
+          { key: t("eservices.workspace.status"), value: <StatusTag status={p.kase.status} /> },
+          { key: t("eservices.workspace.applicant"), value: p.applicant.name },
+          ...(p.applicant.qid ? [{ key: t("eservices.workspace.qid"), value: <span dir="ltr">{p.applicant.qid}</span> }] : []),
+          { key: t("eservices.workspace.phone"), value: <span dir="ltr">{p.applicant.phone}</span> },
+          { key: t("eservices.workspace.email"), value: <span dir="ltr">{p.applicant.email}</span> },
+          { key: t("eservices.requests.submitted"), value: date(p.kase.submittedAt) },
+          {
+            key: t("eservices.workspace.dueColumn"),
+            value: (
+              <span>
+                {date(p.kase.dueAt)}{" "}
+                {isOverdue(p.kase, p.now) ? <Tag colour="red">{t("eservices.workspace.overdueTag")}</Tag> : null}
+              </span>
+            ),
+          },
+          { key: t("eservices.workspace.assignedColumn"), value: p.assignee ?? t("eservices.workspace.nobody") },
+          { key: t("eservices.workspace.version"), value: String(p.kase.version) },
+        ]}
+      />
+      <h2 class="heading-l">{t("eservices.workspace.documentsTitle")}</h2>
+      <CaseDocuments def={p.def} answers={p.kase.answers} fileHref={p.fileHref} />
+      <h2 class="heading-l">{t("eservices.workspace.answersTitle")}</h2>
+      <AnswersSummary def={p.def} answers={p.kase.answers} fileHref={p.fileHref} sources={p.kase.sources} withoutFiles />
+      <h2 class="heading-l">{t("eservices.request.history")}</h2>
+      <History steps={p.history} forApplicant={false} fileHref={p.fileHref} />
+      {open ? (
+        <div class="case-actions">
+          <section aria-labelledby="assign-title">
+            <h2 class="heading-m" id="assign-title">
+              {t("eservices.workspace.assignTitle")}
+            </h2>
+            <form method="post" action={action("assign")}>
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <Select
+                name="assignee"
+                label={t("eservices.workspace.assignTo")}
+                value={p.kase.assignedTo ?? p.viewerId}
+                error={error("assignee")}
+                items={p.officers.map((o) => ({
+                  value: o.id,
+                  label: o.id === p.viewerId ? t("eservices.workspace.me", { name: o.name }) : o.name,
+                }))}
+              />
+              <Button variant="secondary">{t("eservices.workspace.assign")}</Button>
+            </form>
+          </section>
+          {p.kase.status !== "info-requested" ? (
+            <section aria-labelledby="info-title">
+              <h2 class="heading-m" id="info-title">
+                {t("eservices.workspace.infoTitle")}
               </h2>
-              <form method="post" action={action("assign")}>
+              <form method="post" action={action("request-info")} novalidate>
                 <input type="hidden" name="_csrf" value={csrfToken} />
-                <Select
-                  name="assignee"
-                  label={t("eservices.workspace.assignTo")}
-                  value={p.kase.assignedTo ?? p.viewerId}
-                  error={error("assignee")}
-                  items={p.officers.map((o) => ({
-                    value: o.id,
-                    label: o.id === p.viewerId ? t("eservices.workspace.me", { name: o.name }) : o.name,
-                  }))}
-                />
-                <Button variant="secondary">{t("eservices.workspace.assign")}</Button>
-              </form>
-            </section>
-            {p.kase.status !== "info-requested" ? (
-              <section aria-labelledby="info-title">
-                <h2 class="heading-m" id="info-title">
-                  {t("eservices.workspace.infoTitle")}
-                </h2>
-                <form method="post" action={action("request-info")} novalidate>
-                  <input type="hidden" name="_csrf" value={csrfToken} />
-                  <Textarea
-                    name="question"
-                    label={t("eservices.workspace.question")}
-                    hint={t("eservices.workspace.questionHint")}
-                    value={p.values.question}
-                    error={error("question")}
-                    maxLength={2000}
-                    rows={4}
-                  />
-                  <Button variant="secondary">{t("eservices.workspace.sendQuestion")}</Button>
-                </form>
-              </section>
-            ) : null}
-            <section aria-labelledby="decide-title">
-              <h2 class="heading-m" id="decide-title">
-                {t("eservices.workspace.decideTitle")}
-              </h2>
-              <form method="post" action={action("decide")} novalidate>
-                <input type="hidden" name="_csrf" value={csrfToken} />
-                <Radios
-                  name="decision"
-                  legend={t("eservices.workspace.decision")}
-                  value={p.values.decision}
-                  error={error("decision")}
-                  items={[
-                    { value: "approve", label: t("eservices.workspace.approve") },
-                    { value: "reject", label: t("eservices.workspace.reject") },
-                  ]}
-                />
                 <Textarea
-                  name="reason"
-                  label={t("eservices.workspace.reason")}
-                  hint={t("eservices.workspace.reasonHint")}
-                  value={p.values.reason}
-                  error={error("reason")}
+                  name="question"
+                  label={t("eservices.workspace.question")}
+                  hint={t("eservices.workspace.questionHint")}
+                  value={p.values.question}
+                  error={error("question")}
                   maxLength={2000}
                   rows={4}
                 />
-                <Button>{t("eservices.workspace.record")}</Button>
+                <Button variant="secondary">{t("eservices.workspace.sendQuestion")}</Button>
               </form>
             </section>
-          </div>
-        ) : null}
-      </div>
+          ) : null}
+          <section aria-labelledby="decide-title">
+            <h2 class="heading-m" id="decide-title">
+              {t("eservices.workspace.decideTitle")}
+            </h2>
+            <form method="post" action={action("decide/confirm")} novalidate>
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <Radios
+                name="decision"
+                legend={t("eservices.workspace.decision")}
+                value={p.values.decision}
+                error={error("decision")}
+                items={[
+                  { value: "approve", label: t("eservices.workspace.approve") },
+                  { value: "reject", label: t("eservices.workspace.reject") },
+                ]}
+              />
+              <Textarea
+                name="reason"
+                label={t("eservices.workspace.reason")}
+                hint={t("eservices.workspace.reasonHint")}
+                value={p.values.reason}
+                error={error("reason")}
+                maxLength={2000}
+                rows={4}
+              />
+              <Button>{t("eservices.workspace.record")}</Button>
+            </form>
+          </section>
+        </div>
+      ) : null}
       {p.payments}
-      <h2 class="heading-l">{t("eservices.request.history")}</h2>
-      <History steps={p.history} forApplicant={false} fileHref={p.fileHref} />
-      <h2 class="heading-l">{t("eservices.request.answers")}</h2>
-      <AnswersSummary def={p.def} answers={p.kase.answers} fileHref={p.fileHref} sources={p.kase.sources} />
       <p>
         <a href={href("/workspace/cases")}>{t("eservices.workspace.back")}</a>
       </p>

@@ -121,7 +121,12 @@ export function ItemPage(p: ItemPageProps) {
           <a href={href(`${p.base}/preview`)}>{t("workspace.item.preview")}</a>
         </li>
         <li>
-          <a href={href(`${p.base}/versions`)}>{t("workspace.item.versions", { count: status.versions })}</a>
+          <a href={href(`${p.base}/versions`)}>
+            {/* Live as loaded from the content files, before any version was kept here: no count of nought. */}
+            {status.live && status.versions === 0
+              ? t("workspace.item.versionsAsLoaded")
+              : t("workspace.item.versions", { count: status.versions })}
+          </a>
         </li>
         {p.publicHref && status.live ? (
           <li>
@@ -188,7 +193,7 @@ export function ItemPage(p: ItemPageProps) {
         </>
       ) : null}
       {p.approver && p.unpublishable && status.live ? (
-        <StepForm action={href(`${p.base}/unpublish`)} revision={status.revision}>
+        <StepForm action={href(`${p.base}/unpublish/confirm`)} revision={status.revision}>
           <h3 class="heading-m">{t("workspace.actions.unpublishHeading")}</h3>
           <Textarea
             name="reason"
