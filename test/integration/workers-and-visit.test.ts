@@ -248,6 +248,19 @@ describe("finding the two areas", () => {
     expect(en.body).toContain('<a class="footer__link" href="/en/workers">');
   });
 
+  it("links them from the home page's cards for residents and visitors, and from the persona chooser", async () => {
+    for (const [path, prefix] of [
+      ["/", ""],
+      ["/en", "/en"],
+      ["/for", ""],
+    ] as const) {
+      const body = (await get(path)).body;
+      const chooser = body.slice(body.indexOf('class="persona-chooser"'));
+      expect(chooser, path).toContain(`<li class="persona-chooser__portal"><a href="${prefix}/workers">`);
+      expect(chooser, path).toContain(`<li class="persona-chooser__portal"><a href="${prefix}/visit">`);
+    }
+  });
+
   it("lists them in the XML sitemap, each workers' page with the languages it exists in", async () => {
     const xml = (await get("/sitemaps/pages.xml")).body;
     expect(xml).toContain("<loc>http://portal.test/en/visit/visas</loc>");

@@ -67,6 +67,12 @@ export function TermIndexPage({ title, lead, terms, base }: { title: string; lea
 }
 
 /** "Who are you looking for services for?": each persona with its sub-personas, one or two clicks from a list. */
+/** The portals made for one kind of person, offered on that person's card: workers in their own languages, visitors. */
+const personaPortals: Record<string, { path: string; labelKey: string }> = {
+  resident: { path: "/workers", labelKey: "catalogue.persona.workersPortal" },
+  visitor: { path: "/visit", labelKey: "catalogue.persona.visitArea" },
+};
+
 export function PersonaChooser({ personas, headingLevel = 2 }: { personas: Term[]; headingLevel?: 2 | 3 }) {
   const { t, href, locale } = usePage();
   const top = personas.filter((p) => !p.parent);
@@ -91,6 +97,11 @@ export function PersonaChooser({ personas, headingLevel = 2 }: { personas: Term[
                   </a>
                 </li>
               ))}
+            {personaPortals[p.slug] ? (
+              <li class="persona-chooser__portal">
+                <a href={href(personaPortals[p.slug]?.path ?? "/")}>{t(personaPortals[p.slug]?.labelKey ?? "")}</a>
+              </li>
+            ) : null}
           </ul>
         </section>
       ))}
