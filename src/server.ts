@@ -36,6 +36,7 @@ import { documentRoutes } from "./documents/routes.js";
 import { eserviceApiRoutes } from "./eservices/api.js";
 import { Applications } from "./eservices/applications.js";
 import { eserviceDashboard } from "./eservices/dashboard.js";
+import { onlineRules } from "./eservices/explain-rules.js";
 import { DraftJobs } from "./eservices/jobs.js";
 import { RegistryPrefill } from "./eservices/prefill.js";
 import { applyRoutes } from "./eservices/routes/apply.js";
@@ -240,7 +241,7 @@ export async function buildApp({
   const pages = loadContentPages();
   await app.register(healthRoutes, { ping: database.ping, version });
   const db = database.db;
-  const catalogue = { db, storage, baseUrl: config.BASE_URL };
+  const catalogue = { db, storage, baseUrl: config.BASE_URL, onlineRules: onlineRules(db) };
   const mail = mailer ?? (config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new DevOutbox(db, "email"));
   const texts =
     sms ??

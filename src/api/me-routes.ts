@@ -11,6 +11,7 @@ import { findDefinition } from "../eservices/repository/definitions.js";
 import { countNotifications, notificationsOf } from "../notifications/repository.js";
 import { type NotificationEvent, render } from "../notifications/templates.js";
 import type { Db } from "../platform/db/client.js";
+import { translator } from "../platform/i18n/messages.js";
 import { bearerRateKey, FAILURES_PER_MINUTE, failureRateKey, requireBearer } from "./bearer.js";
 import { apiError, bilingual, ME_SCOPE, meDocumentsQuery, mePageQuery, meRequestsQuery, SECURITY_SCHEME } from "./schemas.js";
 
@@ -33,8 +34,12 @@ const meRequest = z.object({
   title: bilingual,
   agency: z.string(),
   status: z.enum(caseStatuses),
+  /** The status in words, the same the request page, My Hukoomi and notifications use. */
+  statusText: bilingual,
+  /** When it was sent to the agency; for a request whose fee is unpaid ("payment-due"), when it was saved: it is not sent yet. */
   submittedAt: z.iso.datetime(),
-  dueAt: z.iso.datetime(),
+  /** When the agency is expected to answer; null while the request is not sent (its fee is unpaid). */
+  dueAt: z.iso.datetime().nullable(),
   decidedAt: z.iso.datetime().nullable(),
   url: bilingual,
 });
@@ -60,6 +65,9 @@ const meNotification = z.object({
   read: z.boolean(),
   url: bilingual.nullable(),
 });
+
+/** The catalogues, for the words of each status. */
+const words = { ar: translator("ar"), en: translator("en") };
 
 /** The refusals of a signed-in call, besides a bad parameter. */
 const refusals = { 400: apiError, 401: apiError, 403: apiError, 429: apiError };
@@ -113,8 +121,9 @@ export async function meApiRoutes(app: FastifyInstance, { db, baseUrl, provider,
         title,
         agency: c.agency,
         status: c.status as (typeof caseStatuses)[number],
+        statusText: { ar: words.ar.t(`eservices.status.${c.status}`), en: words.en.t(`eservices.status.${c.status}`) },
         submittedAt: c.submittedAt.toISOString(),
-        dueAt: c.dueAt.toISOString(),
+        dueAt: c.status === "payment-due" ? null : c.dueAt.toISOString(),
         decidedAt: c.decidedAt?.toISOString() ?? null,
         url: urls(`/my/requests/${encodeURIComponent(c.reference)}`),
       });

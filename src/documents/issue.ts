@@ -2,16 +2,18 @@ import { randomUUID } from "node:crypto";
 import { findUser } from "../accounts/repository.js";
 import type { AnswerValue } from "../eservices/engine/answers.js";
 import { allQuestions, type Definition, type Issues, type Question } from "../eservices/engine/definition.js";
+import { validityStart } from "../eservices/engine/rules.js";
 import type { Case } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
 import { answerPlain } from "../eservices/views/answer-text.js";
 import type { Db } from "../platform/db/client.js";
+import { isoDay } from "../platform/i18n/format.js";
 import { translator } from "../platform/i18n/messages.js";
 import { documentPath, newDocumentCode } from "./codes.js";
 import { findDocumentOfCase, type IssuedDocument, insertDocument } from "./repository.js";
 import { type SignableRow, signContent, signedContentOf } from "./signing.js";
 import type { DocumentField } from "./tables.js";
-import { validUntilFor } from "./validity.js";
+import { validUntilFrom } from "./validity.js";
 
 /** The person a document is issued to (their account). */
 export interface Holder {
@@ -66,6 +68,12 @@ function holderNames(issues: Issues, kase: Case, holder: Holder): Bilingual {
   return { ar: first(issues.holder?.ar) ?? holder.nameAr, en: first(issues.holder?.en) ?? holder.nameEn };
 }
 
+/** The current document's expiry the renewal was asked with (a YYYY-MM-DD answer), if the definition names one. */
+function currentExpiry(issues: Issues, kase: Case): string | undefined {
+  const answer = issues.expiryQuestion ? kase.answers[issues.expiryQuestion] : undefined;
+  return typeof answer === "string" && /^\d{4}-\d{2}-\d{2}$/.test(answer) ? answer : undefined;
+}
+
 /** How many months the document is valid for, if it expires. */
 function monthsValid(issues: Issues, kase: Case): number | undefined {
   if (issues.validForYearsFrom) {
@@ -99,7 +107,7 @@ export async function issueDocument(
     holderEn: names.en,
     fields: documentFields(issues, definition, kase, holder),
     issuedAt: now,
-    validUntil: months ? validUntilFor(now, months) : null,
+    validUntil: months ? validUntilFrom(validityStart(isoDay(now), currentExpiry(issues, kase)), months) : null,
     caseId: kase.id,
     agency: definition.agency,
   };

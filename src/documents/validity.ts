@@ -14,7 +14,12 @@ export function addDays(day: string, days: number): string {
 
 /** The last day of validity of a document issued on `issuedAt` for `months`: the day before the same date `months` later (Qatar days). */
 export function validUntilFor(issuedAt: Date, months: number): string {
-  const [y, m, d] = isoDay(issuedAt).split("-").map(Number) as [number, number, number];
+  return validUntilFrom(isoDay(issuedAt), months);
+}
+
+/** The last day of validity of a document valid from `firstDay` (YYYY-MM-DD) for `months`. */
+export function validUntilFrom(firstDay: string, months: number): string {
+  const [y, m, d] = firstDay.split("-").map(Number) as [number, number, number];
   const monthIndex = m - 1 + months;
   const year = y + Math.floor(monthIndex / 12);
   const month = monthIndex % 12;

@@ -1,26 +1,45 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import { activeHighlights } from "../admin/highlights.js";
-import { listNews, listServices, listTerms } from "../catalogue/service.js";
+import { listNews, listServices, listTerms, servicesBySlugs } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
 import type { SchemaNode } from "../platform/layout/structured-data.js";
+import { mostUsedServices } from "../statistics/service.js";
 import { type HomeData, HomePage } from "./views/HomePage.js";
 
 /** How many of the most-used services and latest news the home page shows. */
 const MOST_USED = 8;
 const LATEST_NEWS = 3;
 
-async function loadHome(db: Db): Promise<HomeData> {
-  const [personas, mostUsed, topics, lifeEvents, news, highlights] = await Promise.all([
-    listTerms(db, "persona"),
+/**
+ * The most used services: last month's ranking of completed transactions
+ * (the same counts and order as the facts page), topped up from the
+ * catalogue's popularity when fewer services were used.
+ */
+async function mostUsed(db: Db) {
+  const [ranked, popular] = await Promise.all([
+    mostUsedServices(db, MOST_USED),
     listServices(db, { page: 1, pageSize: MOST_USED, sort: "popularity" }),
+  ]);
+  const first = await servicesBySlugs(
+    db,
+    ranked.map((r) => r.serviceSlug),
+  );
+  const shown = new Set(first.map((s) => s.slug));
+  return [...first, ...popular.items.filter((s) => !shown.has(s.slug))].slice(0, MOST_USED);
+}
+
+async function loadHome(db: Db): Promise<HomeData> {
+  const [personas, used, topics, lifeEvents, news, highlights] = await Promise.all([
+    listTerms(db, "persona"),
+    mostUsed(db),
     listTerms(db, "category"),
     listTerms(db, "lifeEvent"),
     listNews(db, 1, LATEST_NEWS),
     activeHighlights(db),
   ]);
-  return { personas, mostUsed: mostUsed.items, topics, lifeEvents, news: news.items, highlights };
+  return { personas, mostUsed: used, topics, lifeEvents, news: news.items, highlights };
 }
 
 export interface HomeRouteOptions {

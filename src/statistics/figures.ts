@@ -1,6 +1,8 @@
 import type { Db } from "../platform/db/client.js";
 import { addMonths, change, completeMonthsBefore } from "./months.js";
-import { monthlyTransactionsByService } from "./service.js";
+import { monthlyTransactionsByService, rankServices, type ServiceTotal } from "./service.js";
+
+export type { ServiceTotal };
 
 export interface MonthTotal {
   /** YYYY-MM */
@@ -12,15 +14,6 @@ export interface MonthTotal {
   previous: number;
   /** The change from the month before, as a fraction; undefined when the month before had none. */
   change: number | undefined;
-}
-
-export interface ServiceTotal {
-  serviceSlug: string;
-  titleAr: string;
-  titleEn: string;
-  online: number;
-  other: number;
-  total: number;
 }
 
 export interface TransactionFigures {
@@ -59,19 +52,7 @@ export async function transactionFigures(db: Db, now = new Date(), topCount = 5)
     const total = t.online + t.other;
     return { month, online: t.online, other: t.other, total, previous, change: change(previous, total) };
   });
-  const top = rows
-    .filter((r) => r.month === last)
-    .map((r) => ({
-      serviceSlug: r.serviceSlug,
-      titleAr: r.titleAr,
-      titleEn: r.titleEn,
-      online: r.online,
-      other: r.other,
-      total: r.online + r.other,
-    }))
-    .filter((r) => r.total > 0)
-    .sort((a, b) => b.total - a.total || a.serviceSlug.localeCompare(b.serviceSlug))
-    .slice(0, topCount);
+  const top = rankServices(rows, last, topCount);
   const year = series.reduce((y, m) => ({ online: y.online + m.online, other: y.other + m.other, total: y.total + m.total }), {
     online: 0,
     other: 0,

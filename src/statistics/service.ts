@@ -7,7 +7,7 @@
 import { servicesBySlugs } from "../catalogue/service.js";
 import { completedCasesByMonth } from "../eservices/repository/completed.js";
 import type { Db } from "../platform/db/client.js";
-import { addMonths, monthStart } from "./months.js";
+import { addMonths, completeMonthsBefore, monthStart } from "./months.js";
 import { recordedCounts } from "./repository.js";
 
 export interface ServiceMonth {
@@ -62,4 +62,36 @@ export async function monthlyTransactionsByService(db: Db, range: MonthRange = {
       (a, b) =>
         a.month.localeCompare(b.month) || b.online + b.other - (a.online + a.other) || a.serviceSlug.localeCompare(b.serviceSlug),
     );
+}
+
+export interface ServiceTotal {
+  serviceSlug: string;
+  titleAr: string;
+  titleEn: string;
+  online: number;
+  other: number;
+  total: number;
+}
+
+/** The services most used in a month, most used first (ties by slug): the one ranking the facts page and the home page show. */
+export function rankServices(rows: ServiceMonth[], month: string, count: number): ServiceTotal[] {
+  return rows
+    .filter((r) => r.month === month)
+    .map((r) => ({
+      serviceSlug: r.serviceSlug,
+      titleAr: r.titleAr,
+      titleEn: r.titleEn,
+      online: r.online,
+      other: r.other,
+      total: r.online + r.other,
+    }))
+    .filter((r) => r.total > 0)
+    .sort((a, b) => b.total - a.total || a.serviceSlug.localeCompare(b.serviceSlug))
+    .slice(0, count);
+}
+
+/** The most used services of the last complete month (the facts page's "top services"), most used first. */
+export async function mostUsedServices(db: Db, count: number, now = new Date()): Promise<ServiceTotal[]> {
+  const month = completeMonthsBefore(now, 1)[0] ?? "";
+  return rankServices(await monthlyTransactionsByService(db, { from: month, to: month }), month, count);
 }

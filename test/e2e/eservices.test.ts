@@ -1,7 +1,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { validUntilFrom } from "../../src/documents/validity.js";
 import { loadDefinitionFiles } from "../../src/eservices/content.js";
 import type { Definition, SimpleQuestion } from "../../src/eservices/engine/definition.js";
+import { addDays, dayDate } from "../../src/eservices/engine/rules.js";
+import { formatDate } from "../../src/platform/i18n/format.js";
 import { samplePdf, samplePng } from "../support/files.js";
 import { launchBrowser, newPage } from "./support/browser.js";
 import { skipToMain, tabTo, typeOver } from "./support/keyboard.js";
@@ -43,11 +46,14 @@ async function answer(page: Page, q: SimpleQuestion, name: string) {
     case "money":
       return typeInto(name, "2500");
     case "date": {
-      const d = q.past
-        ? new Date(Date.UTC(1990, 4, 17))
-        : q.future
-          ? new Date(Date.now() + 20 * 86_400_000)
-          : new Date(Date.UTC(2025, 5, 15));
+      // A date inside the question's window (a permit expiring within the next weeks), else a plausible one.
+      const d = q.window
+        ? new Date(Date.now() + Math.min(30, q.window.opensDaysBefore ?? 0) * 86_400_000)
+        : q.past
+          ? new Date(Date.UTC(1990, 4, 17))
+          : q.future
+            ? new Date(Date.now() + 20 * 86_400_000)
+            : new Date(Date.UTC(2025, 5, 15));
       await typeInto(`${name}-day`, String(d.getUTCDate()));
       await page.keyboard.press("Tab");
       await typeOver(page, String(d.getUTCMonth() + 1));
@@ -153,7 +159,9 @@ async function payAtTheBank(page: Page, card: string | "cancel") {
 }
 
 describe("applying online, by keyboard alone, with axe on every step", () => {
-  it("from the service page through sign-in, questions, an upload, check answers and submit; an officer approves; the applicant sees the decision (English)", async () => {
+  it("from the service page through sign-in, questions, an upload, check answers and submit; an officer approves; the applicant sees the decision and the renewed permit's dates (English)", {
+    timeout: 180_000,
+  }, async () => {
     const def = defs.get("residence-permit-renewal");
     if (!def) throw new Error("no definition");
     const { context, page } = await newPage(browser);
@@ -189,8 +197,10 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     await tabTo(page, "main form button[type=submit]:not(.link-button)");
     await Promise.all([page.waitForURL(/\/en\/my\/requests\/HK-/), page.keyboard.press("Enter")]);
     await expectAccessible(page);
-    expect(await page.textContent("h1")).toBe("Application saved: pay the fee to send it");
-    const reference = ((await page.textContent(".panel__reference")) ?? "").trim();
+    // Not sent until the fee is paid: no "sent" panel, paying first.
+    expect(await page.textContent("h1")).toBe("Pay the fee to send your application");
+    expect(await page.$(".panel")).toBeNull();
+    const reference = /\/requests\/(HK-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page.url())?.[1] ?? "";
     expect(reference).toMatch(/^HK-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
     // The fee, through the sandbox bank's pages: a declined card, a cancelled payment, then a good card.
@@ -243,6 +253,20 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     expect(main).toContain("Approved");
     expect(main).toContain("Your request was approved.");
     expect(main).toContain("All documents are in order.");
+
+    // The renewed permit runs from the day after the current one expires (the date typed, 30 days ahead),
+    // so it is valid a year from that expiry, not a year from the approval.
+    const expiry = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const until = formatDate(dayDate(validUntilFrom(addDays(expiry, 1), 12)), "en");
+    expect(until).toContain(String(Number(expiry.slice(0, 4)) + 1));
+    await page.goto(`${baseUrl}/en/my/documents`);
+    await expectAccessible(page);
+    const row = page.locator("main table tr", { hasText: "Residence permit" }).first();
+    expect(await row.textContent()).toContain(until);
+    await row.locator("a").first().click();
+    await page.waitForURL(/\/en\/my\/documents\/[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expectAccessible(page);
+    expect(await page.textContent("main")).toContain(until);
     await context.close();
   });
 

@@ -199,6 +199,34 @@ describe("signed-in API calls with bearer tokens", () => {
     expectDocumented("/api/v1/me/requests", 400, res.json());
   });
 
+  it("says a request whose fee is unpaid is not sent, in the words the request page uses, with no date to expect an answer", async () => {
+    const citizen = records.get("citizen");
+    if (!citizen) throw new Error("records missing");
+    const def = demoDefinition("residence-permit-renewal");
+    const { case: unpaid } = await submitCase(db(), {
+      draftId: randomUUID(),
+      userId: citizen.user.id,
+      eservice: def.slug,
+      version: def.version,
+      agency: def.agency,
+      queue: def.queue,
+      answers: {},
+      fee: 500,
+      targetDays: def.targetDays,
+      files: [],
+    });
+    const res = await call(`/api/v1/me/requests?reference=${unpaid.reference}`, citizenToken);
+    expectDocumented("/api/v1/me/requests", 200, res.json());
+    expect(res.json().items[0]).toMatchObject({
+      status: "payment-due",
+      statusText: { en: "Not sent until the fee is paid", ar: "لن يُرسل قبل دفع الرسوم" },
+      dueAt: null,
+    });
+    const sent = await call(`/api/v1/me/requests?reference=${citizen.reference}`, citizenToken);
+    expect(sent.json().items[0]).toMatchObject({ status: "submitted", statusText: { en: "Received", ar: "مستلَم" } });
+    expect(sent.json().items[0].dueAt).toEqual(expect.any(String));
+  });
+
   it("filters by a reference or a document code typed with Arabic-Indic digits, spaces and lower case; one of another person's is simply absent", async () => {
     const mine = records.get("resident");
     const theirs = records.get("citizen");

@@ -7,7 +7,7 @@ import { issueDocument } from "../../src/documents/issue.js";
 import { findDocumentByCode, type IssuedDocument, insertDocument } from "../../src/documents/repository.js";
 import { rotateSigningKey, signingKey, verifySignature } from "../../src/documents/signing.js";
 import { documents, signingKeys } from "../../src/documents/tables.js";
-import { addDays, validUntilFor } from "../../src/documents/validity.js";
+import { addDays, validUntilFor, validUntilFrom } from "../../src/documents/validity.js";
 import { type Case, submitCase } from "../../src/eservices/repository/cases.js";
 import { cases, drafts } from "../../src/eservices/tables.js";
 import { notifications } from "../../src/notifications/tables.js";
@@ -53,9 +53,13 @@ async function resident() {
   return user;
 }
 
-/** A further case like an approved one, made directly (for documents issued on other days). */
+/**
+ * A further case like an approved one, made directly (for documents issued on other days); without the
+ * current permit's expiry, so its validity counts from the day it is issued.
+ */
 async function copyOf(kase: Case): Promise<Case> {
   const draftId = randomUUID();
+  const { "expiry-date": _expiry, ...answers } = kase.answers;
   const { case: copy } = await submitCase(db(), {
     draftId,
     userId: kase.userId,
@@ -63,7 +67,7 @@ async function copyOf(kase: Case): Promise<Case> {
     version: kase.version,
     agency: kase.agency,
     queue: kase.queue,
-    answers: kase.answers,
+    answers,
     fee: 0,
     targetDays: 2,
     files: [],
@@ -120,8 +124,10 @@ describe("issued documents", () => {
       renewWith: RENEWAL,
       revokedAt: null,
     });
-    // Two years, from the years the applicant chose.
-    expect(doc.validUntil).toBe(validUntilFor(doc.issuedAt, 24));
+    // Two years (the years the applicant chose) from the day after the current permit expires, later than the approval.
+    const expiry = String(kase.answers["expiry-date"]);
+    expect(expiry > isoDay(doc.issuedAt)).toBe(true);
+    expect(doc.validUntil).toBe(validUntilFrom(addDays(expiry, 1), 24));
     expect(doc.fields.map((f) => f.label.en)).toEqual([
       "Qatari ID number",
       "Sponsor or employer",
@@ -329,12 +335,13 @@ describe("expiry reminders and renewal", () => {
     await officer.get(`/en/workspace/cases/${reference}`);
     await officer.post(`/en/workspace/cases/${reference}/decide`, { decision: "approve", reason: "" });
     const kase = await caseByRef(reference);
-    // Issued for one year, 350 days ago: it expires within the month.
+    // Issued for one year, 350 days ago (when the permit before it had expired): it expires within the month.
     const [first] = await documentsOfCase(kase.id);
     if (!first) throw new Error("no document");
     await db().delete(documents).where(eq(documents.id, first.id));
+    const { "expiry-date": _expiry, ...answers } = kase.answers;
     expiring = await issueDocument(db(), {
-      kase,
+      kase: { ...kase, answers },
       definition: def(RENEWAL),
       holder: await resident(),
       now: new Date(Date.now() - 350 * 86_400_000),

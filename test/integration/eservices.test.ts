@@ -87,7 +87,7 @@ describe("a full application of every demo e-service", () => {
       expect(kase.dueAt.getTime()).toBeGreaterThan(kase.submittedAt.getTime());
       const confirmation = await client.get(`/en/my/requests/${reference}?submitted=1`);
       expect(confirmation.statusCode).toBe(200);
-      expect(confirmation.body).toContain(status === "submitted" ? "Application sent" : "Application saved");
+      expect(confirmation.body).toContain(status === "submitted" ? "Application sent" : "Pay the fee to send your application");
       expect(confirmation.body).toContain(reference);
       const receipt = await client.get(`/en/my/requests/${reference}/receipt`);
       expect(receipt.statusCode).toBe(200);

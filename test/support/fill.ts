@@ -48,7 +48,14 @@ function fill(
     case "money":
       return set("2500");
     case "date": {
-      const d = q.past ? new Date(Date.UTC(1990, 4, 17)) : q.future ? inFuture(20) : new Date(Date.UTC(2025, 5, 15));
+      // A date inside the question's window (a permit expiring within the next weeks), else a plausible one.
+      const d = q.window
+        ? inFuture(Math.min(30, q.window.opensDaysBefore ?? 0))
+        : q.past
+          ? new Date(Date.UTC(1990, 4, 17))
+          : q.future
+            ? inFuture(20)
+            : new Date(Date.UTC(2025, 5, 15));
       fields[`${name}-day`] = String(d.getUTCDate());
       fields[`${name}-month`] = String(d.getUTCMonth() + 1);
       fields[`${name}-year`] = String(d.getUTCFullYear());

@@ -4,6 +4,7 @@ import { attachment } from "../../platform/http/download-name.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
+import type { Translator } from "../../platform/i18n/messages.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import { agenciesWithServices, findDocument, findService, listServices } from "../repository/services.js";
 import { documentParams, listPageQuery, PAGE_SIZE, slugParams } from "../schemas.js";
@@ -15,10 +16,12 @@ export interface CatalogueRouteOptions {
   db: Db;
   storage: FileStorage;
   baseUrl: string;
+  /** The rules of the e-service that completes a service, in words, from its definition (given by the e-services area). */
+  onlineRules?: ((eservice: string, tr: Translator) => Promise<string[]>) | undefined;
 }
 
 /** The list of all services, a service's page, and its downloadable documents. */
-export async function servicePageRoutes(app: FastifyInstance, { db, storage, baseUrl }: CatalogueRouteOptions) {
+export async function servicePageRoutes(app: FastifyInstance, { db, storage, baseUrl, onlineRules }: CatalogueRouteOptions) {
   app.get("/services", PUBLIC_PAGE, async (request, reply) => {
     const q = parseOrRefuse(listPageQuery, request.query);
     const filters = { fullyOnline: q.online === "1", agency: q.agency };
@@ -64,7 +67,12 @@ export async function servicePageRoutes(app: FastifyInstance, { db, storage, bas
           : []),
         { label: service.title[locale] },
       ],
-      body: <ServicePage service={service} />,
+      body: (
+        <ServicePage
+          service={service}
+          rules={service.startEservice && onlineRules ? await onlineRules(service.startEservice, tr) : []}
+        />
+      ),
       jsonLd: governmentServiceJsonLd(
         service,
         locale,

@@ -20,7 +20,7 @@ export function startHref(service: Service, href: (p: string) => string): string
 }
 
 /** A service described in the portal's one consistent way. */
-export function ServicePage({ service }: { service: Service }) {
+export function ServicePage({ service, rules = [] }: { service: Service; rules?: string[] }) {
   const { t, href, locale, number, viewerName, csrfToken } = usePage();
   const s = service.sections[locale];
   const start =
@@ -62,6 +62,18 @@ export function ServicePage({ service }: { service: Service }) {
 
         <h2 class="heading-l">{t("catalogue.service.eligibility")}</h2>
         <Paragraphs text={s.eligibility} />
+        {rules.length ? (
+          <section aria-labelledby="service-online-rules">
+            <h3 class="heading-m" id="service-online-rules">
+              {t("catalogue.service.onlineRules")}
+            </h3>
+            <ul class="list list--bullet">
+              {rules.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         <h2 class="heading-l">{t("catalogue.service.requirements")}</h2>
         <ul class="list list--bullet">

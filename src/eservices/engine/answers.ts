@@ -2,6 +2,7 @@ import type { RegistryFailure, RegistryName } from "../../connectors/registry.js
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePhone } from "../../platform/text/identifiers.js";
 import type { Question, SimpleQuestion } from "./definition.js";
+import { checkAge, checkWindow, qatarToday } from "./rules.js";
 
 export interface FileRef {
   id: string;
@@ -37,6 +38,12 @@ export type Answers = Record<string, AnswerValue>;
 export interface AnswerError {
   key: string;
   values?: Record<string, string | number>;
+}
+
+/** The rule a date answer breaks today (its window, or the age of the person born on it), if any. */
+export function dateRuleBroken(q: SimpleQuestion, day: string, today = qatarToday()): AnswerError | undefined {
+  if (q.type !== "date") return undefined;
+  return (q.window && checkWindow(day, q.window, today)) || (q.age && checkAge(day, q.age, today)) || undefined;
 }
 
 export type Parsed = { value: AnswerValue | undefined } | { error: AnswerError };
@@ -162,7 +169,8 @@ export function parseAnswer(q: SimpleQuestion, form: Form, label: string, files:
       const today = new Date().toISOString().slice(0, 10);
       if (q.past && parsed.iso > today) return { error: { key: "eservices.errors.datePast", values: { label } } };
       if (q.future && parsed.iso < today) return { error: { key: "eservices.errors.dateFuture", values: { label } } };
-      return { value: parsed.iso };
+      const broken = dateRuleBroken(q, parsed.iso);
+      return broken ? { error: broken } : { value: parsed.iso };
     }
     case "select":
     case "radios": {

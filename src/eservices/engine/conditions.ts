@@ -1,5 +1,6 @@
-import type { Answers } from "./answers.js";
+import { type Answers, dateRuleBroken } from "./answers.js";
 import type { Condition, Definition, Page, Question } from "./definition.js";
+import { qatarToday } from "./rules.js";
 
 /** True when the condition holds for the answers given so far. */
 export function holds(condition: Condition | undefined, answers: Answers): boolean {
@@ -59,12 +60,18 @@ export function previousPage(def: Definition, answers: Answers, currentId: strin
   return i > 0 ? pages[i - 1] : undefined;
 }
 
-/** The first page still missing a required answer, or a stop page that applies; undefined when the form is complete. */
-export function firstIncomplete(def: Definition, answers: Answers): Page | undefined {
+/**
+ * The first page still missing a required answer, holding a date answer that
+ * breaks its rule today (a registry's date is checked here too, as is an
+ * answer given before the window moved), or a stop page that applies;
+ * undefined when the form is complete.
+ */
+export function firstIncomplete(def: Definition, answers: Answers, today = qatarToday()): Page | undefined {
   for (const page of visiblePages(def, answers)) {
     if ("stop" in page) return page;
     for (const q of visibleQuestions(page, answers)) {
       const v = answers[q.id];
+      if (q.type === "date" && typeof v === "string" && v && dateRuleBroken(q, v, today)) return page;
       const missing = v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
       if (q.required && missing && !(q.type === "group" && q.min === 0)) return page;
       if (q.type === "group" && Array.isArray(v) && v.length < q.min) return page;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { registryNames } from "../../connectors/registry.js";
+import { ageRuleShape, ageSet, dateWindowShape, windowSet } from "./rules.js";
 
 /**
  * An e-service definition: what an agency describes once, as JSON (or
@@ -110,6 +111,23 @@ const simpleQuestion = z.discriminatedUnion("type", [
       past: z.boolean().default(false),
       future: z.boolean().default(false),
       hijri: z.boolean().default(true),
+      /**
+       * When the service can be used, relative to this date (typed, or from a
+       * registry): from `opensDaysBefore` days before it, until `closesDaysAfter`
+       * days after it. `event` names the date in a sentence ("the current permit
+       * expires"), for the explanation before starting and on the service page.
+       */
+      window: z
+        .object({ ...dateWindowShape, event: bilingual })
+        .strict()
+        .refine(windowSet, "a window opens, closes or both")
+        .optional(),
+      /** The date is a date of birth, and the person it names must be this old (`of` names them: "the child"). */
+      age: z
+        .object({ ...ageRuleShape, of: bilingual })
+        .strict()
+        .refine(ageSet, "an age rule has a minimum, a maximum or both")
+        .optional(),
     })
     .strict(),
   z
@@ -225,7 +243,11 @@ export const issuesSchema = z
     validForYearsFrom: id.optional(),
     /** The e-service that renews it, offered in the weeks before it expires. */
     renewWith: id.optional(),
-    /** In the renewing e-service, the date question filled with this document's expiry date. */
+    /**
+     * In the renewing e-service, the date question filled with this document's
+     * expiry date. The renewed document is valid from the later of the approval
+     * and the day after that date, so renewing early loses nothing.
+     */
     expiryQuestion: id.optional(),
     /** Questions whose first answered one gives the holder's name (else the applicant's). */
     holder: z

@@ -3,6 +3,7 @@ import {
   type Answers,
   type AnswerValue,
   anchorOf,
+  dateRuleBroken,
   type FileRef,
   groupField,
   parseAnswer,
@@ -65,4 +66,16 @@ export function readPage(
     else answers[q.id] = parsed.value;
   }
   return { answers, errors };
+}
+
+/** The date answers already held on a page that break their rule today (a registry's date, or one given before the window moved). */
+export function brokenRules(page: Page, answers: Answers): PageErrors[] {
+  const out: PageErrors[] = [];
+  for (const q of visibleQuestions(page, answers)) {
+    const v = answers[q.id];
+    if (q.type !== "date" || typeof v !== "string" || !v) continue;
+    const error = dateRuleBroken(q, v);
+    if (error) out.push({ field: anchorOf(q, q.id), error });
+  }
+  return out;
 }

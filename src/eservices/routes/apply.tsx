@@ -15,8 +15,9 @@ import { firstIncomplete, nextPage, questionPages, visiblePages, visibleQuestion
 import { allQuestions, type Definition, type Page, type Question } from "../engine/definition.js";
 import { computeFee } from "../engine/fees.js";
 import { echoedValues, formValuesOf } from "../engine/form-values.js";
-import { type PageErrors, readPage } from "../engine/page.js";
+import { brokenRules, type PageErrors, readPage } from "../engine/page.js";
 import { sourcesAfterPage } from "../engine/sources.js";
+import { explainRules } from "../explain-rules.js";
 import { caseFromDraft } from "../repository/cases.js";
 import { latestDefinition } from "../repository/definitions.js";
 import { type Draft, deleteDraft, saveDraft } from "../repository/drafts.js";
@@ -145,6 +146,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
           signedIn={signedIn}
           refusal={user ? refusalFor(def, user.residency, tr) : undefined}
           feeText={feeBeforeStart(def, locale, tr)}
+          rules={explainRules(def, tr)}
           documents={documents}
           drafts={user ? await draftSummaries(db, user.id, locale, slug) : []}
           keepDays={applications.keepDays}
@@ -354,7 +356,8 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
       reply,
       { def, draft, page, answers: draft.answers },
       formValuesOf(page, draft.answers),
-      [],
+      // A date it holds that breaks its rule (from a registry, or given before the window moved) is explained at once.
+      brokenRules(page, draft.answers),
       typeof adding === "string" ? adding : undefined,
     );
   });

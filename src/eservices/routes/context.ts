@@ -6,11 +6,13 @@ import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
+import { formatDate } from "../../platform/i18n/format.js";
 import type { Translator } from "../../platform/i18n/messages.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import type { Applications } from "../applications.js";
 import type { AnswerError } from "../engine/answers.js";
 import type { Definition } from "../engine/definition.js";
+import { dayDate } from "../engine/rules.js";
 import type { RegistryPrefill } from "../prefill.js";
 import { normaliseReference } from "../references.js";
 import type { Case } from "../repository/cases.js";
@@ -84,7 +86,12 @@ export async function ownDraft(db: Db, request: FastifyRequest): Promise<{ user:
   return { user, draft, def };
 }
 
-/** An engine refusal in the person's language. */
+/** An engine refusal in the person's language; values named "…Day" are YYYY-MM-DD days, shown as dates. */
 export function messageOf(tr: Translator, error: AnswerError): string {
-  return tr.t(error.key, error.values);
+  const values = Object.fromEntries(
+    Object.entries(error.values ?? {}).map(([k, v]) =>
+      k.endsWith("Day") && typeof v === "string" ? [k, formatDate(dayDate(v), tr.locale)] : [k, v],
+    ),
+  );
+  return tr.t(error.key, values);
 }

@@ -37,6 +37,8 @@ export interface StartPageProps {
   documents: string[];
   drafts: DraftSummary[];
   keepDays: number;
+  /** The e-service's rules in words (explainRules): who, when, how long. */
+  rules: string[];
 }
 
 /** Before you start: what the e-service asks, what it costs, how long the agency takes; then Start. */
@@ -51,6 +53,9 @@ export function StartPage(p: StartPageProps) {
         <li>{t("eservices.start.signIn")}</li>
         <li>{t("eservices.start.target", { days: number(p.def.targetDays), count: p.def.targetDays })}</li>
         <li>{p.feeText}</li>
+        {p.rules.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
         <li>{t("eservices.start.saved", { days: number(p.keepDays), count: p.keepDays })}</li>
       </ul>
       {p.documents.length ? (

@@ -39,7 +39,7 @@ export function RequestTable({ items }: { items: RequestListItem[] }) {
           {r.reference}
         </Reference>,
         r.title,
-        <DateDisplay date={r.submittedAt} key="date" />,
+        r.status === "payment-due" ? t("eservices.requests.notSent") : <DateDisplay date={r.submittedAt} key="date" />,
         <StatusTag status={r.status} key="status" />,
       ])}
     />
@@ -78,6 +78,8 @@ export interface RequestPageProps {
 export function RequestPage(p: RequestPageProps) {
   const { t, locale, href, csrfToken, date, hijri } = usePage();
   const ref = p.kase.reference;
+  // Not sent until the fee is paid: paying comes first, and nothing says the agency has it or when it will answer.
+  const unpaid = p.kase.status === "payment-due";
   return (
     <div class="narrow-wide">
       <ErrorSummary errors={p.errors} />
@@ -86,8 +88,15 @@ export function RequestPage(p: RequestPageProps) {
           <p>{t("eservices.request.answered")}</p>
         </NotificationBanner>
       ) : null}
-      {p.justSubmitted ? (
-        <Panel title={t(p.kase.status === "payment-due" ? "eservices.confirmation.savedTitle" : "eservices.confirmation.title")}>
+      {unpaid ? (
+        <>
+          <p class="caption">{p.def.title[locale]}</p>
+          <h1 class="heading-xl">{t("eservices.request.payTitle")}</h1>
+          <p>{t("eservices.request.explain.payment-due")}</p>
+          {p.payment}
+        </>
+      ) : p.justSubmitted ? (
+        <Panel title={t("eservices.confirmation.title")}>
           <p>{t("eservices.confirmation.reference")}</p>
           <p class="panel__reference" dir="ltr">
             {ref}
@@ -99,7 +108,7 @@ export function RequestPage(p: RequestPageProps) {
           <h1 class="heading-xl">{t("eservices.request.title", { reference: ref })}</h1>
         </>
       )}
-      {p.justSubmitted ? (
+      {p.justSubmitted && !unpaid ? (
         <>
           <p>{t("eservices.confirmation.email", { email: p.email })}</p>
           <h2 class="heading-m">{t("eservices.confirmation.next")}</h2>
@@ -108,15 +117,23 @@ export function RequestPage(p: RequestPageProps) {
       ) : null}
       <SummaryList
         rows={[
+          ...(unpaid ? [{ key: t("eservices.confirmation.reference"), value: <span dir="ltr">{ref}</span> }] : []),
           { key: t("eservices.request.service"), value: p.def.title[locale] },
           { key: t("eservices.request.agency"), value: p.agencyName },
           { key: t("eservices.request.status"), value: <StatusTag status={p.kase.status} /> },
-          { key: t("eservices.request.submitted"), value: `${date(p.kase.submittedAt)} (${hijri(p.kase.submittedAt)})` },
-          ...(p.kase.decidedAt ? [] : [{ key: t("eservices.request.due"), value: date(p.kase.dueAt) }]),
+          {
+            key: t(unpaid ? "eservices.request.saved" : "eservices.request.submitted"),
+            value: `${date(p.kase.submittedAt)} (${hijri(p.kase.submittedAt)})`,
+          },
+          ...(p.kase.decidedAt || unpaid ? [] : [{ key: t("eservices.request.due"), value: date(p.kase.dueAt) }]),
         ]}
       />
-      <p>{t(`eservices.request.explain.${p.kase.status}`)}</p>
-      {p.payment}
+      {unpaid ? null : (
+        <>
+          <p>{t(`eservices.request.explain.${p.kase.status}`)}</p>
+          {p.payment}
+        </>
+      )}
       {p.kase.status === "info-requested" ? (
         <section aria-labelledby="respond-title">
           <NotificationBanner variant="warning" title={t("eservices.request.infoTitle")}>
@@ -182,7 +199,11 @@ export function ReceiptPage({
           { key: t("eservices.request.service"), value: def.title[locale] },
           { key: t("eservices.request.agency"), value: agencyName },
           { key: t("eservices.receipt.applicant"), value: applicant },
-          { key: t("eservices.request.submitted"), value: `${date(kase.submittedAt)} (${hijri(kase.submittedAt)})` },
+          {
+            key: t(kase.status === "payment-due" ? "eservices.request.saved" : "eservices.request.submitted"),
+            value: `${date(kase.submittedAt)} (${hijri(kase.submittedAt)})`,
+          },
+          { key: t("eservices.request.status"), value: <StatusTag status={kase.status} /> },
           { key: t("eservices.check.fee"), value: feeText },
         ]}
       />

@@ -101,7 +101,7 @@ describe("values inside Arabic sentences", () => {
     const amount = ar.t("eservices.money", { amount: "500" });
     expect(amount).toBe(`${FSI}500${PDI} ريال قطري`);
     const title = ar.t("notifications.events.payment-due.title", { reference: "HK-6PK3-C7WT", amount });
-    expect(title).toBe(`رسوم مستحقة للطلب ${FSI}HK-6PK3-C7WT${PDI}: ${FSI}${amount}${PDI}`);
+    expect(title).toBe(`لن يُرسل قبل دفع الرسوم: ${FSI}HK-6PK3-C7WT${PDI} (${FSI}${amount}${PDI})`);
   });
 
   it("leaves Arabic-only values, addresses and English sentences as they are", () => {

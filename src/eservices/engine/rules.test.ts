@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { validUntilFrom } from "../../documents/validity.js";
+import { addYears, checkAge, checkWindow, qatarToday, validityStart } from "./rules.js";
+
+describe("a window relative to a date the person gave or a registry returned", () => {
+  const window = { opensDaysBefore: 90, closesDaysAfter: 90 };
+
+  it("refuses a renewal 184 days ahead of expiry, saying the day it opens", () => {
+    expect(checkWindow("2027-06-09", window, "2026-12-07")).toEqual({
+      key: "eservices.rules.window.tooEarly",
+      values: { opensDay: "2027-03-11", days: 90, dateDay: "2027-06-09" },
+    });
+  });
+
+  it("opens exactly 90 days before, stays open until 90 days after, then closes", () => {
+    expect(checkWindow("2027-03-07", window, "2026-12-07")).toBeUndefined();
+    expect(checkWindow("2027-03-08", window, "2026-12-07")?.key).toBe("eservices.rules.window.tooEarly");
+    expect(checkWindow("2026-09-08", window, "2026-12-07")).toBeUndefined();
+    expect(checkWindow("2026-09-07", window, "2026-12-07")).toEqual({
+      key: "eservices.rules.window.tooLate",
+      values: { closedDay: "2026-12-06", days: 90, dateDay: "2026-09-07" },
+    });
+  });
+});
+
+describe("validity counted from the later of approval and current expiry", () => {
+  it("renews a permit expiring in June 2027 for one year to June 2028, not a year from approval", () => {
+    const start = validityStart("2027-04-10", "2027-06-30");
+    expect(start).toBe("2027-07-01");
+    expect(validUntilFrom(start, 12)).toBe("2028-06-30");
+  });
+
+  it("counts from the approval when the permit has already expired", () => {
+    expect(validityStart("2027-08-01", "2027-06-30")).toBe("2027-08-01");
+    expect(validUntilFrom("2027-08-01", 12)).toBe("2028-07-31");
+    expect(validityStart("2027-08-01", undefined)).toBe("2027-08-01");
+  });
+});
+
+describe("age conditions on a date of birth", () => {
+  it("is at least 18 on the 18th birthday, not the day before; leap days fall on 28 February", () => {
+    expect(checkAge("2008-12-07", { min: 18 }, "2026-12-07")).toBeUndefined();
+    expect(checkAge("2008-12-08", { min: 18 }, "2026-12-07")).toEqual({
+      key: "eservices.rules.age.tooYoung",
+      values: { min: 18 },
+    });
+    expect(checkAge("2010-01-01", { max: 16 }, "2026-12-07")).toEqual({ key: "eservices.rules.age.tooOld", values: { max: 16 } });
+    expect(addYears("2008-02-29", 1)).toBe("2009-02-28");
+  });
+
+  it("takes today as Qatar's day (UTC+3)", () => {
+    expect(qatarToday(new Date("2026-12-07T21:30:00Z"))).toBe("2026-12-08");
+    expect(qatarToday(new Date("2026-12-07T20:59:00Z"))).toBe("2026-12-07");
+  });
+});

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import type { AnswerError } from "./answers.js";
+
+/**
+ * Rules an e-service declares on a date it is given (by the person, or by an
+ * agency's registry through prefill), instead of writing them in prose:
+ * when the service opens relative to that date, and how old someone whose
+ * date of birth it is must be. The engine enforces them on the server, the
+ * start page and the service page explain them from the same declaration
+ * (see `explainRules`).
+ */
+
+/** The service can be used from `opensDaysBefore` days before the date answered, and until `closesDaysAfter` days after it. */
+export const dateWindowShape = {
+  opensDaysBefore: z.number().int().min(0).max(3650).optional(),
+  closesDaysAfter: z.number().int().min(0).max(3650).optional(),
+};
+export type DateWindow = { opensDaysBefore?: number | undefined; closesDaysAfter?: number | undefined };
+export const windowSet = (w: DateWindow) => w.opensDaysBefore !== undefined || w.closesDaysAfter !== undefined;
+
+/** The answer is a date of birth: the person it names is at least `min` (and under `max`) years old today. */
+export const ageRuleShape = {
+  min: z.number().int().min(0).max(120).optional(),
+  max: z.number().int().min(1).max(150).optional(),
+};
+export type AgeRule = { min?: number | undefined; max?: number | undefined };
+export const ageSet = (a: AgeRule) => a.min !== undefined || a.max !== undefined;
+
+/** A YYYY-MM-DD day moved by whole days. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A YYYY-MM-DD day moved by whole years (29 February becomes 28 February in other years). */
+export function addYears(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${String(y + years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** A YYYY-MM-DD day as a moment inside it in Qatar (noon), for formatting. */
+export function dayDate(day: string): Date {
+  return new Date(`${day}T12:00:00+03:00`);
+}
+
+/** Today in Qatar (UTC+3), as YYYY-MM-DD. */
+export function qatarToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether today falls in the window around `day`: refused with the day it
+ * opens (too early) or the day it closed (too late). Values ending in "Day"
+ * are YYYY-MM-DD days the message shows as dates in the person's language.
+ */
+export function checkWindow(day: string, window: DateWindow, today: string): AnswerError | undefined {
+  if (window.opensDaysBefore !== undefined) {
+    const opensDay = addDays(day, -window.opensDaysBefore);
+    if (today < opensDay)
+      return { key: "eservices.rules.window.tooEarly", values: { opensDay, days: window.opensDaysBefore, dateDay: day } };
+  }
+  if (window.closesDaysAfter !== undefined) {
+    const closedDay = addDays(day, window.closesDaysAfter);
+    if (today > closedDay)
+      return { key: "eservices.rules.window.tooLate", values: { closedDay, days: window.closesDaysAfter, dateDay: day } };
+  }
+  return undefined;
+}
+
+/** Whether a date of birth meets the age rule today. */
+export function checkAge(birthDay: string, rule: AgeRule, today: string): AnswerError | undefined {
+  if (rule.min !== undefined && addYears(birthDay, rule.min) > today)
+    return { key: "eservices.rules.age.tooYoung", values: { min: rule.min } };
+  if (rule.max !== undefined && addYears(birthDay, rule.max) <= today)
+    return { key: "eservices.rules.age.tooOld", values: { max: rule.max } };
+  return undefined;
+}
+
+/**
+ * The first day of a renewed document's validity: the day after the current
+ * one expires when that is later than the approval, else the approval day.
+ * A permit expiring on 30 June 2027 renewed in April 2027 runs from 1 July 2027.
+ */
+export function validityStart(approvalDay: string, currentExpiryDay: string | undefined): string {
+  if (!currentExpiryDay) return approvalDay;
+  const next = addDays(currentExpiryDay, 1);
+  return next > approvalDay ? next : approvalDay;
+}
