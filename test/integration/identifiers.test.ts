@@ -30,14 +30,15 @@ describe("sign-in reads identifiers as people type them", () => {
     ] as const) {
       const res = await signIn(prefix, typed);
       expect(res.statusCode, typed).toBe(303);
-      expect(res.headers.location, typed).toBe("/my");
+      expect(res.headers.location, typed).toBe(`${prefix}/my`);
     }
   });
 
   it("takes a passport number in any case with spaces, and an email in capitals", async () => {
+    // Sign-in keeps the language it was made in.
     expect((await signIn("/en", "p 482 0193")).headers.location).toBe("/en/my");
-    expect((await signIn("", arabicIndic("p4820193"))).headers.location).toBe("/en/my");
-    expect((await signIn("/en", "CITIZEN@demo.hukoomi.example")).headers.location).toBe("/my");
+    expect((await signIn("", arabicIndic("p4820193"))).headers.location).toBe("/my");
+    expect((await signIn("/en", "CITIZEN@demo.hukoomi.example")).headers.location).toBe("/en/my");
   });
 });
 
@@ -102,7 +103,8 @@ describe("/verify says what is wrong with a code that cannot be one", () => {
     expect(en.body).not.toContain("No document has this code");
     const ar = await new Client(t.app).get(`/verify?code=${encodeURIComponent("kq7d-xa30")}`);
     expect(ar.statusCode).toBe(400);
-    expect(ar.body).toContain("رمز التحقق لا يحتوي أبداً على 0");
+    // The characters are isolated from the Arabic around them (U+2068 … U+2069).
+    expect(ar.body).toMatch(/رمز التحقق لا يحتوي أبداً على \u2068?0\u2069?/);
   });
 
   it("reads a code in Arabic-Indic digits with Arabic dashes and goes to its page", async () => {
