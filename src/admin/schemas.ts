@@ -2,7 +2,7 @@ import { z } from "zod";
 import { staffRoles } from "../accounts/model.js";
 import { agencyTypes } from "../catalogue/model.js";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
-import { docTypes } from "../search/documents.js";
+import { bestBetTypes } from "../search/documents.js";
 
 /** Control characters removed, spaces at either end trimmed; anything that is not one string reads as empty. */
 const clean = (v: unknown) => (typeof v === "string" ? stripControlCharacters(v).trim() : "");
@@ -193,7 +193,7 @@ export const synonymBody = z.object({
 /** A best bet: a query and the result pinned to the top for it. */
 export const bestBetBody = z.object({
   query: text(`${Q}.query`, 100),
-  type: z.enum(docTypes, `${Q}.type`),
+  type: z.enum(bestBetTypes, `${Q}.type`),
   slug: z
     .unknown()
     .optional()

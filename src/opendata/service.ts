@@ -36,3 +36,23 @@ export async function publishedDatasetPaths(db: Db): Promise<string[]> {
     .orderBy(asc(datasets.slug));
   return rows.map((r) => `/opendata/${r.slug}`);
 }
+
+/** The published datasets as search indexes them: titles, descriptions, keywords and places in both languages. */
+export async function publishedDatasetsForSearch(db: Db): Promise<
+  Array<{
+    slug: string;
+    agency: string;
+    title: { ar: string; en: string };
+    description: { ar: string; en: string };
+    keywords: string;
+  }>
+> {
+  const rows = await db.select().from(datasets).where(eq(datasets.published, true)).orderBy(asc(datasets.slug));
+  return rows.map((r) => ({
+    slug: r.slug,
+    agency: r.agency,
+    title: { ar: r.titleAr, en: r.titleEn },
+    description: { ar: r.descriptionAr, en: r.descriptionEn },
+    keywords: [r.keywordsAr, r.keywordsEn, r.spatialAr, r.spatialEn].join(" | "),
+  }));
+}

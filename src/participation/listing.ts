@@ -12,6 +12,8 @@ export interface ListedItem {
   slug: string;
   agency: string;
   title: { ar: string; en: string };
+  /** Its description or introduction, as its page shows it. */
+  summary: { ar: string; en: string };
   phase: Phase;
   opensAt: Date;
   closesAt: Date;
@@ -45,9 +47,24 @@ async function items(db: Db, filter: { published: boolean; agencies: string[] | 
     closesAt: r.closedAt ?? r.closesAt,
   });
   return [
-    ...p.map((r) => ({ ...common(r), kind: "polls" as const, title: { ar: r.questionAr, en: r.questionEn } })),
-    ...s.map((r) => ({ ...common(r), kind: "surveys" as const, title: { ar: r.titleAr, en: r.titleEn } })),
-    ...c.map((r) => ({ ...common(r), kind: "consultations" as const, title: { ar: r.titleAr, en: r.titleEn } })),
+    ...p.map((r) => ({
+      ...common(r),
+      kind: "polls" as const,
+      title: { ar: r.questionAr, en: r.questionEn },
+      summary: { ar: r.descriptionAr, en: r.descriptionEn },
+    })),
+    ...s.map((r) => ({
+      ...common(r),
+      kind: "surveys" as const,
+      title: { ar: r.titleAr, en: r.titleEn },
+      summary: { ar: r.introAr, en: r.introEn },
+    })),
+    ...c.map((r) => ({
+      ...common(r),
+      kind: "consultations" as const,
+      title: { ar: r.titleAr, en: r.titleEn },
+      summary: { ar: r.summaryAr, en: r.summaryEn },
+    })),
   ];
 }
 

@@ -3,13 +3,14 @@ import { stem } from "./analyzer/index.js";
 import { otherLayout } from "./analyzer/keyboard.js";
 import { wordsWithOffsets } from "./analyzer/tokenize.js";
 import { isArabic, skeleton } from "./analyzer/transliteration.js";
-import type { DocType, SearchDoc } from "./documents.js";
+import type { BestBetType, DocType, SearchDoc } from "./documents.js";
 import { type Expansion, type InvertedIndex, InvertedIndexBuilder, ScoreBuffer } from "./inverted-index.js";
+import { NameMatcher } from "./names.js";
 import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
 
 export interface BestBet {
   query: string;
-  type: DocType;
+  type: BestBetType;
   slug: string;
 }
 
@@ -49,7 +50,21 @@ const DISTINCTIVE_SHARE = 0.05;
 /** Below this many results for all the words, results for some of the words are added after them. */
 const RELAX_BELOW = 5;
 
-const typeBoost: Record<DocType, number> = { service: 1.25, agency: 1, page: 0.8, news: 0.6 };
+const typeBoost: Record<DocType, number> = {
+  service: 1.25,
+  agency: 1.1,
+  page: 0.8,
+  visit: 0.9,
+  worker: 0.9,
+  form: 0.8,
+  dataset: 0.8,
+  news: 0.6,
+  event: 0.6,
+  initiative: 0.6,
+  poll: 0.6,
+  survey: 0.6,
+  consultation: 0.6,
+};
 
 /**
  * The index terms of a text: each word's stem, and its normalised spelling
@@ -66,6 +81,9 @@ function indexTerms(text: string): string[] {
   }
   return out;
 }
+
+/** A text in both languages, once when it is the same in both (a page in one language). */
+const bothLanguages = (t: { ar: string; en: string }) => (t.ar === t.en ? t.ar : `${t.ar} ${t.en}`);
 
 interface Ranked {
   /** How many documents matched. */
@@ -164,18 +182,22 @@ export class SearchEngine {
   private readonly skeletons = new Map<string, Set<string>>();
   /** Words people may type, normalised → how they are written, with how often they occur. */
   private readonly vocabulary = new Map<string, { display: string; count: number }>();
+  /** The agencies by the names people call them. */
+  private readonly names = new NameMatcher();
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
     const builder = new InvertedIndexBuilder();
     for (const d of docs) {
       const n = builder.add([
-        indexTerms(`${d.title.ar} ${d.title.en}`),
+        indexTerms(bothLanguages(d.title)),
         indexTerms(d.keywords),
-        indexTerms(`${d.summary.ar} ${d.summary.en}`),
+        indexTerms(bothLanguages(d.summary)),
+        indexTerms(d.purpose ?? ""),
         indexTerms(d.body),
       ]);
       this.docs[n] = d;
       this.byId.set(d.id, n);
+      if (d.type === "agency") this.names.add(n, [d.title.ar, d.title.en, ...(d.names ?? [])]);
       this.boosts[n] = typeBoost[d.type] * (1 + Math.log10(1 + d.popularity) / 10);
       for (const text of [d.title.ar, d.title.en, d.keywords, d.summary.ar, d.summary.en]) {
         const isSummary = text === d.summary.ar || text === d.summary.en;
@@ -457,13 +479,18 @@ export class SearchEngine {
     }
     const didYouMean = strict.total < 3 && !layoutSwitchedTo ? this.correct(query) : undefined;
 
-    const pinned = (this.bestBets.get(this.queryKey(layoutSwitchedTo ?? query)) ?? [])
-      .map((b) => this.byId.get(`${b.type}:${b.slug}`))
-      .filter((n): n is number => n !== undefined && this.matchesFilters(this.docs[n], filters));
-    const pinnedSet = new Set(pinned);
+    // Best bets first, then the agencies the query names, then the ranked results.
+    const asked = layoutSwitchedTo ?? query;
+    const visible = (n: number | undefined): n is number => n !== undefined && this.matchesFilters(this.docs[n], filters);
+    const bets = [
+      ...new Set((this.bestBets.get(this.queryKey(asked)) ?? []).map((b) => this.byId.get(`${b.type}:${b.slug}`))),
+    ].filter(visible);
+    const named = this.names.match(asked).filter((n) => visible(n) && !bets.includes(n));
+    const pinnedSet = new Set([...bets, ...named]);
     const unpinned = results.filter((r) => !pinnedSet.has(r.doc));
     const ranked = [
-      ...pinned.map((doc) => ({ doc, score: Number.POSITIVE_INFINITY, bestBet: true })),
+      ...bets.map((doc) => ({ doc, score: Number.POSITIVE_INFINITY, bestBet: true })),
+      ...named.map((doc) => ({ doc, score: Number.POSITIVE_INFINITY, bestBet: false })),
       ...unpinned.map((r) => ({ ...r, bestBet: false })),
     ];
     const compiled = this.compile(groups);
@@ -474,7 +501,7 @@ export class SearchEngine {
       bestBet: r.bestBet,
     }));
     return {
-      total: total + pinned.length - (results.length - unpinned.length),
+      total: total + pinnedSet.size - (results.length - unpinned.length),
       hits,
       layoutSwitchedTo,
       didYouMean: didYouMean && normalize(didYouMean) !== normalize(query) ? didYouMean : undefined,

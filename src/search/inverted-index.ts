@@ -7,7 +7,9 @@ import SearchableMap from "minisearch/SearchableMap";
  * answered by intersecting lists from the rarest up and scoring only the
  * documents that can still match. Built once; rebuilt when content changes.
  */
-export const FIELD_WEIGHTS = [4, 2.5, 1.5, 1] as const;
+/** Title, keywords, summary, purpose (audiences and life events), body. */
+export const FIELD_WEIGHTS = [4, 2.5, 1.5, 1.2, 1] as const;
+const FIELDS = FIELD_WEIGHTS.length;
 const K1 = 1.2;
 const B = 0.7;
 
@@ -31,7 +33,7 @@ const FUZZY_WEIGHT = 0.4;
 const MAX_EXPANSIONS = 40;
 
 export class InvertedIndexBuilder {
-  private readonly lengths: number[][] = [[], [], [], []];
+  private readonly lengths: number[][] = FIELD_WEIGHTS.map(() => []);
   private readonly rawDocs = new Map<string, number[]>();
   private readonly rawTf = new Map<string, number[]>();
   private count = 0;
@@ -45,7 +47,7 @@ export class InvertedIndexBuilder {
       for (const t of terms) {
         let counts = tf.get(t);
         if (!counts) {
-          counts = [0, 0, 0, 0];
+          counts = new Array<number>(FIELDS).fill(0);
           tf.set(t, counts);
         }
         counts[f] = (counts[f] ?? 0) + 1;
@@ -61,7 +63,7 @@ export class InvertedIndexBuilder {
         this.rawTf.set(t, tfs);
       }
       docs.push(doc);
-      tfs.push(counts[0] ?? 0, counts[1] ?? 0, counts[2] ?? 0, counts[3] ?? 0);
+      for (let f = 0; f < FIELDS; f++) tfs.push(counts[f] ?? 0);
     }
     return doc;
   }
@@ -76,8 +78,8 @@ export class InvertedIndexBuilder {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;
         let w = 0;
-        for (let f = 0; f < 4; f++) {
-          const t = tfs[i * 4 + f] ?? 0;
+        for (let f = 0; f < FIELDS; f++) {
+          const t = tfs[i * FIELDS + f] ?? 0;
           if (!t) continue;
           const len = this.lengths[f]?.[doc] ?? 0;
           w += ((FIELD_WEIGHTS[f] ?? 1) * t) / (1 - B + (B * len) / (avg[f] ?? 1));

@@ -6,7 +6,7 @@ import type { Db } from "../platform/db/client.js";
 import { runOnce } from "../platform/db/once.js";
 import { bumpVersion } from "../platform/db/versions.js";
 import { fromRoot } from "../platform/paths.js";
-import { docTypes } from "./documents.js";
+import { bestBetTypes } from "./documents.js";
 import type { BestBet } from "./engine.js";
 import { searchBestBets, searchSynonyms } from "./tables.js";
 
@@ -14,7 +14,9 @@ import { searchBestBets, searchSynonyms } from "./tables.js";
 export const SEARCH_SETTINGS_VERSION = "search-settings";
 
 const synonymsFile = z.array(z.array(z.string().min(1)).min(2));
-const bestBetsFile = z.array(z.object({ query: z.string().min(1), type: z.enum(docTypes), slug: z.string().min(1) }).strict());
+const bestBetsFile = z.array(
+  z.object({ query: z.string().min(1), type: z.enum(bestBetTypes), slug: z.string().min(1) }).strict(),
+);
 
 /** The synonym groups and best bets shipped in content/search/, checked. */
 export function readSearchSettingsFiles(folder = fromRoot("content", "search")) {

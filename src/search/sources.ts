@@ -1,87 +1,209 @@
-import { agenciesForSearch, listNews, servicesForSearch } from "../catalogue/service.js";
+import {
+  type Article,
+  agenciesForSearch,
+  listEvents,
+  listInitiatives,
+  listNews,
+  servicesForSearch,
+} from "../catalogue/service.js";
+import { publishedDatasetsForSearch } from "../opendata/service.js";
 import type { ContentPage } from "../pages/content.js";
+import { publishedItems } from "../participation/listing.js";
 import type { Db } from "../platform/db/client.js";
-import type { SearchDoc } from "./documents.js";
+import { loadVisitContent, type VisitContent } from "../visit/content.js";
+import { loadWorkerContent, type WorkerContent } from "../workers/content.js";
+import { workerLanguages, workerPath } from "../workers/languages.js";
+import type { DocType, SearchDoc } from "./documents.js";
 
 const PAGE = 5000;
 
-/** Everything search can find, read from the catalogue (through its service) and the portal's own pages. */
-export async function loadSearchDocs(db: Db, pages: ContentPage[]): Promise<SearchDoc[]> {
-  const docs: SearchDoc[] = [];
+/** The visitors' and workers' pages are files read once: they change with a release, not at run time. */
+let files: { visit: VisitContent; workers: WorkerContent } | undefined;
+function fileContent() {
+  files ??= { visit: loadVisitContent(), workers: loadWorkerContent() };
+  return files;
+}
+
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&[a-z]+;|&#\d+;/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const same = (text: string) => ({ ar: text, en: text });
+
+/**
+ * The words people add to say what kind of thing they look for ("the form
+ * for…", "statistics on…", "استبيان…"), indexed with each thing of that
+ * kind so such a query finds it rather than only the services on the subject.
+ */
+const kindWords: Partial<Record<DocType, string>> = {
+  agency: "جهة حكومية government body",
+  visit: "زوار زائر سياح سائح visitor visitors tourist tourists",
+  form: "نموذج استمارة تحميل طلب ورقي form forms download paper application",
+  dataset: "بيانات مفتوحة إحصاءات احصائيات أرقام dataset data statistics figures numbers open data",
+  news: "خبر أخبار news",
+  event: "فعالية فعاليات حدث event events",
+  initiative: "مبادرة مبادرات initiative initiatives programme",
+  poll: "استطلاع تصويت رأي poll vote",
+  survey: "استبيان استطلاع survey questionnaire",
+  consultation: "مشاورة استشارة مسودة رأي consultation draft have your say",
+};
+
+function doc(
+  type: DocType,
+  slug: string,
+  path: string,
+  fields: Partial<SearchDoc> & Pick<SearchDoc, "title" | "summary">,
+): SearchDoc {
+  const d: SearchDoc = {
+    id: `${type}:${slug}`,
+    type,
+    slug,
+    path,
+    keywords: "",
+    body: "",
+    personas: [],
+    popularity: 0,
+    ...fields,
+  };
+  const kind = kindWords[type];
+  return kind ? { ...d, keywords: `${d.keywords} ${kind}` } : d;
+}
+
+/** Services and their downloadable forms, a page of the catalogue at a time. */
+async function serviceDocs(db: Db, docs: SearchDoc[]): Promise<void> {
   for (let afterId = 0; ; ) {
     const rows = await servicesForSearch(db, afterId, PAGE);
     afterId = rows[rows.length - 1]?.id ?? afterId;
     for (const s of rows) {
-      docs.push({
-        id: `service:${s.slug}`,
-        type: "service",
-        slug: s.slug,
-        path: `/services/${s.slug}`,
-        title: s.title,
-        summary: s.summary,
-        keywords: `${s.keywords.ar} ${s.keywords.en}`,
-        body: [
-          s.sections.ar.description,
-          s.sections.en.description,
-          s.sections.ar.eligibility,
-          s.sections.en.eligibility,
-          ...s.sections.ar.requirements,
-          ...s.sections.en.requirements,
-          s.agency.name.ar,
-          s.agency.name.en,
-          s.categoryNames,
-        ].join(" \n "),
-        agency: s.agency,
-        personas: s.personas,
-        maturity: s.maturity,
-        popularity: s.popularity,
-      });
+      docs.push(
+        doc("service", s.slug, `/services/${s.slug}`, {
+          title: s.title,
+          summary: s.summary,
+          keywords: `${s.keywords.ar} ${s.keywords.en}`,
+          purpose: `${s.audience.ar} \n ${s.audience.en}`,
+          body: [
+            s.sections.ar.description,
+            s.sections.en.description,
+            s.sections.ar.eligibility,
+            s.sections.en.eligibility,
+            ...s.sections.ar.requirements,
+            ...s.sections.en.requirements,
+            s.agency.name.ar,
+            s.agency.name.en,
+            s.categoryNames,
+          ].join(" \n "),
+          agency: s.agency,
+          personas: s.personas,
+          maturity: s.maturity,
+          popularity: s.popularity,
+        }),
+      );
+      for (const f of s.documents) {
+        docs.push(
+          doc("form", f.slug, `/services/${s.slug}/documents/${f.slug}`, {
+            title: f.title,
+            summary: s.title,
+            keywords: `${s.keywords.ar} ${s.keywords.en}`,
+            body: `${s.summary.ar} \n ${s.summary.en}`,
+            agency: s.agency,
+            popularity: s.popularity / 2,
+          }),
+        );
+      }
     }
     if (rows.length < PAGE) break;
   }
-  for (const a of await agenciesForSearch(db)) {
-    docs.push({
-      id: `agency:${a.slug}`,
-      type: "agency",
-      slug: a.slug,
-      path: `/agencies/${a.slug}`,
-      title: a.name,
-      summary: a.description,
-      keywords: `${a.shortName.ar} ${a.shortName.en}`,
-      body: "",
-      personas: [],
-      popularity: a.serviceCount * 100,
-    });
+}
+
+/** The visitors' pages in both languages, and every workers' page in its own language. */
+function fileDocs(docs: SearchDoc[]): void {
+  const { visit, workers } = fileContent();
+  for (const t of [visit.index, ...visit.topics]) {
+    docs.push(
+      doc("visit", t.slug, t.path, {
+        title: { ar: t.text.ar.title, en: t.text.en.title },
+        summary: { ar: t.text.ar.description, en: t.text.en.description },
+        body: `${plainText(t.text.ar.html)} \n ${plainText(t.text.en.html)}`,
+        popularity: 50,
+      }),
+    );
+  }
+  for (const language of workerLanguages) {
+    for (const p of workers.pages[language]) {
+      docs.push(
+        doc("worker", `${language}/${p.slug}`, workerPath(language, p.slug), {
+          title: same(p.title),
+          summary: same(p.description),
+          keywords: p.nav,
+          body: plainText(p.html),
+          language,
+          popularity: 20,
+        }),
+      );
+    }
+  }
+}
+
+/** Everything search can find, read from each area through its service and the portal's own pages. */
+export async function loadSearchDocs(db: Db, pages: ContentPage[]): Promise<SearchDoc[]> {
+  const docs: SearchDoc[] = [];
+  await serviceDocs(db, docs);
+  const agencies = await agenciesForSearch(db);
+  for (const a of agencies) {
+    docs.push(
+      doc("agency", a.slug, `/agencies/${a.slug}`, {
+        title: a.name,
+        summary: a.description,
+        keywords: `${a.shortName.ar} ${a.shortName.en}`,
+        names: [a.shortName.ar, a.shortName.en],
+        popularity: a.serviceCount * 100,
+      }),
+    );
   }
   for (const p of pages) {
-    docs.push({
-      id: `page:${p.slug}`,
-      type: "page",
-      slug: p.slug,
-      path: p.path,
-      title: { ar: p.text.ar.title, en: p.text.en.title },
-      summary: { ar: p.text.ar.description, en: p.text.en.description },
-      keywords: "",
-      body: `${p.text.ar.plain} \n ${p.text.en.plain}`,
-      personas: [],
-      popularity: 0,
-    });
+    docs.push(
+      doc("page", p.slug, p.path, {
+        title: { ar: p.text.ar.title, en: p.text.en.title },
+        summary: { ar: p.text.ar.description, en: p.text.en.description },
+        body: `${p.text.ar.plain} \n ${p.text.en.plain}`,
+      }),
+    );
   }
-  const news = await listNews(db, 1, 100_000);
-  for (const n of news.items) {
-    docs.push({
-      id: `news:${n.slug}`,
-      type: "news",
-      slug: n.slug,
-      path: `/news/${n.slug}`,
+  fileDocs(docs);
+  const article = (type: DocType, base: string) => (n: Article) =>
+    doc(type, n.slug, `${base}/${n.slug}`, {
       title: n.title,
       summary: n.summary,
-      keywords: "",
       body: `${n.body.ar} \n ${n.body.en}`,
       agency: n.agency,
-      personas: [],
-      popularity: 0,
     });
+  docs.push(...(await listNews(db, 1, 100_000)).items.map(article("news", "/news")));
+  docs.push(...(await listEvents(db, true)).map(article("event", "/events")));
+  docs.push(...(await listInitiatives(db)).map(article("initiative", "/initiatives")));
+  const agencyOf = new Map(agencies.map((a) => [a.slug, { slug: a.slug, name: a.name }]));
+  for (const d of await publishedDatasetsForSearch(db)) {
+    docs.push(
+      doc("dataset", d.slug, `/opendata/${d.slug}`, {
+        title: d.title,
+        summary: d.description,
+        keywords: d.keywords,
+        agency: agencyOf.get(d.agency),
+      }),
+    );
+  }
+  const kinds = { polls: "poll", surveys: "survey", consultations: "consultation" } as const;
+  for (const item of await publishedItems(db)) {
+    docs.push(
+      doc(kinds[item.kind], item.slug, `/participate/${item.kind}/${item.slug}`, {
+        title: item.title,
+        summary: item.summary,
+        agency: agencyOf.get(item.agency),
+      }),
+    );
   }
   return docs;
 }

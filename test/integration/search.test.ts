@@ -32,6 +32,28 @@ describe("search results page", () => {
     expect(first).toContain("<mark>الإقامة</mark>");
   });
 
+  it("finds every public thing: visitors' pages, workers' pages in their language, datasets, events, forms, participation", async () => {
+    const hrefs = async (url: string) =>
+      [...(await get(url)).body.matchAll(/<h3 class="search-result__title"[^>]*><a href="([^"]+)"/g)].map((m) => m[1]);
+    expect((await hrefs("/en/search?q=studying%20in%20qatar")).slice(0, 3)).toContain("/en/visit/study");
+    expect((await hrefs("/en/search?q=tender%20grievance%20form")).slice(0, 3)).toContain(
+      "/en/services/file-tender-grievance/documents/file-tender-grievance-form",
+    );
+    expect(
+      (
+        await hrefs("/search?q=%D9%85%D8%B9%D8%B1%D8%B6%20%D8%A7%D9%84%D8%AE%D8%AF%D9%85%D8%A7%D8%AA%20%D9%A2%D9%A0%D9%A2%D9%A7")
+      ).slice(0, 3),
+    ).toContain("/events/government-services-exhibition-2027");
+    expect((await hrefs("/en/search?q=school%20enrolment%20data")).slice(0, 3)).toContain(
+      "/en/opendata/school-enrolment-by-level",
+    );
+    expect((await hrefs("/en/search?q=bus%20stop%20poll")).slice(0, 3)).toContain("/en/participate/polls/bus-stop-improvements");
+    const hindi = await get(`/en/search?q=${encodeURIComponent("वेतन")}`);
+    expect(hindi.body).toMatch(/<h3 class="search-result__title" lang="hi" dir="auto"><a href="\/en\/workers\/hi\/wages"/);
+    const agency = await api("q=passports%20department&lang=en");
+    expect(agency.items[0]).toMatchObject({ type: "agency", slug: "general-directorate-of-passports", bestBet: false });
+  });
+
   it("finds English and pages, and filters without JavaScript", async () => {
     const res = await get("/en/search?q=accessibility");
     expect(res.body).toContain('href="/en/accessibility"');
@@ -97,9 +119,9 @@ describe("GET /api/v1/search", () => {
 
   it("gives the same results as the page", async () => {
     const page = await get("/en/search?q=driving");
-    const pageSlugs = [...page.body.matchAll(/<h3 class="search-result__title"><a href="\/en\/[a-z]+\/([a-z0-9-]+)"/g)].map(
-      (m) => m[1],
-    );
+    const pageSlugs = [
+      ...page.body.matchAll(/<h3 class="search-result__title"[^>]*><a href="\/en\/[a-z0-9/-]*?([a-z0-9-]+)"/g),
+    ].map((m) => m[1]);
     const body = await api("q=driving&lang=en&limit=20");
     expect(body.items.map((i) => i.slug)).toEqual(pageSlugs);
   });

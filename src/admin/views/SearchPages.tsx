@@ -4,7 +4,7 @@ import { Select, Textarea, TextInput } from "../../platform/design/fields.js";
 import { Table } from "../../platform/design/Table.js";
 import { errorFor } from "../../platform/http/forms.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import { docTypes } from "../../search/documents.js";
+import { bestBetTypes } from "../../search/documents.js";
 import type { BestBetRow, SynonymGroup } from "../../search/settings.js";
 import { DoneBanner } from "./DoneBanner.js";
 
@@ -91,7 +91,7 @@ export function SearchSettingsPage({ synonyms, bestBets, refused, done }: Search
           label={t("admin.search.type")}
           items={[
             { value: "", label: t("admin.choose") },
-            ...docTypes.map((d) => ({ value: d, label: t(`admin.search.types.${d}`) })),
+            ...bestBetTypes.map((d) => ({ value: d, label: t(`admin.search.types.${d}`) })),
           ]}
           value={betValues.type}
           error={errorFor(betErrors, "type")}

@@ -251,6 +251,10 @@ export interface ServiceSearchRow {
   personas: string[];
   categories: string[];
   categoryNames: string;
+  /** What the service is for, in people's words: the names and descriptions of its personas and life events. */
+  audience: { ar: string; en: string };
+  /** Its downloadable forms. */
+  documents: { slug: string; title: { ar: string; en: string } }[];
 }
 
 /** Published services after the one with id `afterId`, with their searchable text (three queries per page). */
@@ -270,11 +274,26 @@ export async function servicesForSearch(db: Db, afterId: number, limit: number):
     .limit(limit);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [personaLinks, categoryLinks, categoryRows] = await Promise.all([
-    db.select().from(servicePersonas).where(inArray(servicePersonas.serviceId, ids)),
-    db.select().from(serviceCategories).where(inArray(serviceCategories.serviceId, ids)),
-    db.select({ slug: categories.slug, nameAr: categories.nameAr, nameEn: categories.nameEn }).from(categories),
-  ]);
+  const [personaLinks, categoryLinks, categoryRows, lifeEventLinks, personaRows, lifeEventRows, documentRows] = await Promise.all(
+    [
+      db.select().from(servicePersonas).where(inArray(servicePersonas.serviceId, ids)),
+      db.select().from(serviceCategories).where(inArray(serviceCategories.serviceId, ids)),
+      db.select({ slug: categories.slug, nameAr: categories.nameAr, nameEn: categories.nameEn }).from(categories),
+      db.select().from(serviceLifeEvents).where(inArray(serviceLifeEvents.serviceId, ids)),
+      db.select().from(personas),
+      db.select().from(lifeEvents),
+      db
+        .select({
+          serviceId: serviceDocuments.serviceId,
+          slug: serviceDocuments.slug,
+          titleAr: serviceDocuments.titleAr,
+          titleEn: serviceDocuments.titleEn,
+        })
+        .from(serviceDocuments)
+        .where(inArray(serviceDocuments.serviceId, ids))
+        .orderBy(asc(serviceDocuments.position)),
+    ],
+  );
   const group = (links: { serviceId: number; slug: string }[]) => {
     const by = new Map<number, string[]>();
     for (const l of links) by.set(l.serviceId, [...(by.get(l.serviceId) ?? []), l.slug]);
@@ -283,9 +302,31 @@ export async function servicesForSearch(db: Db, afterId: number, limit: number):
   const personasOf = group(personaLinks);
   const categoriesOf = group(categoryLinks);
   const categoryName = new Map(categoryRows.map((c) => [c.slug, `${c.nameAr} ${c.nameEn}`]));
+  const lifeEventsOf = group(lifeEventLinks);
+  const words = (rows: Term[], slugs: string[], locale: "ar" | "en") =>
+    rows
+      .filter((t) => slugs.includes(t.slug))
+      .map((t) => `${t.name[locale]} ${t.description[locale]}`)
+      .join(" \n ");
+  const personaTerms = personaRows.map((r) => toTerm(r));
+  const lifeEventTerms = lifeEventRows.map((r) => toTerm(r));
+  const documentsOf = new Map<number, ServiceSearchRow["documents"]>();
+  for (const d of documentRows) {
+    documentsOf.set(d.serviceId, [
+      ...(documentsOf.get(d.serviceId) ?? []),
+      { slug: d.slug, title: { ar: d.titleAr, en: d.titleEn } },
+    ]);
+  }
   return rows.map((r) => {
     const cats = categoriesOf.get(r.id) ?? [];
+    const who = personasOf.get(r.id) ?? [];
+    const when = lifeEventsOf.get(r.id) ?? [];
     return {
+      audience: {
+        ar: `${words(personaTerms, who, "ar")} \n ${words(lifeEventTerms, when, "ar")}`,
+        en: `${words(personaTerms, who, "en")} \n ${words(lifeEventTerms, when, "en")}`,
+      },
+      documents: documentsOf.get(r.id) ?? [],
       ...toSummary(r),
       id: r.id,
       sections: r.sections,

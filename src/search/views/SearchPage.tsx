@@ -150,17 +150,19 @@ function Result({ hit }: { hit: Hit }) {
   const { t, href, locale } = usePage();
   const d = hit.doc;
   const terms = new Set(hit.terms);
+  /** A page in a language other than the portal's (a workers' page in Hindi) says so, for screen readers. */
+  const own = d.language && d.language !== locale ? d.language : undefined;
   return (
     <li class="search-result">
       <p class="search-result__type">
         {hit.bestBet ? <Tag colour="maroon">{t("search.recommended")}</Tag> : null} <span>{t(`search.types.${d.type}`)}</span>
       </p>
-      <h3 class="search-result__title">
+      <h3 class="search-result__title" lang={own} dir={own ? "auto" : undefined}>
         <a href={href(d.path)}>
           <Highlighted text={d.title[locale]} terms={terms} />
         </a>
       </h3>
-      <p class="search-result__summary">
+      <p class="search-result__summary" lang={own} dir={own ? "auto" : undefined}>
         <Highlighted text={d.summary[locale]} terms={terms} />
       </p>
       {d.type === "service" && d.maturity ? (
