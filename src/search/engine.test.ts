@@ -112,3 +112,50 @@ describe("search engine", () => {
     expect(engine.search("").total).toBe(0);
   });
 });
+
+describe("never an empty page when a word matches", () => {
+  // 1,200 services: "apply" and "permit" are in most of them, as "خدمة" and "طلب" are in a large catalogue.
+  const many = Array.from({ length: 1200 }, (_, i) =>
+    service(`apply-for-permit-${i}`, `طلب تصريح رقم ${i}`, `Apply for permit number ${i}`, { popularity: i }),
+  );
+  many.push(service("apply-for-fishing-permit", "طلب تصريح صيد", "Apply for a fishing permit"));
+  const big = new SearchEngine(many);
+
+  it("falls back to the rarer words and then to any word, and says so", () => {
+    const outcome = big.search("apply permit snorkelling");
+    expect(outcome.total).toBeGreaterThan(0);
+    expect(outcome.relaxed).toBe("some-words");
+  });
+
+  it("falls back from exact words to words a typo away, with a correction", () => {
+    const outcome = big.search("apply permit fishinf");
+    expect(outcome.hits[0]?.doc.slug).toBe("apply-for-fishing-permit");
+  });
+
+  it("says nothing when every word matched", () => {
+    const outcome = big.search("fishing permit");
+    expect(outcome.hits[0]?.doc.slug).toBe("apply-for-fishing-permit");
+    expect(outcome.relaxed).toBeUndefined();
+    expect(outcome.didYouMean).toBeUndefined();
+  });
+});
+
+describe("English at least as Lucene's English analyzer does it", () => {
+  const en = new SearchEngine([
+    service("renew-driving-licence", "تجديد رخصة القيادة", "Renew a driving licence"),
+    service("register-organisation", "تسجيل منظمة", "Register a non-profit organisation"),
+    service("book-health-centre", "حجز موعد في المركز الصحي", "Book at a health centre"),
+  ]);
+  const first = (q: string) => en.search(q).hits[0]?.doc.slug;
+
+  it("reads possessives, plurals and other word forms", () => {
+    expect(first("driver's licenses renewal")).toBe("renew-driving-licence");
+    expect(first("registering organisations")).toBe("register-organisation");
+  });
+
+  it("folds American and British spellings", () => {
+    expect(first("driving license")).toBe("renew-driving-licence");
+    expect(first("nonprofit organization")).toBe("register-organisation");
+    expect(first("health center")).toBe("book-health-centre");
+  });
+});

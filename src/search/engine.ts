@@ -1,3 +1,5 @@
+// One class over 400 lines, on purpose: the query pipeline (expansion, passes, fallbacks, pinning) reads best in one place.
+import SearchableMap from "minisearch/SearchableMap";
 import { normalize } from "../platform/text/normalize.js";
 import { stem } from "./analyzer/index.js";
 import { otherLayout } from "./analyzer/keyboard.js";
@@ -7,6 +9,7 @@ import type { BestBetType, DocType, SearchDoc } from "./documents.js";
 import { type Expansion, type InvertedIndex, InvertedIndexBuilder, ScoreBuffer } from "./inverted-index.js";
 import { NameMatcher } from "./names.js";
 import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
+import { TopK } from "./top-k.js";
 
 export interface BestBet {
   query: string;
@@ -36,8 +39,10 @@ export interface SearchOutcome {
   hits: Hit[];
   /** Set when the query looked typed on the other keyboard layout and was searched as converted. */
   layoutSwitchedTo?: string | undefined;
-  /** A corrected spelling of the query, when some of its words are unknown. */
+  /** A corrected spelling of the query, when some of its words are unknown or a typo tolerance found the results. */
   didYouMean?: string | undefined;
+  /** Set when nothing matched every word exactly, so the results match some words or words a typo away. */
+  relaxed?: Relaxation | undefined;
 }
 
 /** A term in more than this share of documents is treated as a stop word, in indexes of at least COMMON_MIN_DOCS. */
@@ -92,72 +97,26 @@ interface Ranked {
   ranked: { doc: number; score: number }[];
 }
 
-/** Keeps the k best-scored documents of a stream (a min-heap), so large result sets are never sorted whole. */
-class TopK {
-  private readonly heap: { doc: number; score: number }[] = [];
-  count = 0;
-
-  constructor(private readonly k: number) {}
-
-  private worse(a: { doc: number; score: number }, b: { doc: number; score: number }): boolean {
-    return a.score < b.score || (a.score === b.score && a.doc > b.doc);
-  }
-
-  offer(doc: number, score: number): void {
-    this.count += 1;
-    const h = this.heap;
-    const item = { doc, score };
-    if (h.length < this.k) {
-      h.push(item);
-      for (let i = h.length - 1; i > 0; ) {
-        const p = (i - 1) >> 1;
-        if (!this.worse(h[i] as typeof item, h[p] as typeof item)) break;
-        [h[i], h[p]] = [h[p] as typeof item, h[i] as typeof item];
-        i = p;
-      }
-      return;
-    }
-    if (h.length === 0 || !this.worse(h[0] as typeof item, item)) return;
-    h[0] = item;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.worse(h[l] as typeof item, h[m] as typeof item)) m = l;
-      if (r < h.length && this.worse(h[r] as typeof item, h[m] as typeof item)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m] as typeof item, h[i] as typeof item];
-      i = m;
-    }
-  }
-
-  sorted(): { doc: number; score: number }[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.doc - b.doc);
-  }
-}
-
-/** Letters of difference allowed for a typo, by the length of the term. */
+/**
+ * Letters of difference allowed for a typo, by the length of the term:
+ * Lucene's AUTO one letter later (none up to 3, one up to 6, then two), as
+ * the terms are stems, shorter than the words typed; on the development set
+ * AUTO itself let three-letter Arabic stems reach too many other words.
+ */
 function fuzziness(term: string): number | false {
   const n = [...term].length;
   return n >= 7 ? 2 : n >= 4 ? 1 : false;
 }
 
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
+/** How far a search had to go to find anything. */
+export type Relaxation = "fuzzy" | "some-words";
+
+/** How one pass of a search reaches the index. */
+interface Pass {
+  /** Every word also reaches the words a typo away, not only words the index does not know. */
+  fuzzy?: boolean;
+  /** Words in most documents are kept (the last resort, when the rare words alone match nothing). */
+  keepCommon?: boolean;
 }
 
 /**
@@ -181,7 +140,7 @@ export class SearchEngine {
   /** Transliteration keys of the words of titles, keywords and summaries → their stems. */
   private readonly skeletons = new Map<string, Set<string>>();
   /** Words people may type, normalised → how they are written, with how often they occur. */
-  private readonly vocabulary = new Map<string, { display: string; count: number }>();
+  private readonly vocabulary = new SearchableMap<{ display: string; count: number }>();
   /** The agencies by the names people call them. */
   private readonly names = new NameMatcher();
 
@@ -269,18 +228,18 @@ export class SearchEngine {
    * typed (the last, unless the synonym table supplied it) or an unknown
    * word; by typo tolerance only when the index does not know it.
    */
-  private expansionOf(term: string, typing: boolean): Expansion {
+  private expansionOf(term: string, typing: boolean, fuzzy = false): Expansion {
     const known = this.termExists(term);
-    return { term, prefix: (typing || !known) && [...term].length >= 3, fuzzy: known ? false : fuzziness(term) };
+    return { term, prefix: (typing || !known) && [...term].length >= 3, fuzzy: known && !fuzzy ? false : fuzziness(term) };
   }
 
   /** The index terms each word of the groups reaches (computed once per search). */
-  private compile(groups: Group[]) {
+  private compile(groups: Group[], pass: Pass = {}) {
     const last = groups.length - 1;
-    const limit = this.commonLimit();
+    const limit = pass.keepCommon ? Number.POSITIVE_INFINITY : this.commonLimit();
     return groups.map((alternatives, g) => {
       const typing = g === last && !isSynonymGroup(alternatives);
-      return alternatives.map((terms) => terms.map((t) => this.index.expand(this.expansionOf(t, typing), limit)));
+      return alternatives.map((terms) => terms.map((t) => this.index.expand(this.expansionOf(t, typing, pass.fuzzy), limit)));
     });
   }
 
@@ -307,9 +266,9 @@ export class SearchEngine {
    * scores. For AND, the rarest group is scored in full and every other
    * group only for the documents still in the running.
    */
-  private run(groups: Group[], combineWith: "AND" | "OR", filters: SearchFilters, keep: number): Ranked {
+  private run(groups: Group[], combineWith: "AND" | "OR", filters: SearchFilters, keep: number, pass: Pass = {}): Ranked {
     if (groups.length === 0) return { total: 0, ranked: [] };
-    let compiled = this.compile(this.withoutCommonTerms(groups));
+    let compiled = this.compile(pass.keepCommon ? groups : this.withoutCommonTerms(groups), pass);
     const size = (group: (typeof compiled)[number]) =>
       group.reduce((sum, alt) => sum + Math.min(...alt.map((leaf) => leaf.reduce((n, e) => n + e.postings.docs.length, 0))), 0);
     type CompiledGroup = (typeof compiled)[number];
@@ -383,7 +342,7 @@ export class SearchEngine {
     } else {
       // Matching some of the words: the distinctive ones, when there are any.
       const distinctive =
-        this.docs.length >= COMMON_MIN_DOCS
+        this.docs.length >= COMMON_MIN_DOCS && !pass.keepCommon
           ? compiled.filter((group) => size(group) <= this.docs.length * DISTINCTIVE_SHARE)
           : [];
       if (distinctive.length) compiled = distinctive;
@@ -428,16 +387,24 @@ export class SearchEngine {
     return true;
   }
 
-  /** A spelling correction from the vocabulary, when some of the query's words are not in it. */
-  private correct(query: string): string | undefined {
+  /**
+   * A spelling correction from the vocabulary (the words of titles and
+   * keywords): for words it does not know, and, when the results were found
+   * by typo tolerance, for rare words that are a typo away from a word ten
+   * times as common ("تجدد" → "تجديد").
+   */
+  private correct(query: string, alsoKnown: boolean): string | undefined {
     let changed = false;
     const words = wordsWithOffsets(query).map((w) => {
-      if (this.vocabulary.has(w.norm) || !stem(w.norm) || /^\d+$/.test(w.norm) || this.termExists(stem(w.norm))) return w.raw;
-      const max = [...w.norm].length >= 6 ? 2 : 1;
+      if (!stem(w.norm) || /^\d+$/.test(w.norm)) return w.raw;
+      const own = this.vocabulary.get(w.norm)?.count ?? 0;
+      const known = own > 0 || this.termExists(stem(w.norm));
+      if (known && !alsoKnown) return w.raw;
+      const max = fuzziness(w.norm);
+      if (!max) return w.raw;
       let best: { display: string; distance: number; count: number } | undefined;
-      for (const [norm, entry] of this.vocabulary) {
-        const distance = editDistance(w.norm, norm, max);
-        if (distance > max) continue;
+      for (const [norm, [entry, distance]] of this.vocabulary.fuzzyGet(w.norm, max)) {
+        if (distance === 0 || norm === w.norm || (known && entry.count < Math.max(own, 1) * 10)) continue;
         if (!best || distance < best.distance || (distance === best.distance && entry.count > best.count)) {
           best = { display: entry.display, distance, count: entry.count };
         }
@@ -469,15 +436,25 @@ export class SearchEngine {
     }
     let total = strict.total;
     let results = strict.ranked;
-    // Few matches for every word: add what matches some of the words, after them.
-    if (strict.total < RELAX_BELOW && groups.length > 1 && !layoutSwitchedTo) {
+    let relaxed: Relaxation | undefined;
+    const add = (more: Ranked, how: Relaxation) => {
       const seen = new Set(results.map((r) => r.doc));
-      const relaxed = this.run(groups, "OR", filters, keep + RELAX_BELOW);
-      results = [...results, ...relaxed.ranked.filter((r) => !seen.has(r.doc))];
-      // Every document matching all the words also matches some of them.
-      total = Math.max(strict.total, relaxed.total);
+      const fresh = more.ranked.filter((r) => !seen.has(r.doc));
+      if (fresh.length && strict.total === 0) relaxed ??= how;
+      results = [...results, ...fresh];
+      total = Math.max(total, more.total);
+    };
+    // Few matches for every word exactly: every word may also be a typo of another (Lucene's fuzzy AUTO)…
+    if (total === 0 && !layoutSwitchedTo) add(this.run(groups, "AND", filters, keep, { fuzzy: true }), "fuzzy");
+    // …then what matches most of the words, the rarest first, and as a last resort any word at all.
+    if (total < RELAX_BELOW && groups.length > 1 && !layoutSwitchedTo) {
+      add(this.run(groups, "OR", filters, keep + RELAX_BELOW, { fuzzy: true }), "some-words");
+      if (total === 0) add(this.run(groups, "OR", filters, keep, { fuzzy: true, keepCommon: true }), "some-words");
     }
-    const didYouMean = strict.total < 3 && !layoutSwitchedTo ? this.correct(query) : undefined;
+    if (strict.total === 0 && total === 0 && !layoutSwitchedTo) {
+      add(this.run(groups, "AND", filters, keep, { fuzzy: true, keepCommon: true }), "fuzzy");
+    }
+    const didYouMean = strict.total < 3 && !layoutSwitchedTo ? this.correct(query, relaxed !== undefined) : undefined;
 
     // Best bets first, then the agencies the query names, then the ranked results.
     const asked = layoutSwitchedTo ?? query;
@@ -505,6 +482,7 @@ export class SearchEngine {
       hits,
       layoutSwitchedTo,
       didYouMean: didYouMean && normalize(didYouMean) !== normalize(query) ? didYouMean : undefined,
+      relaxed,
     };
   }
 

@@ -79,6 +79,7 @@ export async function searchPageRoutes(app: FastifyInstance, { db, index, analyt
           pageSize={RESULTS_PER_PAGE}
           layoutSwitchedTo={"layoutSwitchedTo" in outcome ? outcome.layoutSwitchedTo : undefined}
           didYouMean={"didYouMean" in outcome ? outcome.didYouMean : undefined}
+          relaxed={"relaxed" in outcome ? outcome.relaxed : undefined}
           personas={personas}
           agencies={agencies}
           popular={popular}
@@ -131,6 +132,7 @@ export async function searchApiRoutes(
             items: z.array(item),
             layoutSwitchedTo: z.string().optional(),
             didYouMean: z.string().optional(),
+            relaxed: z.enum(["fuzzy", "some-words"]).optional(),
           }),
         },
       },
@@ -147,6 +149,7 @@ export async function searchApiRoutes(
         items: outcome.hits.map((h) => toItem(h, locale, baseUrl)),
         layoutSwitchedTo: outcome.layoutSwitchedTo,
         didYouMean: outcome.didYouMean,
+        relaxed: outcome.relaxed,
       };
     },
   );

@@ -20,6 +20,7 @@ const api = async (q: string) =>
     items: { type: string; slug: string; url: string; title: string; bestBet: boolean }[];
     layoutSwitchedTo?: string;
     didYouMean?: string;
+    relaxed?: string;
   };
 
 describe("search results page", () => {
@@ -52,6 +53,16 @@ describe("search results page", () => {
     expect(hindi.body).toMatch(/<h3 class="search-result__title" lang="hi" dir="auto"><a href="\/en\/workers\/hi\/wages"/);
     const agency = await api("q=passports%20department&lang=en");
     expect(agency.items[0]).toMatchObject({ type: "agency", slug: "general-directorate-of-passports", bestBet: false });
+  });
+
+  it("never answers nothing when a word matches, and says the results match only some words", async () => {
+    const en = await get("/en/search?q=renew%20residence%20snorkelling");
+    expect(en.body).toContain("Nothing matched all your words, so these results match most of them.");
+    expect(en.body).toContain('href="/en/services/renew-residence-permit"');
+    const ar = await get(`/search?q=${encodeURIComponent("تجديد الإقامة غطس")}`);
+    expect(ar.body).toContain("لم نجد نتائج فيها كل كلماتك، فعرضنا ما فيه أكثرها.");
+    expect((await api("q=renew%20residence%20snorkelling&lang=en")).relaxed).toBe("some-words");
+    expect((await api("q=renew%20residence&lang=en")).relaxed).toBeUndefined();
   });
 
   it("finds English and pages, and filters without JavaScript", async () => {

@@ -8,7 +8,7 @@ import { Pagination } from "../../platform/design/Pagination.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import { type DocType, docTypes } from "../documents.js";
-import type { Hit } from "../engine.js";
+import type { Hit, Relaxation } from "../engine.js";
 import { Highlighted } from "./Highlighted.js";
 
 export interface SearchState {
@@ -28,6 +28,8 @@ export interface SearchPageProps {
   pageSize: number;
   layoutSwitchedTo?: string | undefined;
   didYouMean?: string | undefined;
+  /** Nothing matched every word exactly: the results match words a typo away or some of the words. */
+  relaxed?: Relaxation | undefined;
   personas: Term[];
   agencies: AgencySummary[];
   /** Shown when nothing matched. */
@@ -196,6 +198,7 @@ export function SearchPage(props: SearchPageProps) {
           <p>{t("search.layout.message", { typed: state.q, meant: props.layoutSwitchedTo })}</p>
         </NotificationBanner>
       ) : null}
+      {props.relaxed && !props.layoutSwitchedTo ? <p class="did-you-mean">{t(`search.relaxed.${props.relaxed}`)}</p> : null}
       {props.didYouMean ? (
         <p class="did-you-mean">
           {t("search.didYouMean")}{" "}
