@@ -45,6 +45,10 @@ export const adminRouteList = [
   { method: "GET", path: "/admin/search/synonyms/:id" },
   { method: "POST", path: "/admin/search/synonyms/:id" },
   { method: "POST", path: "/admin/search/synonyms/:id/delete" },
+  { method: "POST", path: "/admin/search/agency-names" },
+  { method: "GET", path: "/admin/search/agency-names/:id" },
+  { method: "POST", path: "/admin/search/agency-names/:id" },
+  { method: "POST", path: "/admin/search/agency-names/:id/delete" },
   { method: "POST", path: "/admin/search/best-bets" },
   { method: "POST", path: "/admin/search/best-bets/:id/delete" },
 ] as const;

@@ -190,6 +190,39 @@ export const synonymBody = z.object({
     ),
 });
 
+/** One expression per line (or separated by commas), without repeats. */
+const expressions = (v: unknown) => [
+  ...new Set(
+    clean(v)
+      .split(/[\n,،]+/)
+      .map((t) => t.trim().replace(/\s+/g, " "))
+      .filter(Boolean),
+  ),
+];
+
+/** An agency's other names: what people call it, one per line, at least one. */
+export const agencyNamesBody = z.object({
+  names: z
+    .unknown()
+    .optional()
+    .transform(expressions)
+    .pipe(
+      z
+        .array(z.string().max(100, `${Q}.nameTooLong`))
+        .min(1, `${Q}.names`)
+        .max(30, `${Q}.names`),
+    ),
+});
+
+/** A new row of other names: which agency, and its names. */
+export const newAgencyNamesBody = agencyNamesBody.extend({
+  agency: z
+    .unknown()
+    .optional()
+    .transform(clean)
+    .pipe(z.string().regex(/^[a-z0-9-]+$/, `${Q}.agency`)),
+});
+
 /** A best bet: a query and the result pinned to the top for it. */
 export const bestBetBody = z.object({
   query: text(`${Q}.query`, 100),

@@ -1,28 +1,34 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { withAudit } from "../audit/log.js";
 import { findNews } from "../catalogue/repository/articles.js";
-import { findAgency, findService } from "../catalogue/service.js";
+import { findAgency, findService, listAgencies } from "../catalogue/service.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
 import type { BestBet } from "../search/engine.js";
 import {
+  type AgencyNames,
+  addAgencyNames,
   addBestBet,
   addSynonymGroup,
+  deleteAgencyNames,
   deleteBestBet,
   deleteSynonymGroup,
+  listAgencyNames,
   listBestBetRows,
   listSynonymGroups,
   type SynonymGroup,
+  updateAgencyNames,
   updateSynonymGroup,
 } from "../search/settings.js";
 import { adminAudit, adminPage, doneRedirect, formErrors, typedValues } from "./render.js";
 import type { AdminRouteOptions } from "./routes.js";
-import { bestBetBody, doneQuery, idParams, synonymBody } from "./schemas.js";
+import { agencyNamesBody, bestBetBody, doneQuery, idParams, newAgencyNamesBody, synonymBody } from "./schemas.js";
+import { AgencyNamesEditPage } from "./views/AgencyNamesPage.js";
 import { SearchSettingsPage, type SearchSettingsProps, SynonymEditPage } from "./views/SearchPages.js";
 
 /**
- * Search synonyms and best bets, stored by src/search/settings.ts: every
+ * Search synonyms, agencies' other names and best bets, stored by src/search/settings.ts: every
  * change bumps the "search-settings" counter, so every instance rebuilds its
  * index within seconds.
  */
@@ -31,11 +37,28 @@ export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: A
 
   async function showSettings(request: FastifyRequest, reply: FastifyReply, refused?: SearchSettingsProps["refused"]) {
     const { done } = doneQuery.parse(request.query);
-    const [synonyms, bestBets] = await Promise.all([listSynonymGroups(db), listBestBetRows(db)]);
+    const [synonyms, bestBets, agencyNames, agencies] = await Promise.all([
+      listSynonymGroups(db),
+      listBestBetRows(db),
+      listAgencyNames(db),
+      listAgencies(db),
+    ]);
+    const sorted = agencies
+      .map((a) => ({ slug: a.slug, name: a.name[request.locale] }))
+      .sort((a, b) => a.name.localeCompare(b.name, request.locale));
     return adminPage(request, reply, {
       title: title(request),
       errors: refused?.errors,
-      body: <SearchSettingsPage synonyms={synonyms} bestBets={bestBets} refused={refused} done={done} />,
+      body: (
+        <SearchSettingsPage
+          synonyms={synonyms}
+          bestBets={bestBets}
+          agencyNames={agencyNames}
+          agencies={sorted}
+          refused={refused}
+          done={done}
+        />
+      ),
     });
   }
 
@@ -142,6 +165,103 @@ export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: A
               objectType: "search-synonyms",
               objectId: String(before.id),
               before: { terms: gone.terms },
+              after: null,
+            })
+          : undefined,
+    );
+    return doneRedirect(request, reply, "/admin/search", "deleted");
+  });
+
+  app.post("/admin/search/agency-names", async (request, reply) => {
+    const body = formBody(request.body);
+    const parsed = newAgencyNamesBody.safeParse(body);
+    const refuse = (errors: FieldError[]) =>
+      showSettings(request, reply, { form: "agencyNames", values: typedValues(body), errors });
+    if (!parsed.success) return refuse(formErrors(request, parsed.error));
+    if (!(await findAgency(db, parsed.data.agency))) {
+      return refuse([{ field: "agency", message: request.tr.t("admin.search.errors.agency") }]);
+    }
+    const made = await withAudit(
+      db,
+      (tx) => addAgencyNames(tx, parsed.data.agency, parsed.data.names),
+      (row) =>
+        row
+          ? adminAudit(request, {
+              action: "search-agency-names.created",
+              objectType: "search-agency-names",
+              objectId: String(row.id),
+              before: null,
+              after: { agency: row.agencySlug, names: row.names },
+            })
+          : undefined,
+    );
+    if (!made) return refuse([{ field: "agency", message: request.tr.t("admin.search.errors.agencyTaken") }]);
+    return doneRedirect(request, reply, "/admin/search", "created");
+  });
+
+  async function namesRow(request: FastifyRequest): Promise<AgencyNames & { agencyName: string }> {
+    const { id } = parseOrRefuse(idParams, request.params, { notFound: true });
+    const found = (await listAgencyNames(db)).find((r) => r.id === id);
+    if (!found) throw new NotFoundError();
+    const agency = await findAgency(db, found.agencySlug);
+    return { ...found, agencyName: agency?.name[request.locale] ?? found.agencySlug };
+  }
+
+  function showNames(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    row: AgencyNames & { agencyName: string },
+    values: Record<string, string>,
+    errors: FieldError[],
+  ) {
+    const { done } = doneQuery.parse(request.query);
+    return adminPage(request, reply, {
+      title: request.tr.t("admin.search.editAgencyNames", { agency: row.agencyName }),
+      trail: [{ label: title(request), path: "/admin/search" }],
+      errors,
+      body: <AgencyNamesEditPage row={row} values={values} errors={errors} done={done} />,
+    });
+  }
+
+  app.get("/admin/search/agency-names/:id", async (request, reply) => {
+    const row = await namesRow(request);
+    return showNames(request, reply, row, { names: row.names.join("\n") }, []);
+  });
+
+  app.post("/admin/search/agency-names/:id", async (request, reply) => {
+    const before = await namesRow(request);
+    const body = formBody(request.body);
+    const parsed = agencyNamesBody.safeParse(body);
+    if (!parsed.success) return showNames(request, reply, before, typedValues(body), formErrors(request, parsed.error));
+    await withAudit(
+      db,
+      (tx) => updateAgencyNames(tx, before.id, parsed.data.names),
+      (after) =>
+        after
+          ? adminAudit(request, {
+              action: "search-agency-names.changed",
+              objectType: "search-agency-names",
+              objectId: String(before.id),
+              before: { agency: before.agencySlug, names: before.names },
+              after: { agency: after.agencySlug, names: after.names },
+            })
+          : undefined,
+    );
+    return doneRedirect(request, reply, `/admin/search/agency-names/${before.id}`, "saved");
+  });
+
+  app.post("/admin/search/agency-names/:id/delete", async (request, reply) => {
+    const before = await namesRow(request);
+    await withAudit(
+      db,
+      (tx) => deleteAgencyNames(tx, before.id),
+      (gone) =>
+        gone
+          ? adminAudit(request, {
+              action: "search-agency-names.removed",
+              objectType: "search-agency-names",
+              objectId: String(before.id),
+              before: { agency: gone.agencySlug, names: gone.names },
               after: null,
             })
           : undefined,

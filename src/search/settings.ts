@@ -8,12 +8,13 @@ import { bumpVersion } from "../platform/db/versions.js";
 import { fromRoot } from "../platform/paths.js";
 import { bestBetTypes } from "./documents.js";
 import type { BestBet } from "./engine.js";
-import { searchBestBets, searchSynonyms } from "./tables.js";
+import { searchAgencyNames, searchBestBets, searchSynonyms } from "./tables.js";
 
 /** The change counter bumped when synonyms or best bets change. */
 export const SEARCH_SETTINGS_VERSION = "search-settings";
 
 const synonymsFile = z.array(z.array(z.string().min(1)).min(2));
+const agencyNamesFile = z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().min(1)).min(1));
 const bestBetsFile = z.array(
   z.object({ query: z.string().min(1), type: z.enum(bestBetTypes), slug: z.string().min(1) }).strict(),
 );
@@ -23,12 +24,19 @@ export function readSearchSettingsFiles(folder = fromRoot("content", "search")) 
   return {
     synonyms: synonymsFile.parse(parseYaml(readFileSync(`${folder}/synonyms.yaml`, "utf8"))),
     bestBets: bestBetsFile.parse(parseYaml(readFileSync(`${folder}/best-bets.yaml`, "utf8"))),
+    agencyNames: agencyNamesFile.parse(parseYaml(readFileSync(`${folder}/agency-names.yaml`, "utf8"))),
   };
 }
 
 /** Loads the shipped synonyms and best bets into an empty database, once; administrators edit them from there. */
-export function loadSearchSettings(db: Db): Promise<boolean> {
-  const { synonyms, bestBets } = readSearchSettingsFiles();
+export async function loadSearchSettings(db: Db): Promise<boolean> {
+  const { synonyms, bestBets, agencyNames } = readSearchSettingsFiles();
+  // Agency names came after the first two; a portal that already has them gets the names on its next start.
+  await runOnce(db, "search-agency-names", async (tx) => {
+    const rows = Object.entries(agencyNames).map(([agencySlug, names]) => ({ agencySlug, names }));
+    if (rows.length) await tx.insert(searchAgencyNames).values(rows).onConflictDoNothing();
+    await bumpVersion(tx, SEARCH_SETTINGS_VERSION);
+  });
   return runOnce(db, "search-settings", async (tx) => {
     if (synonyms.length) await tx.insert(searchSynonyms).values(synonyms.map((terms) => ({ terms })));
     if (bestBets.length) {
@@ -126,4 +134,49 @@ export async function deleteBestBet(db: Db, id: number): Promise<BestBetRow | un
   if (!row) return undefined;
   await bumpVersion(db, SEARCH_SETTINGS_VERSION);
   return { id: row.id, query: row.query, type: row.targetType as BestBet["type"], slug: row.targetSlug, position: row.position };
+}
+
+/** Other names of agencies, as administrators keep them: one row per agency. */
+export interface AgencyNames {
+  id: number;
+  agencySlug: string;
+  names: string[];
+}
+
+const agencyNameColumns = { id: searchAgencyNames.id, agencySlug: searchAgencyNames.agencySlug, names: searchAgencyNames.names };
+
+export async function listAgencyNames(db: Db): Promise<AgencyNames[]> {
+  return db.select(agencyNameColumns).from(searchAgencyNames).orderBy(asc(searchAgencyNames.agencySlug));
+}
+
+/** Each agency's other names, by its slug, for the index. */
+export async function readAgencyNames(db: Db): Promise<Map<string, string[]>> {
+  return new Map((await listAgencyNames(db)).map((r) => [r.agencySlug, r.names]));
+}
+
+/** Gives an agency other names; undefined when it already has a row (change that one instead). */
+export async function addAgencyNames(db: Db, agencySlug: string, names: string[]): Promise<AgencyNames | undefined> {
+  const [row] = await db
+    .insert(searchAgencyNames)
+    .values({ agencySlug, names })
+    .onConflictDoNothing({ target: searchAgencyNames.agencySlug })
+    .returning(agencyNameColumns);
+  if (row) await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return row;
+}
+
+export async function updateAgencyNames(db: Db, id: number, names: string[]): Promise<AgencyNames | undefined> {
+  const [row] = await db
+    .update(searchAgencyNames)
+    .set({ names, updatedAt: new Date() })
+    .where(eq(searchAgencyNames.id, id))
+    .returning(agencyNameColumns);
+  if (row) await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return row;
+}
+
+export async function deleteAgencyNames(db: Db, id: number): Promise<AgencyNames | undefined> {
+  const [row] = await db.delete(searchAgencyNames).where(eq(searchAgencyNames.id, id)).returning(agencyNameColumns);
+  if (row) await bumpVersion(db, SEARCH_SETTINGS_VERSION);
+  return row;
 }

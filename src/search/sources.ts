@@ -14,6 +14,7 @@ import { loadVisitContent, type VisitContent } from "../visit/content.js";
 import { loadWorkerContent, type WorkerContent } from "../workers/content.js";
 import { workerLanguages, workerPath } from "../workers/languages.js";
 import type { DocType, SearchDoc } from "./documents.js";
+import { readAgencyNames } from "./settings.js";
 
 const PAGE = 5000;
 
@@ -152,14 +153,15 @@ function fileDocs(docs: SearchDoc[]): void {
 export async function loadSearchDocs(db: Db, pages: ContentPage[]): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
   await serviceDocs(db, docs);
-  const agencies = await agenciesForSearch(db);
+  const [agencies, otherNames] = await Promise.all([agenciesForSearch(db), readAgencyNames(db)]);
   for (const a of agencies) {
+    const aliases = otherNames.get(a.slug) ?? [];
     docs.push(
       doc("agency", a.slug, `/agencies/${a.slug}`, {
         title: a.name,
         summary: a.description,
-        keywords: `${a.shortName.ar} ${a.shortName.en}`,
-        names: [a.shortName.ar, a.shortName.en],
+        keywords: [a.shortName.ar, a.shortName.en, ...aliases].join(" \n "),
+        names: [a.shortName.ar, a.shortName.en, ...aliases],
         popularity: a.serviceCount * 100,
       }),
     );

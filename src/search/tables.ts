@@ -28,3 +28,11 @@ export const searchQueries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.locale, t.query] }), index("search_queries_zero_idx").on(t.zeroResults)],
 );
+
+/** Other names people call an agency by (short forms, acronyms, former names), in both languages; edited by administrators. */
+export const searchAgencyNames = pgTable("search_agency_names", {
+  id: serial("id").primaryKey(),
+  agencySlug: text("agency_slug").notNull().unique(),
+  names: text("names").array().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -95,7 +95,7 @@ describe("portal administration by keyboard alone", () => {
 
 describe("every administration page template passes axe, in both languages", () => {
   let admin: { page: Page; close: () => Promise<void> };
-  const found = { highlight: "", synonyms: "", person: "" };
+  const found = { highlight: "", synonyms: "", agencyNames: "", person: "" };
   beforeAll(async () => {
     admin = await adminOn("/en/admin");
     const { page } = admin;
@@ -112,6 +112,7 @@ describe("every administration page template passes axe, in both languages", () 
     found.highlight = (await page.getAttribute('main a[href*="/admin/highlights/"]', "href")) ?? "";
     await page.goto(`${baseUrl}/en/admin/search`);
     found.synonyms = (await page.getAttribute('main a[href*="/admin/search/synonyms/"]', "href")) ?? "";
+    found.agencyNames = (await page.getAttribute('main a[href*="/admin/search/agency-names/"]', "href")) ?? "";
     await page.goto(`${baseUrl}/en/admin/staff?email=${encodeURIComponent(ADMIN)}`);
     found.person = new URL(page.url()).pathname;
   });
@@ -130,6 +131,7 @@ describe("every administration page template passes axe, in both languages", () 
     ["a highlight", () => found.highlight.replace(/^\/en/, "")],
     ["search settings", () => "/admin/search"],
     ["a synonym group", () => found.synonyms.replace(/^\/en/, "")],
+    ["an agency's other names", () => found.agencyNames.replace(/^\/en/, "")],
     ["nobody with that email", () => "/admin/staff?email=nobody%40example.com"],
   ];
   for (const prefix of ["", "/en"]) {

@@ -8,7 +8,7 @@ import { auditLog } from "../../src/audit/tables.js";
 import { createTerm, termRecords } from "../../src/catalogue/repository/terms.js";
 import { categories } from "../../src/catalogue/tables.js";
 import { contentVersions } from "../../src/platform/db/versions.js";
-import { addBestBet, addSynonymGroup, listBestBetRows } from "../../src/search/settings.js";
+import { addBestBet, addSynonymGroup, listAgencyNames, listBestBetRows } from "../../src/search/settings.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
 
@@ -36,7 +36,16 @@ async function as(who: Who): Promise<Client> {
 }
 
 /** Objects the matrix's addresses name; the ones its removals use are made for it alone. */
-const fixtures = { staffId: "", category: "", highlightToRemove: 0, synonyms: 0, synonymsToRemove: 0, betToRemove: 0 };
+const fixtures = {
+  staffId: "",
+  category: "",
+  highlightToRemove: 0,
+  synonyms: 0,
+  synonymsToRemove: 0,
+  betToRemove: 0,
+  names: 0,
+  namesToRemove: 0,
+};
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
@@ -56,6 +65,9 @@ beforeAll(async () => {
   fixtures.synonyms = (await addSynonymGroup(db(), ["matrixone", "matrixtwo"])).id;
   fixtures.synonymsToRemove = (await addSynonymGroup(db(), ["matrixthree", "matrixfour"])).id;
   fixtures.betToRemove = (await addBestBet(db(), { query: "matrix", type: "service", slug: "apply-for-visitor-visa" })).id;
+  const names = await listAgencyNames(db());
+  fixtures.names = names.find((r) => r.agencySlug === "ministry-of-interior")?.id ?? 0;
+  fixtures.namesToRemove = names.find((r) => r.agencySlug === "national-university")?.id ?? 0;
   for (const who of people) {
     await createTerm(db(), "category", `matrix-term-${who}`, {
       nameAr: "مصفوفة",
@@ -83,7 +95,8 @@ function example(method: string, path: string, who: Who): string {
     )
     .replace("/highlights/:id", `/highlights/${fixtures.highlightToRemove}`)
     .replace("/synonyms/:id", `/synonyms/${removing ? fixtures.synonymsToRemove : fixtures.synonyms}`)
-    .replace("/best-bets/:id", `/best-bets/${fixtures.betToRemove}`);
+    .replace("/best-bets/:id", `/best-bets/${fixtures.betToRemove}`)
+    .replace("/agency-names/:id", `/agency-names/${removing ? fixtures.namesToRemove : fixtures.names}`);
   expect(url, `${method} ${path} has an example`).not.toContain(":");
   return `/en${url}`;
 }
@@ -481,6 +494,38 @@ describe("search settings", () => {
     expect(t.app.searchIndex.engine.search("quibbleword").total).toBe(0);
     expect((await admin.post(`/en/admin/search/synonyms/${id}/delete`, {})).statusCode).toBe(303);
     expect((await admin.get(`/en/admin/search/synonyms/${id}`)).statusCode).toBe(404);
+  });
+
+  it("keeps the other names people call agencies by, and search finds the agency by them first", async () => {
+    const admin = await as("admin");
+    await admin.get("/en/admin/search");
+    const page = await admin.get("/en/admin/search");
+    expect(page.body).toContain("Agency names");
+    const taken = await admin.post("/en/admin/search/agency-names", { agency: "ministry-of-interior", names: "home office" });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain("This agency already has other names");
+    const empty = await admin.post("/en/admin/search/agency-names", { agency: "", names: "" });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("Choose the agency");
+
+    const row = (await listAgencyNames(db())).find((r) => r.agencySlug === "ministry-of-culture");
+    const changed = await admin.post(`/en/admin/search/agency-names/${row?.id}`, { names: "zanzibar quill\nوزارة الفنون" });
+    expect(changed.statusCode).toBe(303);
+    expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
+    for (const q of ["zanzibar quill", "وزارة الفنون", "الفنون"]) {
+      expect(t.app.searchIndex.engine.search(q).hits[0]?.doc.id, q).toBe("agency:ministry-of-culture");
+    }
+    const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, "search-agency-names.changed"));
+    expect(entry?.after).toEqual({ agency: "ministry-of-culture", names: ["zanzibar quill", "وزارة الفنون"] });
+
+    expect((await admin.post(`/en/admin/search/agency-names/${row?.id}/delete`, {})).statusCode).toBe(303);
+    expect((await admin.get(`/en/admin/search/agency-names/${row?.id}`)).statusCode).toBe(404);
+    await t.app.searchIndex.refreshIfChanged();
+    expect(t.app.searchIndex.engine.search("zanzibar quill").hits[0]?.doc.id).not.toBe("agency:ministry-of-culture");
+    const made = await admin.post("/en/admin/search/agency-names", { agency: "ministry-of-culture", names: "zanzibar quill" });
+    expect(made.statusCode).toBe(303);
+    const [created] = await db().select().from(auditLog).where(eq(auditLog.action, "search-agency-names.created"));
+    expect(created?.after).toEqual({ agency: "ministry-of-culture", names: ["zanzibar quill"] });
   });
 
   it("adds a best bet only for a result that exists", async () => {

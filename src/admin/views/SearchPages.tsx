@@ -5,19 +5,23 @@ import { Table } from "../../platform/design/Table.js";
 import { errorFor } from "../../platform/http/forms.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import { bestBetTypes } from "../../search/documents.js";
-import type { BestBetRow, SynonymGroup } from "../../search/settings.js";
+import type { AgencyNames, BestBetRow, SynonymGroup } from "../../search/settings.js";
+import { AgencyNamesSection } from "./AgencyNamesPage.js";
 import { DoneBanner } from "./DoneBanner.js";
 
 export interface SearchSettingsProps {
   synonyms: SynonymGroup[];
   bestBets: BestBetRow[];
-  /** Which form was refused ("synonyms" or "bestBet"), what was typed in it and why. */
-  refused?: { form: "synonyms" | "bestBet"; values: Record<string, string>; errors: FieldError[] } | undefined;
+  agencyNames: AgencyNames[];
+  /** Every agency, by name in the page's language, for the agency names form. */
+  agencies: { slug: string; name: string }[];
+  /** Which form was refused, what was typed in it and why. */
+  refused?: { form: "synonyms" | "bestBet" | "agencyNames"; values: Record<string, string>; errors: FieldError[] } | undefined;
   done?: string | undefined;
 }
 
 /** Synonym groups and best bets: what search treats as the same, and what it pins to the top. */
-export function SearchSettingsPage({ synonyms, bestBets, refused, done }: SearchSettingsProps) {
+export function SearchSettingsPage({ synonyms, bestBets, agencyNames, agencies, refused, done }: SearchSettingsProps) {
   const { t, href, csrfToken } = usePage();
   const errors = refused?.errors ?? [];
   const synonymValues = refused?.form === "synonyms" ? refused.values : {};
@@ -57,6 +61,13 @@ export function SearchSettingsPage({ synonyms, bestBets, refused, done }: Search
         />
         <Button>{t("admin.search.addSynonymsButton")}</Button>
       </form>
+
+      <AgencyNamesSection
+        rows={agencyNames}
+        agencies={agencies}
+        values={refused?.form === "agencyNames" ? refused.values : {}}
+        errors={refused?.form === "agencyNames" ? errors : []}
+      />
 
       <h2 class="heading-l">{t("admin.search.bestBets")}</h2>
       <Table
