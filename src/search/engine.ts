@@ -1,6 +1,7 @@
 // One class over 400 lines, on purpose: the query pipeline (expansion, passes, fallbacks, pinning) reads best in one place.
 import SearchableMap from "minisearch/SearchableMap";
 import { normalize } from "../platform/text/normalize.js";
+import { analyseWord, appendIndexTerms, writtenWords } from "./analyzer/fast.js";
 import { stem } from "./analyzer/index.js";
 import { otherLayout } from "./analyzer/keyboard.js";
 import { wordsWithOffsets } from "./analyzer/tokenize.js";
@@ -71,22 +72,6 @@ const typeBoost: Record<DocType, number> = {
   consultation: 0.6,
 };
 
-/**
- * The index terms of a text: each word's stem, and its normalised spelling
- * when that differs, so typos are measured against real words and prefixes
- * match what people type.
- */
-function indexTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const w of wordsWithOffsets(text)) {
-    const s = stem(w.norm);
-    if (!s) continue;
-    out.push(s);
-    if (w.norm !== s) out.push(w.norm);
-  }
-  return out;
-}
-
 /** A text in both languages, once when it is the same in both (a page in one language). */
 const bothLanguages = (t: { ar: string; en: string }) => (t.ar === t.en ? t.ar : `${t.ar} ${t.en}`);
 
@@ -148,27 +133,41 @@ export class SearchEngine {
     const builder = new InvertedIndexBuilder();
     for (const d of docs) {
       const n = builder.add([
-        indexTerms(bothLanguages(d.title)),
-        indexTerms(d.keywords),
-        indexTerms(bothLanguages(d.summary)),
-        indexTerms(d.purpose ?? ""),
-        indexTerms(d.body),
+        appendIndexTerms(bothLanguages(d.title), []),
+        appendIndexTerms(d.keywords, []),
+        appendIndexTerms(bothLanguages(d.summary), []),
+        appendIndexTerms(d.purpose ?? "", []),
+        appendIndexTerms(d.body, []),
       ]);
       this.docs[n] = d;
       this.byId.set(d.id, n);
       if (d.type === "agency") this.names.add(n, [d.title.ar, d.title.en, ...(d.names ?? [])]);
       this.boosts[n] = typeBoost[d.type] * (1 + Math.log10(1 + d.popularity) / 10);
-      for (const text of [d.title.ar, d.title.en, d.keywords, d.summary.ar, d.summary.en]) {
-        const isSummary = text === d.summary.ar || text === d.summary.en;
-        for (const w of wordsWithOffsets(text)) {
-          const s = stem(w.norm);
-          if (!s || /^\d+$/.test(w.norm)) continue;
-          const key = skeleton(w.norm);
-          if (key) this.skeletons.set(key, (this.skeletons.get(key) ?? new Set()).add(s));
-          if (isSummary) continue;
-          const entry = this.vocabulary.get(w.norm);
-          if (entry) entry.count += 1;
-          else this.vocabulary.set(w.norm, { display: w.raw, count: 1 });
+      const summaries = d.summary.ar === d.summary.en ? [d.summary.ar] : [d.summary.ar, d.summary.en];
+      const titles = d.title.ar === d.title.en ? [d.title.ar] : [d.title.ar, d.title.en];
+      for (const [texts, counted] of [
+        [titles, true],
+        [[d.keywords], true],
+        [summaries, false],
+      ] as const) {
+        for (const text of texts) {
+          for (const raw of writtenWords(text)) {
+            for (const w of analyseWord(raw)) {
+              if (!w.stem || w.number) continue;
+              if (w.key) {
+                let stems = this.skeletons.get(w.key);
+                if (!stems) {
+                  stems = new Set();
+                  this.skeletons.set(w.key, stems);
+                }
+                stems.add(w.stem);
+              }
+              if (!counted) continue;
+              const entry = this.vocabulary.get(w.norm);
+              if (entry) entry.count += 1;
+              else this.vocabulary.set(w.norm, { display: raw, count: 1 });
+            }
+          }
         }
       }
     }

@@ -34,36 +34,40 @@ const MAX_EXPANSIONS = 40;
 
 export class InvertedIndexBuilder {
   private readonly lengths: number[][] = FIELD_WEIGHTS.map(() => []);
-  private readonly rawDocs = new Map<string, number[]>();
-  private readonly rawTf = new Map<string, number[]>();
+  /** Each term's number, in the order first seen. */
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Per term: the documents holding it, and FIELDS counts per document. */
+  private readonly rawDocs: number[][] = [];
+  private readonly rawTf: number[][] = [];
+  /** The last document each term was counted for. */
+  private readonly lastDoc: number[] = [];
   private count = 0;
 
   /** Adds the next document (numbered from 0) as the terms of each of its fields. */
   add(fields: string[][]): number {
     const doc = this.count++;
-    const tf = new Map<string, number[]>();
-    fields.forEach((terms, f) => {
+    for (let f = 0; f < FIELDS; f++) {
+      const terms = fields[f] ?? [];
       this.lengths[f]?.push(terms.length);
       for (const t of terms) {
-        let counts = tf.get(t);
-        if (!counts) {
-          counts = new Array<number>(FIELDS).fill(0);
-          tf.set(t, counts);
+        let id = this.ids.get(t);
+        if (id === undefined) {
+          id = this.terms.push(t) - 1;
+          this.ids.set(t, id);
+          this.rawDocs.push([]);
+          this.rawTf.push([]);
+          this.lastDoc.push(-1);
         }
-        counts[f] = (counts[f] ?? 0) + 1;
+        const tfs = this.rawTf[id] as number[];
+        if (this.lastDoc[id] !== doc) {
+          this.lastDoc[id] = doc;
+          (this.rawDocs[id] as number[]).push(doc);
+          for (let k = 0; k < FIELDS; k++) tfs.push(0);
+        }
+        const at = tfs.length - FIELDS + f;
+        tfs[at] = (tfs[at] as number) + 1;
       }
-    });
-    for (const [t, counts] of tf) {
-      let docs = this.rawDocs.get(t);
-      let tfs = this.rawTf.get(t);
-      if (!docs || !tfs) {
-        docs = [];
-        tfs = [];
-        this.rawDocs.set(t, docs);
-        this.rawTf.set(t, tfs);
-      }
-      docs.push(doc);
-      for (let f = 0; f < FIELDS; f++) tfs.push(counts[f] ?? 0);
     }
     return doc;
   }
@@ -72,8 +76,9 @@ export class InvertedIndexBuilder {
     const n = this.count;
     const avg = this.lengths.map((l) => (l.length ? l.reduce((a, b) => a + b, 0) / l.length : 1) || 1);
     const dictionary = new SearchableMap<Postings>();
-    for (const [term, docs] of this.rawDocs) {
-      const tfs = this.rawTf.get(term) ?? [];
+    this.terms.forEach((term, id) => {
+      const docs = this.rawDocs[id] as number[];
+      const tfs = this.rawTf[id] as number[];
       const weights = new Float32Array(docs.length);
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;
@@ -88,9 +93,9 @@ export class InvertedIndexBuilder {
       }
       const df = docs.length;
       dictionary.set(term, { docs: Uint32Array.from(docs), weights, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
-    }
-    this.rawDocs.clear();
-    this.rawTf.clear();
+    });
+    this.rawDocs.length = 0;
+    this.rawTf.length = 0;
     return new InvertedIndex(dictionary, n);
   }
 }
