@@ -53,6 +53,12 @@ const COMMON_MIN_DOCS = 1000;
 /** When matching only some of the words, words in more than this share of documents are left out if rarer ones remain. */
 const DISTINCTIVE_SHARE = 0.05;
 
+/** How strongly matching more of the words counts when matching some of them (the coordination factor's power). */
+const COORD_POWER = 2;
+
+/** From this many words, a query is ranked by how many of its words each document holds and how well, not all-or-nothing. */
+const LONG_QUERY = 3;
+
 /** Below this many results for all the words, results for some of the words are added after them. */
 const RELAX_BELOW = 5;
 
@@ -102,6 +108,8 @@ interface Pass {
   fuzzy?: boolean;
   /** Words in most documents are kept (the last resort, when the rare words alone match nothing). */
   keepCommon?: boolean;
+  /** Documents holding more of the words rank higher (Lucene's coordination factor). */
+  coordinate?: boolean;
 }
 
 /**
@@ -346,12 +354,18 @@ export class SearchEngine {
           : [];
       if (distinctive.length) compiled = distinctive;
       const sum = new Map<number, number>();
+      const matched = new Map<number, number>();
       for (const group of compiled) {
         const scored = scoreGroup(group, this.buffers[0] as ScoreBuffer);
-        for (const doc of scored.docs) sum.set(doc, (sum.get(doc) ?? 0) + scored.get(doc));
+        for (const doc of scored.docs) {
+          sum.set(doc, (sum.get(doc) ?? 0) + scored.get(doc));
+          matched.set(doc, (matched.get(doc) ?? 0) + 1);
+        }
       }
       docs = [...sum.keys()];
-      totals = [...sum.values()];
+      // Lucene's coordination factor: a document holding more of the words ranks higher.
+      const coord = (doc: number) => ((matched.get(doc) ?? 0) / compiled.length) ** COORD_POWER;
+      totals = docs.map((doc) => (sum.get(doc) ?? 0) * (pass.coordinate ? coord(doc) : 1));
     }
 
     const filtered = filters.type || filters.personas?.length || filters.agency || filters.fullyOnline;
@@ -435,6 +449,12 @@ export class SearchEngine {
     }
     let total = strict.total;
     let results = strict.ranked;
+    // A long query (a question, a description of the need) is ranked by most words rather than by all of them.
+    if (groups.length >= LONG_QUERY && !layoutSwitchedTo && strict.total > 0) {
+      const most = this.run(groups, "OR", filters, keep, { coordinate: true });
+      results = most.ranked;
+      total = Math.max(total, most.total);
+    }
     let relaxed: Relaxation | undefined;
     const add = (more: Ranked, how: Relaxation) => {
       const seen = new Set(results.map((r) => r.doc));
