@@ -1,4 +1,5 @@
 import type { ContentPage } from "../pages/content.js";
+import { publishedItemsStamp } from "../participation/listing.js";
 import type { Db } from "../platform/db/client.js";
 import { versionStamp } from "../platform/db/versions.js";
 import { SearchEngine } from "./engine.js";
@@ -31,10 +32,16 @@ export class SearchIndex {
     return this.current;
   }
 
+  /** The content counters, and the participation items' signature (they have no counter of their own). */
+  private async contentStamp(): Promise<string> {
+    const [versions, participation] = await Promise.all([versionStamp(this.db), publishedItemsStamp(this.db)]);
+    return `${versions};${participation}`;
+  }
+
   /** Builds a new index from the database and swaps it in. */
   async rebuild(): Promise<void> {
     const started = performance.now();
-    const stamp = await versionStamp(this.db);
+    const stamp = await this.contentStamp();
     const [docs, synonyms, bestBets] = await Promise.all([
       loadSearchDocs(this.db, this.pages),
       readSynonyms(this.db),
@@ -48,7 +55,7 @@ export class SearchIndex {
   /** Rebuilds when the content counters have moved since the last build. */
   async refreshIfChanged(): Promise<boolean> {
     if (this.building) return false;
-    const stamp = await versionStamp(this.db);
+    const stamp = await this.contentStamp();
     if (stamp === this.stamp) return false;
     this.building = this.rebuild().finally(() => {
       this.building = undefined;

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { services } from "../../src/catalogue/tables.js";
+import { polls } from "../../src/participation/tables.js";
 import { bumpVersion } from "../../src/platform/db/versions.js";
 import { zeroResultQueries } from "../../src/search/analytics.js";
 import { SEARCH_SETTINGS_VERSION } from "../../src/search/settings.js";
@@ -172,5 +173,19 @@ describe("the index follows content changes", () => {
     await t.app.searchIndex.refreshIfChanged();
     expect((await api("q=zorbul&lang=en")).items[0]?.slug).toBe("apply-for-visitor-visa");
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(false);
+  });
+
+  it("rebuilds when a poll, survey or consultation is published, changed or withdrawn", async () => {
+    const db = t.db.database.db;
+    expect(await t.app.searchIndex.refreshIfChanged()).toBe(false);
+    await db
+      .update(polls)
+      .set({ questionEn: "Should bus stops have quokka shelters?", updatedAt: new Date() })
+      .where(eq(polls.slug, "bus-stop-improvements"));
+    expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
+    expect((await api("q=quokka&lang=en")).items[0]).toMatchObject({ type: "poll", slug: "bus-stop-improvements" });
+    await db.update(polls).set({ status: "draft", updatedAt: new Date() }).where(eq(polls.slug, "bus-stop-improvements"));
+    expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
+    expect((await api("q=quokka&lang=en")).total).toBe(0);
   });
 });
