@@ -2,25 +2,44 @@ import type { ContentPage } from "../pages/content.js";
 import { publishedItemsStamp } from "../participation/listing.js";
 import type { Db } from "../platform/db/client.js";
 import { versionStamp } from "../platform/db/versions.js";
+import type { SearchDoc } from "./documents.js";
 import { SearchEngine } from "./engine.js";
-import { readBestBets, readSynonyms } from "./settings.js";
-import { loadSearchDocs } from "./sources.js";
+import { readBestBets, readSynonyms, SEARCH_SETTINGS_VERSION } from "./settings.js";
+import { loadSearchPart, partsToRead, type SourcePart, sourceParts } from "./sources.js";
 
 export interface IndexLog {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
 }
 
+/** The content counters by name, and the participation items' signature (they have no counter of their own). */
+async function contentStamps(db: Db): Promise<Map<string, string>> {
+  const [versions, participation] = await Promise.all([versionStamp(db), publishedItemsStamp(db)]);
+  const out = new Map<string, string>();
+  for (const pair of versions.split(",")) {
+    const at = pair.lastIndexOf("=");
+    if (at > 0) out.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  out.set("participation", participation);
+  return out;
+}
+
 /**
  * The search index of one instance. It is built from the database at start
- * and rebuilt whenever the content counters change (any instance may have
- * published), so every instance follows every change within a few seconds.
+ * and follows the content counters (any instance may have published), so
+ * every instance follows every change within a few seconds. A change reads
+ * again only the parts of the index it touches (a new synonym or poll does
+ * not read 100,000 services again); the engine is then rebuilt from the
+ * documents kept in memory, its words' analysis remembered.
  */
 export class SearchIndex {
   private current: SearchEngine = new SearchEngine([]);
-  private stamp: string | undefined;
+  private stamps: Map<string, string> | undefined;
+  private readonly parts = new Map<SourcePart, SearchDoc[]>();
   private timer: NodeJS.Timeout | undefined;
   private building: Promise<void> | undefined;
+  /** What the last build read from the database, and how many documents it indexed. */
+  lastBuild: { read: SourcePart[]; documents: number } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -32,32 +51,43 @@ export class SearchIndex {
     return this.current;
   }
 
-  /** The content counters, and the participation items' signature (they have no counter of their own). */
-  private async contentStamp(): Promise<string> {
-    const [versions, participation] = await Promise.all([versionStamp(this.db), publishedItemsStamp(this.db)]);
-    return `${versions};${participation}`;
+  /** Reads every part of the index from the database and swaps the new index in. */
+  async rebuild(): Promise<void> {
+    await this.build(new Set(sourceParts), await contentStamps(this.db));
   }
 
-  /** Builds a new index from the database and swaps it in. */
-  async rebuild(): Promise<void> {
+  private async build(read: Set<SourcePart>, stamps: Map<string, string>): Promise<void> {
     const started = performance.now();
-    const stamp = await this.contentStamp();
-    const [docs, synonyms, bestBets] = await Promise.all([
-      loadSearchDocs(this.db, this.pages),
+    const [fresh, synonyms, bestBets] = await Promise.all([
+      Promise.all([...read].map(async (part) => [part, await loadSearchPart(this.db, this.pages, part)] as const)),
       readSynonyms(this.db),
       readBestBets(this.db),
     ]);
+    for (const [part, docs] of fresh) this.parts.set(part, docs);
+    const docs = sourceParts.flatMap((part) => this.parts.get(part) ?? []);
     this.current = new SearchEngine(docs, synonyms, bestBets);
-    this.stamp = stamp;
-    this.log?.info({ documents: docs.length, ms: Math.round(performance.now() - started) }, "search index built");
+    this.stamps = stamps;
+    this.lastBuild = { read: sourceParts.filter((p) => read.has(p)), documents: docs.length };
+    this.log?.info(
+      { documents: docs.length, read: [...read], ms: Math.round(performance.now() - started) },
+      "search index built",
+    );
   }
 
-  /** Rebuilds when the content counters have moved since the last build. */
+  /** Rebuilds when the content counters have moved since the last build, reading again only what they touch. */
   async refreshIfChanged(): Promise<boolean> {
     if (this.building) return false;
-    const stamp = await this.contentStamp();
-    if (stamp === this.stamp) return false;
-    this.building = this.rebuild().finally(() => {
+    const stamps = await contentStamps(this.db);
+    const before = this.stamps;
+    const changed = [...new Set([...stamps.keys(), ...(before?.keys() ?? [])])].filter((k) => stamps.get(k) !== before?.get(k));
+    if (before && changed.length === 0) return false;
+    const read = before ? partsToRead(changed) : new Set(sourceParts);
+    // A counter search does not follow (the home page's highlights): nothing to read, no index to rebuild.
+    if (read.size === 0 && !changed.includes(SEARCH_SETTINGS_VERSION)) {
+      this.stamps = stamps;
+      return false;
+    }
+    this.building = this.build(read, stamps).finally(() => {
       this.building = undefined;
     });
     await this.building;

@@ -149,63 +149,113 @@ function fileDocs(docs: SearchDoc[]): void {
   }
 }
 
-/** Everything search can find, read from each area through its service and the portal's own pages. */
-export async function loadSearchDocs(db: Db, pages: ContentPage[]): Promise<SearchDoc[]> {
+/**
+ * The parts of the index, each read by itself, in the order they are
+ * indexed: a change re-reads only the parts it touches (see partsToRead).
+ */
+export const sourceParts = ["catalogue", "agencies", "static", "articles", "opendata", "participation"] as const;
+export type SourcePart = (typeof sourceParts)[number];
+
+/** The parts to read again when these content counters moved ("participation" is the participation items' signature). */
+export function partsToRead(changed: Iterable<string>): Set<SourcePart> {
+  const out = new Set<SourcePart>();
+  for (const name of changed) {
+    // The catalogue names the agencies that datasets and participation items show.
+    if (name === "catalogue")
+      for (const p of ["catalogue", "agencies", "articles", "opendata", "participation"] as const) out.add(p);
+    else if (name === "search-settings") out.add("agencies");
+    else if (name === "opendata") out.add("opendata");
+    else if (name === "participation") out.add("participation");
+  }
+  return out;
+}
+
+async function agencyRefs(db: Db) {
+  return new Map((await agenciesForSearch(db)).map((a) => [a.slug, { slug: a.slug, name: a.name }]));
+}
+
+/** The documents of one part of the index, read from its area through its service. */
+export async function loadSearchPart(db: Db, pages: ContentPage[], part: SourcePart): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
-  await serviceDocs(db, docs);
-  const [agencies, otherNames] = await Promise.all([agenciesForSearch(db), readAgencyNames(db)]);
-  for (const a of agencies) {
-    const aliases = otherNames.get(a.slug) ?? [];
-    docs.push(
-      doc("agency", a.slug, `/agencies/${a.slug}`, {
-        title: a.name,
-        summary: a.description,
-        keywords: [a.shortName.ar, a.shortName.en, ...aliases].join(" \n "),
-        names: [a.shortName.ar, a.shortName.en, ...aliases],
-        popularity: a.serviceCount * 100,
-      }),
-    );
-  }
-  for (const p of pages) {
-    docs.push(
-      doc("page", p.slug, p.path, {
-        title: { ar: p.text.ar.title, en: p.text.en.title },
-        summary: { ar: p.text.ar.description, en: p.text.en.description },
-        body: `${p.text.ar.plain} \n ${p.text.en.plain}`,
-      }),
-    );
-  }
-  fileDocs(docs);
-  const article = (type: DocType, base: string) => (n: Article) =>
-    doc(type, n.slug, `${base}/${n.slug}`, {
-      title: n.title,
-      summary: n.summary,
-      body: `${n.body.ar} \n ${n.body.en}`,
-      agency: n.agency,
-    });
-  docs.push(...(await listNews(db, 1, 100_000)).items.map(article("news", "/news")));
-  docs.push(...(await listEvents(db, true)).map(article("event", "/events")));
-  docs.push(...(await listInitiatives(db)).map(article("initiative", "/initiatives")));
-  const agencyOf = new Map(agencies.map((a) => [a.slug, { slug: a.slug, name: a.name }]));
-  for (const d of await publishedDatasetsForSearch(db)) {
-    docs.push(
-      doc("dataset", d.slug, `/opendata/${d.slug}`, {
-        title: d.title,
-        summary: d.description,
-        keywords: d.keywords,
-        agency: agencyOf.get(d.agency),
-      }),
-    );
-  }
-  const kinds = { polls: "poll", surveys: "survey", consultations: "consultation" } as const;
-  for (const item of await publishedItems(db)) {
-    docs.push(
-      doc(kinds[item.kind], item.slug, `/participate/${item.kind}/${item.slug}`, {
-        title: item.title,
-        summary: item.summary,
-        agency: agencyOf.get(item.agency),
-      }),
-    );
+  switch (part) {
+    case "catalogue":
+      await serviceDocs(db, docs);
+      break;
+    case "agencies": {
+      const [agencies, otherNames] = await Promise.all([agenciesForSearch(db), readAgencyNames(db)]);
+      for (const a of agencies) {
+        const aliases = otherNames.get(a.slug) ?? [];
+        docs.push(
+          doc("agency", a.slug, `/agencies/${a.slug}`, {
+            title: a.name,
+            summary: a.description,
+            keywords: [a.shortName.ar, a.shortName.en, ...aliases].join(" \n "),
+            names: [a.shortName.ar, a.shortName.en, ...aliases],
+            popularity: a.serviceCount * 100,
+          }),
+        );
+      }
+      break;
+    }
+    case "static":
+      for (const p of pages) {
+        docs.push(
+          doc("page", p.slug, p.path, {
+            title: { ar: p.text.ar.title, en: p.text.en.title },
+            summary: { ar: p.text.ar.description, en: p.text.en.description },
+            body: `${p.text.ar.plain} \n ${p.text.en.plain}`,
+          }),
+        );
+      }
+      fileDocs(docs);
+      break;
+    case "articles": {
+      const article = (type: DocType, base: string) => (n: Article) =>
+        doc(type, n.slug, `${base}/${n.slug}`, {
+          title: n.title,
+          summary: n.summary,
+          body: `${n.body.ar} \n ${n.body.en}`,
+          agency: n.agency,
+        });
+      docs.push(...(await listNews(db, 1, 100_000)).items.map(article("news", "/news")));
+      docs.push(...(await listEvents(db, true)).map(article("event", "/events")));
+      docs.push(...(await listInitiatives(db)).map(article("initiative", "/initiatives")));
+      break;
+    }
+    case "opendata": {
+      const agencyOf = await agencyRefs(db);
+      for (const d of await publishedDatasetsForSearch(db)) {
+        docs.push(
+          doc("dataset", d.slug, `/opendata/${d.slug}`, {
+            title: d.title,
+            summary: d.description,
+            keywords: d.keywords,
+            agency: agencyOf.get(d.agency),
+          }),
+        );
+      }
+      break;
+    }
+    case "participation": {
+      const agencyOf = await agencyRefs(db);
+      const kinds = { polls: "poll", surveys: "survey", consultations: "consultation" } as const;
+      for (const item of await publishedItems(db)) {
+        docs.push(
+          doc(kinds[item.kind], item.slug, `/participate/${item.kind}/${item.slug}`, {
+            title: item.title,
+            summary: item.summary,
+            agency: agencyOf.get(item.agency),
+          }),
+        );
+      }
+      break;
+    }
   }
   return docs;
+}
+
+/** Everything search can find, read from each area through its service and the portal's own pages. */
+export async function loadSearchDocs(db: Db, pages: ContentPage[]): Promise<SearchDoc[]> {
+  const parts = await Promise.all(sourceParts.map((part) => loadSearchPart(db, pages, part)));
+  return parts.flat();
 }

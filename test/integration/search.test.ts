@@ -161,6 +161,7 @@ describe("the index follows content changes", () => {
     await db.update(services).set({ published: false }).where(eq(services.slug, "apply-for-exit-permit"));
     await bumpVersion(db, "catalogue");
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
+    expect(t.app.searchIndex.lastBuild?.read).toContain("catalogue");
     expect((await api("q=exit%20permit&lang=en")).items.map((i) => i.slug)).not.toContain("apply-for-exit-permit");
     await db.update(services).set({ published: true }).where(eq(services.slug, "apply-for-exit-permit"));
     await bumpVersion(db, "catalogue");
@@ -171,6 +172,8 @@ describe("the index follows content changes", () => {
     await db.insert(searchSynonyms).values({ terms: ["zorbul", "تأشيرة"] });
     await bumpVersion(db, SEARCH_SETTINGS_VERSION);
     await t.app.searchIndex.refreshIfChanged();
+    // A synonym reads again only what the settings touch (the agencies' other names), not the services.
+    expect(t.app.searchIndex.lastBuild?.read).toEqual(["agencies"]);
     expect((await api("q=zorbul&lang=en")).items[0]?.slug).toBe("apply-for-visitor-visa");
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(false);
   });
@@ -183,6 +186,7 @@ describe("the index follows content changes", () => {
       .set({ questionEn: "Should bus stops have quokka shelters?", updatedAt: new Date() })
       .where(eq(polls.slug, "bus-stop-improvements"));
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
+    expect(t.app.searchIndex.lastBuild?.read).toEqual(["participation"]);
     expect((await api("q=quokka&lang=en")).items[0]).toMatchObject({ type: "poll", slug: "bus-stop-improvements" });
     await db.update(polls).set({ status: "draft", updatedAt: new Date() }).where(eq(polls.slug, "bus-stop-improvements"));
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
