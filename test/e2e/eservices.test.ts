@@ -218,8 +218,8 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     const officer = await newPage(browser);
     await officer.page.goto(`${baseUrl}/en/sign-in?returnTo=${encodeURIComponent("/en/workspace/cases")}`);
     await signIn(officer.page, "officer@demo.hukoomi.example");
-    // The officer prefers Arabic; pages follow that after sign-in. This one works in English today.
-    expect(officer.page.url()).toBe(`${baseUrl}/workspace/cases`);
+    // Signing in keeps the language the officer signed in with, whatever the language they prefer.
+    expect(officer.page.url()).toBe(`${baseUrl}/en/workspace/cases`);
     await expectAccessible(officer.page);
     await officer.page.goto(`${baseUrl}/en/workspace/cases`);
     await expectAccessible(officer.page);
