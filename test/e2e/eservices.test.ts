@@ -298,7 +298,7 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     await tabTo(page, "main form button[type=submit]:not(.link-button)");
     await Promise.all([page.waitForURL(/\/my\/requests\/HK-/), page.keyboard.press("Enter")]);
     await expectAccessible(page);
-    expect(await page.textContent("h1")).toBe("حُفظ طلبك: ادفع الرسوم لإرساله");
+    expect(await page.textContent("h1")).toBe("ادفع الرسوم لإرسال طلبك");
     await page.goto(`${baseUrl}/my/requests`);
     await expectAccessible(page);
     await context.close();
