@@ -84,7 +84,7 @@ const identityFields = z
   });
 
 /** The form's fields in the order they are shown, so the error summary follows the page. */
-const REGISTRATION_ORDER = [
+export const REGISTRATION_ORDER = [
   "idType",
   "qid",
   "passportNumber",

@@ -4,7 +4,7 @@ import { fieldErrors, formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { checkPassword } from "../identity.js";
 import { accountsHolding } from "../repository.js";
-import { codeSchema, parseRegistration } from "../schemas.js";
+import { codeSchema, parseRegistration, REGISTRATION_ORDER } from "../schemas.js";
 import { DUPLICATE_REGISTRATION, requireViewer } from "../sessions.js";
 import { RegisterPage, type RegistrationValues } from "../views/RegisterPage.js";
 import { CodePage, MessagePage } from "../views/SignInPages.js";
@@ -16,18 +16,7 @@ const TAKEN_CODES = { name: "taken-registration-codes", points: 5, seconds: 3600
 /** What the person typed, to show again with the errors (never the passwords). */
 function echo(body: Record<string, unknown>): RegistrationValues {
   const out: RegistrationValues = {};
-  for (const k of [
-    "idType",
-    "qid",
-    "passportNumber",
-    "passportCountry",
-    "nameAr",
-    "nameEn",
-    "nationality",
-    "residency",
-    "phone",
-    "email",
-  ]) {
+  for (const k of REGISTRATION_ORDER.filter((field) => !field.toLowerCase().includes("password"))) {
     const v = body[k];
     if (typeof v === "string") out[k] = v.slice(0, 300);
   }
