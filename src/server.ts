@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -14,7 +15,7 @@ import { registerRoutes } from "./accounts/routes/register.js";
 import { resetRoutes } from "./accounts/routes/reset.js";
 import { signInRoutes } from "./accounts/routes/sign-in.js";
 import { AccountService } from "./accounts/service.js";
-import { sessionPlugin } from "./accounts/sessions.js";
+import { SESSION_COOKIE, sessionPlugin } from "./accounts/sessions.js";
 import { AccountLinks } from "./accounts/views/AccountLinks.js";
 import { adminRoutes } from "./admin/routes.js";
 import { pageViewPlugin } from "./analytics/page-view-counter.js";
@@ -82,11 +83,12 @@ import type { Database } from "./platform/db/client.js";
 import { assetsPlugin } from "./platform/http/assets.js";
 import { csrfPlugin } from "./platform/http/csrf.js";
 import { errorHandlerPlugin, frameworkErrorHandler } from "./platform/http/error-handler.js";
+import { answerFromCache } from "./platform/http/fast-path.js";
 import { securityHeadersPlugin } from "./platform/http/headers.js";
 import { PageCache, pageCachePlugin } from "./platform/http/page-cache.js";
 import { rateLimitPlugin } from "./platform/http/rate-limit.js";
 import { renderPlugin } from "./platform/http/render.js";
-import { localePrefix, locales } from "./platform/i18n/locales.js";
+import { localeOfPath, localePrefix, locales, stripLocale } from "./platform/i18n/locales.js";
 import { DevOutbox, HttpSmsSender, type Mailer, type SmsSender, SmtpMailer } from "./platform/messaging/senders.js";
 import { cspReportRoutes } from "./platform/observability/csp-report.js";
 import { metricsPlugin } from "./platform/observability/metrics.js";
@@ -173,6 +175,9 @@ async function inEachLanguage<Options extends object>(
   }
 }
 
+/** How long an idle connection stays open (Fastify's default, longer than the usual balancer's 60 s). */
+const KEEP_ALIVE_MS = 72_000;
+
 /** Builds the portal from its areas; the caller opens the database and listens. */
 export async function buildApp({
   config,
@@ -183,7 +188,22 @@ export async function buildApp({
   mailer,
   sms,
 }: AppDependencies): Promise<FastifyInstance> {
+  // Rendered public pages; a kept one is answered before the framework (src/platform/http/fast-path.ts).
+  const pageCache = new PageCache(database.db, config.PAGE_CACHE_SECONDS);
+  const fromCache = answerFromCache(pageCache, {
+    https: (request) =>
+      Boolean((request.socket as { encrypted?: boolean }).encrypted) ||
+      (config.TRUST_PROXY && request.headers["x-forwarded-proto"] === "https"),
+  });
   const app = Fastify({
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        if (!fromCache(request, response)) handler(request, response);
+      });
+      // What Fastify sets on a server it makes itself: idle connections (a proxy's pool) kept longer than a balancer's minute.
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      return server;
+    },
     logger: loggerOptions(config, logStream),
     genReqId: () => randomUUID(),
     // Behind the proxy, its request id (nginx's $request_id) ties the proxy's and every instance's log lines together.
@@ -216,9 +236,8 @@ export async function buildApp({
     secureCookies,
     alsoClear: PROVIDER_COOKIES,
   });
-  const pageCache = new PageCache(database.db, config.PAGE_CACHE_SECONDS);
   app.decorate("pageCache", pageCache);
-  await app.register(pageCachePlugin, { cache: pageCache });
+  await app.register(pageCachePlugin, { cache: pageCache, sessionCookie: SESSION_COOKIE });
   await app.register(renderPlugin, {
     pageCache,
     navigation,
@@ -233,6 +252,8 @@ export async function buildApp({
   await app.register(metricsPlugin, { database, token: config.METRICS_TOKEN });
   await app.register(cspReportRoutes);
   await app.register(pageViewPlugin, { db: database.db, flushSeconds: config.ANALYTICS_FLUSH_SECONDS });
+  // Pages answered before the framework count as views too.
+  pageCache.onServe = (url) => app.pageViews.count(stripLocale(url.split("?")[0] ?? "/").slice(0, 512), localeOfPath(url));
   // The API's OpenAPI document collects every route registered from here on; CORS stays closed unless configured.
   await app.register(openApiCollector, { baseUrl: config.BASE_URL });
   await app.register(corsPlugin, { origins: config.API_CORS_ORIGINS });
@@ -383,7 +404,7 @@ export async function buildApp({
   app.decorate("searchAnalytics", searchAnalytics);
   const search = { db, index: searchIndex, analytics: searchAnalytics };
   await inEachLanguage(app, searchPageRoutes, search);
-  await inEachLanguage(app, feedbackRoutes, { db });
+  await inEachLanguage(app, feedbackRoutes, { db, baseUrl: config.BASE_URL });
   await inEachLanguage(app, designSystemRoutes, {});
   // The workers' portal: the chooser in Arabic and English, the pages in each of the portal's own languages.
   const workerContent = loadWorkerContent();

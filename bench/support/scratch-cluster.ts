@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -30,6 +30,8 @@ export interface ScratchCluster {
 export async function scratchCluster(prefix: string, options: ScratchClusterOptions = {}): Promise<ScratchCluster> {
   const database = await scratchDatabase(`hukoomi_${prefix}`);
   const work = mkdtempSync(join(tmpdir(), `hukoomi-${prefix}-`));
+  // nginx's workers (nobody, when started as root) write the proxy's cache there.
+  chmodSync(work, 0o755);
   const filesDir = join(work, "files");
   const db = new pg.Client({ connectionString: database.url });
   let cluster: Cluster | undefined;

@@ -91,7 +91,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const redisUrl = options.redisUrl ?? "redis://127.0.0.1:6379";
   const workDir = resolve(options.workDir ?? join(ROOT, ".cluster"));
   const baseUrl = `http://127.0.0.1:${proxyPort}`;
-  for (const dir of ["", "client-body", "proxy", "fastcgi", "uwsgi", "scgi", "files"])
+  for (const dir of ["", "client-body", "proxy", "cache", "fastcgi", "uwsgi", "scgi", "files"])
     mkdirSync(join(workDir, dir), { recursive: true });
   await ensureDatabase(databaseUrl);
 

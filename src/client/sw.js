@@ -14,10 +14,9 @@
  * token, a code or a person's search), any private area (/my, /workspace,
  * /eservices, /payments, sign-in and registration, the identity provider,
  * /verify, /files, /api, the sandboxes), and any response that says
- * Cache-Control no-store, or varies by cookie. ("private" alone is kept: it
- * keeps a page out of shared caches, and this cache is the person's own;
- * public pages are private because each carries the visitor's anti-forgery
- * token.)
+ * Cache-Control no-store, or varies by cookie. (Public pages are sent
+ * "public", the same bytes for every anonymous visitor; "private" alone would
+ * be kept too, as this cache is the person's own.)
  *
  * Signed-in pages: the session cookie is HttpOnly and a worker cannot see
  * the cookies a request carries, so it cannot tell a signed-in visit by

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../platform/db/client.js";
+import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import { monthlyTransactionsByService } from "../statistics/service.js";
 import { strategyMeasures } from "../statistics/strategy.js";
 import { loadFacts } from "./service.js";
@@ -10,10 +11,10 @@ import { FactsPage } from "./views/FactsPage.js";
 
 /** Facts and figures: the page. */
 export async function factsPageRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get("/facts", async (request, reply) => {
+  app.get("/facts", PUBLIC_PAGE, async (request, reply) => {
     const facts = await loadFacts(db);
     const title = request.tr.t("facts.title");
-    return reply.header("cache-control", "no-cache").page({
+    return reply.page({
       title,
       description: request.tr.t("facts.lead"),
       breadcrumbs: [{ label: title }],

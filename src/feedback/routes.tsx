@@ -3,6 +3,7 @@ import type { Db } from "../platform/db/client.js";
 import { wantsJson } from "../platform/http/error-handler.js";
 import { BadRequestError, NotFoundError } from "../platform/http/errors.js";
 import { fieldErrors, firstMessageKey, formBody } from "../platform/http/forms.js";
+import { sameOriginOnly } from "../platform/http/same-origin.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { addComment, findAnswer, isOpenForComment, recordAnswer } from "./repository.js";
 import { answerSchema, commentSchema, feedbackIdSchema } from "./schemas.js";
@@ -29,10 +30,15 @@ async function showCommentPage(db: Db, request: FastifyRequest, reply: FastifyRe
   });
 }
 
-/** "Is this page easy to understand?": the answer, then an optional comment. */
-export async function feedbackRoutes(app: FastifyInstance, opts: { db: Db }) {
+/**
+ * "Is this page easy to understand?": the answer, then an optional comment.
+ * The question is on every public page, which is the same for everyone, so
+ * its forms carry no anti-forgery token: a post from another site is refused
+ * by its Sec-Fetch-Site / Origin instead (src/platform/http/same-origin.ts).
+ */
+export async function feedbackRoutes(app: FastifyInstance, opts: { db: Db; baseUrl: string }) {
   const { db } = opts;
-  const guarded = { preHandler: app.csrfProtection, config: { rateLimit: RATE_LIMIT } };
+  const guarded = { preHandler: sameOriginOnly(opts.baseUrl), config: { rateLimit: RATE_LIMIT } };
 
   app.post("/feedback", guarded, async (request, reply) => {
     const parsed = answerSchema.safeParse(formBody(request.body));

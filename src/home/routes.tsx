@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import { activeHighlights } from "../admin/highlights.js";
 import { listNews, listServices, listTerms, servicesBySlugs } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
+import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
 import type { SchemaNode } from "../platform/layout/structured-data.js";
 import { mostUsedServices } from "../statistics/service.js";
@@ -70,7 +71,7 @@ function webSiteJsonLd(name: string, description: string, locale: Locale, baseUr
 
 /** The home page. */
 export async function homeRoutes(app: FastifyInstance, { db, baseUrl, participation }: HomeRouteOptions) {
-  app.get("/", async (request, reply) => {
+  app.get("/", PUBLIC_PAGE, async (request, reply) => {
     const data = await loadHome(db);
     const { locale, tr } = request;
     return reply.page({

@@ -3,6 +3,7 @@ import { listAgencies } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
+import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import type { Locale } from "../platform/i18n/locales.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
 import { toCsv, toRecords } from "./csv.js";
@@ -27,7 +28,7 @@ export async function agencyNames(db: Db, locale: Locale): Promise<Map<string, s
 
 /** The open data pages (registered in each language): the catalogue and a dataset's page. */
 export async function openDataPageRoutes(app: FastifyInstance, { db, storage, baseUrl = "" }: OpenDataRouteOptions) {
-  app.get("/opendata", async (request, reply) => {
+  app.get("/opendata", PUBLIC_PAGE, async (request, reply) => {
     const { tr, locale } = request;
     const query = parseOrRefuse(catalogueQuery, request.query);
     const [found, names, counts] = await Promise.all([
@@ -59,7 +60,7 @@ export async function openDataPageRoutes(app: FastifyInstance, { db, storage, ba
     });
   });
 
-  app.get("/opendata/:slug", async (request, reply) => {
+  app.get("/opendata/:slug", PUBLIC_PAGE, async (request, reply) => {
     const { tr, locale } = request;
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const dataset = await findDataset(db, slug);

@@ -3,6 +3,7 @@ import { requireViewer } from "../accounts/sessions.js";
 import { agencyName } from "../eservices/repository/agency-names.js";
 import type { Db } from "../platform/db/client.js";
 import { ForbiddenError } from "../platform/http/errors.js";
+import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import { publishedItems, staffItems } from "./listing.js";
 import { agenciesRun } from "./period.js";
 import { ParticipatePage } from "./views/ParticipatePage.js";
@@ -18,7 +19,7 @@ export interface ParticipationRouteOptions {
  * Each kind (polls, surveys, consultations) registers its pages below.
  */
 export async function participationRoutes(app: FastifyInstance, { db }: ParticipationRouteOptions) {
-  app.get("/participate", async (request, reply) => {
+  app.get("/participate", PUBLIC_PAGE, async (request, reply) => {
     const items = await publishedItems(db);
     const names = new Map<string, { ar: string; en: string }>();
     for (const i of items) if (!names.has(i.agency)) names.set(i.agency, await agencyName(db, i.agency));

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { listAgencies, listServices, listTerms, personaFamily } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { fieldErrors } from "../platform/http/forms.js";
+import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
 import type { SearchAnalytics } from "./analytics.js";
 import { docTypes } from "./documents.js";
@@ -28,7 +29,7 @@ async function filtersOf(
 
 /** The results page behind the search box on every page. */
 export async function searchPageRoutes(app: FastifyInstance, { db, index, analytics }: SearchRouteOptions) {
-  app.get("/search", async (request, reply) => {
+  app.get("/search", PUBLIC_PAGE, async (request, reply) => {
     const tr = request.tr;
     const [personas, agencies] = await Promise.all([listTerms(db, "persona"), listAgencies(db)]);
     const parsed = searchPageQuery.safeParse(request.query ?? {});
@@ -53,6 +54,8 @@ export async function searchPageRoutes(app: FastifyInstance, { db, index, analyt
         noindex: true,
       });
     }
+    // A results page is kept only when the index has caught up with the content the page cache follows.
+    if (index.builtFrom !== request.pageCacheStamp) request.pageCacheKey = undefined;
     const q = parsed.data;
     const state: SearchState = {
       q: q.q,
@@ -65,7 +68,12 @@ export async function searchPageRoutes(app: FastifyInstance, { db, index, analyt
     const outcome = q.q
       ? index.engine.search(q.q, await filtersOf(db, state), { offset: (q.page - 1) * RESULTS_PER_PAGE, limit: RESULTS_PER_PAGE })
       : { total: 0, hits: [] as Hit[] };
-    if (q.q && q.page === 1) analytics.record(q.q, request.locale, outcome.total);
+    if (q.q && q.page === 1) {
+      const { locale } = request;
+      analytics.record(q.q, locale, outcome.total);
+      // Served again from the page cache, the search is counted again.
+      request.pageCacheOnServe = () => analytics.record(q.q, locale, outcome.total);
+    }
     const popular = q.q && outcome.total === 0 ? (await listServices(db, { page: 1, pageSize: 5 })).items : [];
     return reply.page({
       title: q.q ? tr.t("search.titleWithQuery", { query: q.q }) : tr.t("search.title"),

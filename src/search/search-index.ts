@@ -51,6 +51,15 @@ export class SearchIndex {
     return this.current;
   }
 
+  /** The content counters the index was built from, as the page cache reads them (it keeps a results page only when they are current). */
+  get builtFrom(): string | undefined {
+    if (!this.stamps) return undefined;
+    return [...this.stamps]
+      .filter(([name]) => name !== "participation")
+      .map(([name, value]) => `${name}=${value}`)
+      .join(",");
+  }
+
   /** Reads every part of the index from the database and swaps the new index in. */
   async rebuild(): Promise<void> {
     await this.build(new Set(sourceParts), await contentStamps(this.db));

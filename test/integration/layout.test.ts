@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from "node:fs";
+import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromRoot } from "../../src/platform/paths.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 
 let t: TestApp;
@@ -49,8 +52,9 @@ describe("every page, in both languages", () => {
         for (const link of ["/accessibility", "/privacy", "/terms", "/contact", "/sitemap"]) {
           expect(res.body).toContain(`href="${res === en ? `/en${link}` : link}"`);
         }
-        // Page feedback with an anti-forgery token.
-        expect(res.body).toMatch(/data-feedback[\s\S]*name="_csrf" value="[^"]+"/);
+        // Page feedback, with nothing about the visitor in it (posts from other sites are refused by their headers).
+        expect(res.body).toMatch(/data-feedback[\s\S]*action="[^"]*\/feedback"/);
+        expect(res.body).not.toContain('name="_csrf"');
         // Search box.
         expect(res.body).toContain('role="search"');
       }
@@ -96,4 +100,33 @@ describe("every page, in both languages", () => {
     const unused = await t.app.inject({ url: "/assets/fonts/ibm-plex-sans-arabic-cyrillic-ext-400-normal.woff2" });
     expect(unused.statusCode).toBe(404);
   });
+
+  it("preloads the page's regular face, which never swaps in late (no layout shift)", async () => {
+    const ar = await t.app.inject({ url: "/" });
+    expect(ar.body).toContain(
+      '<link rel="preload" href="/assets/fonts/ibm-plex-sans-arabic-arabic-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous"/>',
+    );
+    const en = await t.app.inject({ url: "/en" });
+    expect(en.body).toContain('href="/assets/fonts/ibm-plex-sans-arabic-latin-400-normal.woff2" as="font"');
+    const css = readFileSync(fromRoot("public/css/hukoomi.css"), "utf8");
+    const faces = css.match(/@font-face\s*{[^}]*}/g) ?? [];
+    expect(faces.length).toBeGreaterThan(0);
+    for (const face of faces) expect(face).toContain("font-display: optional;");
+    // Every preloaded address is one the stylesheet uses, so the font is fetched once.
+    expect(css).toContain('url("/assets/fonts/ibm-plex-sans-arabic-arabic-400-normal.woff2")');
+    expect(css).toContain('url("/assets/fonts/ibm-plex-sans-arabic-latin-400-normal.woff2")');
+  });
+
+  it.skipIf(!existsSync(fromRoot("public/css/hukoomi.css.br")))(
+    "sends the stylesheet compressed at build time (npm run build)",
+    async () => {
+      const home = await t.app.inject({ url: "/" });
+      const css = /href="(\/assets\/css\/hukoomi\.css\?v=[a-f0-9]+)"/.exec(home.body)?.[1] ?? "";
+      const plain = await t.app.inject({ url: css });
+      const br = await t.app.inject({ url: css, headers: { "accept-encoding": "br, gzip" } });
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(br.headers["cache-control"]).toContain("immutable");
+      expect(brotliDecompressSync(br.rawPayload).toString("utf8")).toBe(plain.body);
+    },
+  );
 });

@@ -83,16 +83,6 @@ export interface FormSession {
   cookie: string;
 }
 
-/** Opens a page like a browser and reads the anti-forgery token from its page-feedback form. */
-export async function openForm(app: FastifyInstance, url: string): Promise<FormSession> {
-  const res = await app.inject({ method: "GET", url });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
-  const setCookie = res.headers["set-cookie"];
-  const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ""]).map((c) => c.split(";")[0]).join("; ");
-  if (!csrf || !cookie) throw new Error(`no form session on ${url} (status ${res.statusCode})`);
-  return { csrf, cookie };
-}
-
 /** Posts a form as a browser would (URL-encoded), with the session's cookie. */
 export function postForm(
   app: FastifyInstance,

@@ -21,7 +21,9 @@ export function startHref(service: Service, href: (p: string) => string): string
 
 /** A service described in the portal's one consistent way. */
 export function ServicePage({ service, rules = [] }: { service: Service; rules?: string[] }) {
-  const { t, href, locale, number, viewerName, csrfToken } = usePage();
+  const page = usePage();
+  // The token is read only for a signed-in person's form: the public page carries none.
+  const { t, href, locale, number, viewerName } = page;
   const s = service.sections[locale];
   const start =
     service.maturity === "partly-online" || service.maturity === "fully-online" ? startHref(service, href) : undefined;
@@ -130,7 +132,7 @@ export function ServicePage({ service, rules = [] }: { service: Service; rules?:
       <aside class="service__aside" aria-labelledby="service-aside-agency">
         {viewerName ? (
           <form class="aside-box" method="post" action={href("/my/saved-services")}>
-            <input type="hidden" name="_csrf" value={csrfToken} />
+            <input type="hidden" name="_csrf" value={page.csrfToken} />
             <input type="hidden" name="service" value={service.slug} />
             <input type="hidden" name="saved" value="1" />
             <input type="hidden" name="returnTo" value={href("/my")} />

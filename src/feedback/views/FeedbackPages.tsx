@@ -18,7 +18,7 @@ export interface CommentPageProps {
 
 /** After answering without JavaScript: thanks, and a place for an optional comment. */
 export function FeedbackCommentPage({ id, page, open, done, errors = [], comment }: CommentPageProps) {
-  const { t, href, csrfToken } = usePage();
+  const { t, href } = usePage();
   return (
     <div class="narrow">
       <ErrorSummary errors={errors} />
@@ -28,7 +28,6 @@ export function FeedbackCommentPage({ id, page, open, done, errors = [], comment
       <h1 class="heading-l">{t("feedback.pageTitle")}</h1>
       {open && !done ? (
         <form method="post" action={href(`/feedback/${id}`)} novalidate>
-          <input type="hidden" name="_csrf" value={csrfToken} />
           <Textarea
             name="comment"
             label={t("feedback.commentLabel")}

@@ -8,7 +8,7 @@ import { COMMENT_MAX_LENGTH } from "../schemas.js";
  * comment are sent without leaving the page (see src/client/feedback.ts).
  */
 export function FeedbackWidget() {
-  const { t, href, url, csrfToken } = usePage();
+  const { t, href, url } = usePage();
   const page = stripLocale(url).split("?")[0] ?? "/";
   return (
     <section
@@ -19,7 +19,6 @@ export function FeedbackWidget() {
       data-comment-thanks={t("feedback.commentThanks")}
     >
       <form class="page-feedback__form" method="post" action={href("/feedback")} data-feedback-answer>
-        <input type="hidden" name="_csrf" value={csrfToken} />
         <input type="hidden" name="page" value={page} />
         <h2 class="page-feedback__question" id="page-feedback-title">
           {t("feedback.question")}
@@ -38,7 +37,6 @@ export function FeedbackWidget() {
       <div class="page-feedback__status" role="status" aria-live="polite" data-feedback-status />
       <template data-feedback-comment-template>
         <form class="page-feedback__comment" method="post" data-feedback-comment>
-          <input type="hidden" name="_csrf" value={csrfToken} />
           <p class="page-feedback__thanks">{t("feedback.thanks")}</p>
           <div class="form-group">
             <label class="label" for="page-feedback-comment">

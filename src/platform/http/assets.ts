@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { fromRoot } from "../paths.js";
+import { precompress } from "./precompress.js";
 
 /** Where each kind of asset lives: the committed stylesheets and images, the built scripts, the font package. */
 const roots = {
@@ -39,8 +40,11 @@ export function assetUrl(name: string): string {
 
 /** Serves /assets/: stylesheets and images, built scripts and the self-hosted font. */
 export const assetsPlugin = fp(async (app: FastifyInstance) => {
-  // Addresses carry a content fingerprint (assetUrl), so a year of caching is safe.
-  const common = { maxAge: "365d", immutable: true };
+  // Addresses carry a content fingerprint (assetUrl), so a year of caching is safe. The brotli or gzip
+  // copy made at build time (scripts/build-client.ts) is sent when the browser takes it.
+  const common = { maxAge: "365d", immutable: true, preCompressed: true };
+  // A file edited since the build has its compressed copies remade before they are served.
+  for (const root of [roots.public, roots.scripts]) precompress(root, true);
   await app.register(fastifyStatic, { root: roots.public, prefix: "/assets/", ...common, index: false });
   await app.register(fastifyStatic, {
     root: roots.scripts,

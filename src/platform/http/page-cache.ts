@@ -1,4 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import type { OutgoingHttpHeaders } from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { LRUCache } from "lru-cache";
@@ -7,7 +10,7 @@ import { versionStamp } from "../db/versions.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
-    /** A public page that depends on nothing about the visitor: kept in each instance's page cache. */
+    /** A public page: the same bytes for every anonymous visitor, sent `public` and kept in each instance's page cache. */
     pageCache?: boolean;
   }
   interface FastifyRequest {
@@ -15,39 +18,153 @@ declare module "fastify" {
     pageCacheKey?: string;
     /** The content counters as they were when this request looked in the cache. */
     pageCacheStamp?: string | undefined;
+    /** The entry this request's page was stored as: its headers are kept once they are final. */
+    pageCacheEntry?: Entry;
+    /** What the route does again each time its kept page is served (search counts the query). */
+    pageCacheOnServe?: () => void;
   }
 }
 
-/** Route options of a page that depends on nothing about the visitor: it is kept in the page cache. */
+/**
+ * Route options of a public page: it depends on nothing about the visitor, so
+ * for anonymous visitors it is sent `public` (any shared cache may keep it)
+ * and kept in the page cache. Every other page is `private, no-store`.
+ */
 export const PUBLIC_PAGE = { config: { pageCache: true } };
 
-/** The cookie every page may set (the anti-forgery secret); any other cookie makes a request personal. */
-const NEUTRAL_COOKIE = "hk_csrf";
+/** How long a browser keeps a public page before asking again (with its ETag). */
+const BROWSER_SECONDS = 10;
+/** How long a shared cache (the cluster's nginx, a CDN) keeps it. */
+const SHARED_SECONDS = 20;
+/** How much longer a shared cache may serve it while it fetches a fresh copy. */
+const STALE_SECONDS = 20;
 /** How often each instance asks whether content changed (one query on a small table). */
 const STAMP_CHECK_MS = 1000;
-/** The cache's budget in characters of HTML, on each instance. */
-const MAX_SIZE = 40 * 1024 * 1024;
 
-interface Entry {
-  html: string;
-  etag: string;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=${BROWSER_SECONDS}, s-maxage=${SHARED_SECONDS}, stale-while-revalidate=${STALE_SECONDS}`;
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+/**
+ * The longest a publish takes to reach every reader, in seconds: a second for
+ * the instances' caches, then what a shared cache and a browser may keep.
+ */
+export const PUBLISH_BOUND_SECONDS = STAMP_CHECK_MS / 1000 + SHARED_SECONDS + STALE_SECONDS + BROWSER_SECONDS;
+
+/** The anti-forgery secret: nothing on a public page depends on it. Any other cookie makes a request personal. */
+const NEUTRAL_COOKIE = "hk_csrf";
+/** The cache's budgets in bytes, on each instance: addresses without a query, and with one (search, filters). */
+const PAGES_BYTES = 48 * 1024 * 1024;
+const QUERIES_BYTES = 16 * 1024 * 1024;
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** A rendered public page: its bytes, compressed once, and its validator. */
+export interface Entry {
+  body: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+  /** A hash of the bytes (the ETag of each encoding is this with the encoding's suffix). */
+  hash: string;
+  /**
+   * The headers every visitor gets with it (security headers, type), as sent
+   * the first time; with them the entry can be answered before the framework
+   * (src/platform/http/fast-path.ts).
+   */
+  headers?: OutgoingHttpHeaders;
+  /** What its route does again each time it is served from the cache. */
+  onServe?: () => void;
+}
+
+/**
+ * The cache key of an address: the path, and the non-empty query parameters
+ * in order, spaces trimmed and the search words in lower case, so that
+ * trivial variants of one search or filter share an entry.
+ */
+export function cacheKeyOf(url: string): string {
+  const at = url.indexOf("?");
+  if (at < 0) return url;
+  const kept: [string, string][] = [];
+  for (const [name, raw] of new URLSearchParams(url.slice(at + 1))) {
+    const value = raw.normalize("NFKC").replace(/\s+/g, " ").trim();
+    if (value) kept.push([name, name === "q" ? value.toLowerCase() : value]);
+  }
+  kept.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const query = new URLSearchParams(kept).toString();
+  return query ? `${url.slice(0, at)}?${query}` : url.slice(0, at);
+}
+
+/** Headers that are the request's own or the encoding's, never replayed from the first answer. */
+const OWN_HEADERS = new Set([
+  "etag",
+  "vary",
+  "content-encoding",
+  "content-length",
+  "x-page-cache",
+  "x-request-id",
+  "strict-transport-security",
+  "set-cookie",
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+]);
+
+/** The headers of a first answer that every later visitor of the same page gets too. */
+export function sharedHeaders(headers: Record<string, string | number | string[] | undefined>): OutgoingHttpHeaders {
+  const shared: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !OWN_HEADERS.has(name.toLowerCase()))
+      shared[name] = typeof value === "number" ? String(value) : value;
+  }
+  return shared;
+}
+
+export function makeEntry(html: string): Entry {
+  const body = Buffer.from(html, "utf8");
+  return { body, hash: createHash("sha256").update(body).digest("base64url").slice(0, 22) };
+}
+
+/** Compresses an entry's bytes once, off the main thread, for every later visitor. */
+async function compress(entry: Entry): Promise<void> {
+  const [br, gz] = await Promise.all([
+    brotli(entry.body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+      },
+    }),
+    gzipped(entry.body, { level: 9 }),
+  ]);
+  entry.br = br;
+  entry.gzip = gz;
+}
+
+/** A request with no cookie but the anti-forgery secret: it gets the page everyone gets. */
+export function isAnonymous(request: FastifyRequest): boolean {
+  return Object.keys(request.cookies ?? {}).every((name) => name === NEUTRAL_COOKIE);
+}
+
+/** Whether this request's page is the public one: a GET of a public page by an anonymous visitor. */
+export function isPublicRequest(request: FastifyRequest): boolean {
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    request.routeOptions.config.pageCache === true &&
+    isAnonymous(request)
+  );
 }
 
 /**
  * Rendered public pages, kept per instance and emptied whenever content
  * changes: every writer bumps a change counter (src/platform/db/versions.ts)
  * in its transaction, and the cache compares the counters at most once a
- * second, so a publish reaches every instance's pages within a second.
- *
- * A page holds the visitor's anti-forgery token (the feedback form is on
- * every page), so what is stored has a placeholder in its place, filled in
- * for each visitor; for the same reason the page is `private` to shared
- * caches, and browsers revalidate it with an ETag (304 when unchanged).
+ * second, so a publish reaches every instance's pages within a second. Pages
+ * with a query (search results, filters) have their own budget, so any
+ * number of odd queries cannot push out the pages most people read.
  */
 export class PageCache {
-  /** Stands for the anti-forgery token in a stored page; random, so no content can contain it by chance or design. */
-  readonly placeholder = `hk-csrf-${randomBytes(12).toString("hex")}`;
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly pages: LRUCache<string, Entry>;
+  private readonly queries: LRUCache<string, Entry>;
   private stamp: string | undefined;
   private checkedAt = 0;
   private checking: Promise<void> | undefined;
@@ -56,27 +173,45 @@ export class PageCache {
     private readonly db: Db,
     readonly seconds: number,
   ) {
-    this.entries = new LRUCache<string, Entry>({
-      maxSize: MAX_SIZE,
-      sizeCalculation: (entry) => entry.html.length,
+    const options = (maxSize: number) => ({
+      maxSize,
+      // The body, and room for its two compressed copies.
+      sizeCalculation: (entry: Entry) => Math.ceil(entry.body.length * 1.5),
       ttl: Math.max(seconds, 1) * 1000,
     });
+    this.pages = new LRUCache<string, Entry>(options(PAGES_BYTES));
+    this.queries = new LRUCache<string, Entry>(options(QUERIES_BYTES));
   }
 
   get enabled(): boolean {
     return this.seconds > 0;
   }
 
-  /** Whether a request may be answered from, or stored in, the cache. */
-  eligible(request: FastifyRequest): boolean {
-    if (!this.enabled || request.method !== "GET" || request.routeOptions.config.pageCache !== true) return false;
-    return Object.keys(request.cookies ?? {}).every((name) => name === NEUTRAL_COOKIE);
+  private segment(key: string): LRUCache<string, Entry> {
+    return key.includes("?") ? this.queries : this.pages;
   }
 
   async lookup(key: string): Promise<Entry | undefined> {
     await this.follow();
-    return this.entries.get(key);
+    return this.segment(key).get(key);
   }
+
+  /**
+   * The entry for a key without waiting: only while the content counters were
+   * looked at within the last second (else they are looked at now, and the
+   * request goes the usual way, which waits for them).
+   */
+  peek(key: string): Entry | undefined {
+    if (!this.enabled) return undefined;
+    if (Date.now() - this.checkedAt >= STAMP_CHECK_MS) {
+      this.follow().catch(() => undefined);
+      return undefined;
+    }
+    return this.segment(key).get(key);
+  }
+
+  /** Called for each page answered before the framework (the page-view count). */
+  onServe: ((url: string) => void) | undefined;
 
   /** The content counters as last seen. */
   get currentStamp(): string | undefined {
@@ -85,16 +220,18 @@ export class PageCache {
 
   /**
    * Keeps a rendered page, unless content changed since the request looked
-   * (`seenStamp`): the page may then show what was just replaced.
+   * (`seenStamp`): the page may then show what was just replaced. Its
+   * compressed copies follow a moment later.
    */
-  store(key: string, html: string, seenStamp: string | undefined): Entry {
-    const entry = { html, etag: createHash("sha256").update(html).digest("base64url").slice(0, 22) };
-    if (seenStamp !== undefined && seenStamp === this.stamp) this.entries.set(key, entry);
-    return entry;
+  store(key: string, entry: Entry, seenStamp: string | undefined): boolean {
+    if (seenStamp === undefined || seenStamp !== this.stamp) return false;
+    this.segment(key).set(key, entry);
+    compress(entry).catch(() => undefined);
+    return true;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.pages.size + this.queries.size;
   }
 
   /** Empties the cache when the content counters moved since the last look. */
@@ -102,7 +239,10 @@ export class PageCache {
     if (Date.now() - this.checkedAt < STAMP_CHECK_MS) return;
     this.checking ??= versionStamp(this.db)
       .then((stamp) => {
-        if (stamp !== this.stamp) this.entries.clear();
+        if (stamp !== this.stamp) {
+          this.pages.clear();
+          this.queries.clear();
+        }
         this.stamp = stamp;
       })
       // The database is away: what is kept is served as it is, and the counters are asked again in a second.
@@ -115,32 +255,73 @@ export class PageCache {
   }
 }
 
-/** The page for this visitor: their token in place of the placeholder, with validators for their browser. */
-export function sendCached(
-  cache: PageCache,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  entry: Entry,
-  state: "hit" | "miss",
-): FastifyReply {
-  const token = reply.generateCsrf();
-  // The token depends on the visitor's secret cookie: the ETag does too, so a browser never reuses another secret's page.
-  const secret = request.cookies[NEUTRAL_COOKIE];
-  const etag = `W/"${entry.etag}-${secret ? createHash("sha256").update(secret).digest("base64url").slice(0, 8) : "new"}"`;
-  reply.header("cache-control", "private, no-cache").header("etag", etag).header("x-page-cache", state);
-  if (secret && request.headers["if-none-match"] === etag) return reply.code(304).send();
-  return reply.code(200).type("text/html; charset=utf-8").send(entry.html.replaceAll(cache.placeholder, token));
+/** Whether Accept-Encoding allows a coding (present, and not with q=0). */
+export function accepts(header: string | undefined, coding: string): boolean {
+  if (!header) return false;
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    if (name?.trim().toLowerCase() !== coding) continue;
+    return !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/i.test(p));
+  }
+  return false;
 }
 
-/** Answers eligible requests from the cache before their handler runs; marks the others to be stored once rendered. */
-export const pageCachePlugin = fp(async (app: FastifyInstance, opts: { cache: PageCache }) => {
-  const { cache } = opts;
+/** Whether If-None-Match names this representation (any of a list, or *). */
+export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(",")
+    .map((v) => v.trim().replace(/^W\//, ""))
+    .some((v) => v === "*" || v === etag);
+}
+
+/**
+ * Sends a public page: the same bytes and headers for every anonymous visitor,
+ * `public` for shared caches, brotli or gzip when the browser takes them (from
+ * the copies made once), with a strong ETag per encoding and a 304 when the
+ * browser's copy is current.
+ */
+export function sendPublic(request: FastifyRequest, reply: FastifyReply, entry: Entry, state?: "hit" | "miss"): FastifyReply {
+  const acceptEncoding = request.headers["accept-encoding"];
+  const [coding, body] =
+    entry.br && accepts(acceptEncoding, "br")
+      ? (["br", entry.br] as const)
+      : entry.gzip && accepts(acceptEncoding, "gzip")
+        ? (["gzip", entry.gzip] as const)
+        : ([undefined, entry.body] as const);
+  const etag = `"${entry.hash}${coding ? `-${coding}` : ""}"`;
+  reply.header("cache-control", PUBLIC_CACHE_CONTROL).header("etag", etag).header("vary", "Accept-Encoding");
+  if (state) reply.header("x-page-cache", state);
+  if (matches(request.headers["if-none-match"], etag)) return reply.code(304).send();
+  if (coding) reply.header("content-encoding", coding);
+  return reply.code(200).type("text/html; charset=utf-8").send(body);
+}
+
+/**
+ * Answers public requests from the cache before their handler runs and marks
+ * the others to be stored once rendered. A response that signs someone in or
+ * out also tells the browser to forget the pages it kept (they showed the
+ * header of the other state).
+ */
+export const pageCachePlugin = fp(async (app: FastifyInstance, opts: { cache: PageCache; sessionCookie: string }) => {
+  const { cache, sessionCookie } = opts;
   app.addHook("preHandler", async (request, reply) => {
-    if (!cache.eligible(request)) return;
-    const key = request.url;
+    if (!cache.enabled || !isPublicRequest(request)) return;
+    const key = cacheKeyOf(request.url);
     const entry = await cache.lookup(key);
-    if (entry) return sendCached(cache, request, reply, entry, "hit");
+    if (entry) {
+      entry.onServe?.();
+      return sendPublic(request, reply, entry, "hit");
+    }
     request.pageCacheKey = key;
     request.pageCacheStamp = cache.currentStamp;
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    // The final headers of a page just stored (the security headers' hook ran before this one).
+    if (request.pageCacheEntry && reply.statusCode === 200) request.pageCacheEntry.headers = sharedHeaders(reply.getHeaders());
+    const cookies = reply.getHeader("set-cookie");
+    const list = Array.isArray(cookies) ? cookies : cookies === undefined ? [] : [String(cookies)];
+    if (list.some((c) => c.startsWith(`${sessionCookie}=`))) reply.header("clear-site-data", '"cache"');
+    return payload;
   });
 });

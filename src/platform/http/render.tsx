@@ -6,7 +6,7 @@ import { type Translator, translator } from "../i18n/messages.js";
 import { Layout, type LayoutSlots, type PageSpec } from "../layout/Layout.js";
 import { type NavItem, PageContext, type PageContextValue } from "../layout/page-context.js";
 import { assetUrl } from "./assets.js";
-import { type PageCache, sendCached } from "./page-cache.js";
+import { isPublicRequest, makeEntry, type PageCache, PRIVATE_CACHE_CONTROL, sendPublic } from "./page-cache.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -51,23 +51,30 @@ export function localeOf(request: FastifyRequest): Locale {
   return isApiCall(request.url) ? apiLocale(request) : localeOfPath(request.url);
 }
 
+/**
+ * What the views of one page may know. The anti-forgery token is made (and its
+ * secret cookie set) only when a view asks for it, so a page without a form
+ * carries none.
+ */
 export function pageContext(
   request: FastifyRequest,
   reply: FastifyReply,
   navigation: NavItem[],
   viewerName?: string,
-  csrfToken: string = reply.generateCsrf(),
+  csrfToken: () => string = () => reply.generateCsrf(),
 ): PageContextValue {
-  return {
+  const ctx = {
     viewerName,
     locale: request.locale,
     dir: direction[request.locale],
     tr: request.tr,
     url: request.url,
-    csrfToken,
     navigation,
     asset: assetUrl,
-  };
+  } as PageContextValue;
+  let token: string | undefined;
+  Object.defineProperty(ctx, "csrfToken", { get: () => (token ??= csrfToken()), enumerable: false });
+  return ctx;
 }
 
 export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions) => {
@@ -78,16 +85,16 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions)
     request.tr = translator(request.locale);
   });
   app.decorateReply("page", function page(this: FastifyReply, spec: PageSpec) {
-    const viewerName = opts.viewerName?.(this.request);
-    const cacheKey = (spec.status ?? 200) === 200 && !viewerName ? this.request.pageCacheKey : undefined;
-    const cache = cacheKey ? opts.pageCache : undefined;
-    const ctx = pageContext(this.request, this, opts.navigation, viewerName, cache?.placeholder);
-    // A page that shows who is signed in is theirs alone: no shared cache, and no offline copy (src/client/sw.js).
-    if (viewerName) this.header("cache-control", "private, no-store");
-    // Any other page carries the visitor's anti-forgery token (the feedback form is on every page): the browser
-    // may keep it and revalidate, a shared cache may not (unless the route said otherwise).
-    else if (!this.hasHeader("cache-control")) this.header("cache-control", "private, no-cache");
-    const htmlAttributes = opts.htmlAttributes?.(this.request);
+    const request = this.request;
+    const viewerName = opts.viewerName?.(request);
+    // A public page (src/platform/http/page-cache.ts) asked for by an anonymous visitor: the same bytes for everyone.
+    const isPublic = !viewerName && (spec.status ?? 200) === 200 && isPublicRequest(request);
+    let tokenAsked = false;
+    const ctx = pageContext(request, this, opts.navigation, viewerName, () => {
+      tokenAsked = true;
+      return this.generateCsrf();
+    });
+    const htmlAttributes = opts.htmlAttributes?.(request);
     // A page shaped by the visitor's display settings (their cookie) is theirs too: never shared between people.
     if (htmlAttributes) this.header("vary", "Cookie");
     const html = `<!doctype html>${renderToString(
@@ -95,8 +102,18 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: RenderOptions)
         <Layout spec={spec} slots={opts} baseUrl={opts.baseUrl} htmlAttributes={htmlAttributes} />
       </PageContext.Provider>,
     )}`;
-    if (cache && cacheKey)
-      return sendCached(cache, this.request, this, cache.store(cacheKey, html, this.request.pageCacheStamp), "miss");
+    if (isPublic && !tokenAsked) {
+      const entry = makeEntry(html);
+      const key = request.pageCacheKey;
+      entry.onServe = request.pageCacheOnServe;
+      if (key && opts.pageCache?.store(key, entry, request.pageCacheStamp)) request.pageCacheEntry = entry;
+      return sendPublic(request, this, entry, key ? "miss" : undefined);
+    }
+    // A public page with a form for this visitor (their token) cannot be shared: it is sent as theirs alone.
+    if (isPublic) request.log.warn({ url: request.url }, "a public page asked for an anti-forgery token; sent privately");
+    // A page that shows who is signed in is theirs alone: no shared cache, and no offline copy (src/client/sw.js).
+    // Any other page is private unless its route says otherwise, so nothing is shared by accident.
+    if (viewerName || isPublic || !this.hasHeader("cache-control")) this.header("cache-control", PRIVATE_CACHE_CONTROL);
     return this.code(spec.status ?? 200)
       .type("text/html; charset=utf-8")
       .send(html);

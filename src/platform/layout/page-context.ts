@@ -39,6 +39,10 @@ export function helpersFor(ctx: PageContextValue) {
   const { tr, locale } = ctx;
   return {
     ...ctx,
+    // Read when a view asks: the token (and its cookie) is made only for a page with a form.
+    get csrfToken() {
+      return ctx.csrfToken;
+    },
     t: (key: string, values?: MessageValues) => tr.t(key, values),
     rich: <T>(key: string, values: RichValues<T>) => tr.rich<T>(key, values),
     /** A language-neutral path in the visitor's language. */

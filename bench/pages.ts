@@ -1,0 +1,177 @@
+/**
+ * Public pages at the speed of a static file (`npm run bench:pages`): for the
+ * home page in both languages, a service page, a search page, facts and an
+ * agency page, on PGlite and on PostgreSQL, in one run on the same machine:
+ * nginx serving the page's own bytes from a file; the portal directly (its
+ * page cache); and the portal behind nginx's micro-cache (the cluster's
+ * configuration, scripts/cluster/nginx.conf.template). wrk, one thread, 16
+ * connections, BENCH_SECONDS each (5 by default); req/s, p50, p99 and the
+ * ratio to nginx. Also the search API for the same query as the search page,
+ * and each instance's resident memory at the end.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort, startPortal } from "../test/support/portal-process.js";
+import { residentMb, scratchDatabase } from "./support/figures.js";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROOT = resolve(import.meta.dirname, "..");
+const SEARCH = "/en/search?q=visa";
+const PAGES: [string, string][] = [
+  ["home (ar)", "/"],
+  ["home (en)", "/en"],
+  ["service", "/en/services/complain-about-a-bank"],
+  ["search", SEARCH],
+  ["facts", "/en/facts"],
+  ["agency", "/en/agencies/central-bank"],
+];
+const SEARCH_API = "/api/v1/search?q=visa&lang=en";
+
+/** A tool from Debian's packages, installed when missing and we may (root). */
+function tool(path: string, pkg: string): string {
+  if (existsSync(path)) return path;
+  if (process.getuid?.() === 0) execFileSync("apt-get", ["install", "-y", "-q", pkg], { stdio: "inherit" });
+  if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install ${pkg}`);
+  return path;
+}
+const WRK = tool("/usr/bin/wrk", "wrk");
+const NGINX = tool("/usr/sbin/nginx", "nginx-light");
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** wrk's duration ("812.00us", "1.20ms", "1.01s") in milliseconds. */
+function ms(text: string): number {
+  const [, value, unit] = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim()) ?? [];
+  const n = Number(value);
+  return unit === "us" ? n / 1000 : unit === "ms" ? n : unit === "s" ? n * 1000 : unit === "m" ? n * 60_000 : Number.NaN;
+}
+
+function wrk(url: string): Run {
+  const out = execFileSync(WRK, ["-t1", "-c16", `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
+  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
+    p50: ms(/\s50%\s+(\S+)/.exec(out)?.[1] ?? ""),
+    p99: ms(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ""),
+    errors,
+  };
+}
+
+/** nginx with the cluster's proxy configuration in front of one instance, and the pages' bytes as files. */
+async function startNginx(portalPort: number, files: string, work: string) {
+  const port = await freePort();
+  for (const dir of ["client-body", "proxy", "cache", "fastcgi", "uwsgi", "scgi"])
+    mkdirSync(join(work, dir), { recursive: true });
+  const conf = readFileSync(join(ROOT, "scripts/cluster/nginx.conf.template"), "utf8")
+    .replaceAll("{{prefix}}", work)
+    .replaceAll("{{servers}}", `    server 127.0.0.1:${portalPort};`)
+    .replaceAll("{{host}}", "127.0.0.1")
+    .replaceAll("{{port}}", String(port))
+    .replace(
+      "    location / {",
+      `    location /same-bytes/ {\n      alias ${files}/;\n      default_type "text/html; charset=utf-8";\n    }\n\n    location / {`,
+    );
+  writeFileSync(join(work, "nginx.conf"), conf);
+  const child = spawn(NGINX, ["-c", join(work, "nginx.conf"), "-p", work], { stdio: ["ignore", "inherit", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 80; i++) {
+    try {
+      const ready = await fetch(`${base}/readyz`);
+      await ready.arrayBuffer();
+      if (ready.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    base,
+    stop: () => {
+      child.kill("SIGTERM");
+      return new Promise((r) => child.once("exit", r));
+    },
+  };
+}
+
+/** The bytes of an address, asked again once if the connection was dropped (an idle keep-alive closed under us). */
+async function bytesOf(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return Buffer.from(await (await fetch(url, { headers })).arrayBuffer());
+    } catch (error) {
+      if (attempt > 1) throw error;
+    }
+  }
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-GB", { maximumFractionDigits: digits }) : "—");
+
+async function bench(label: string, env: Record<string, string>) {
+  const work = mkdtempSync(join(tmpdir(), "hukoomi-pages-"));
+  const files = join(work, "files");
+  mkdirSync(files);
+  // nginx's workers (nobody, when started as root) read the files and write the cache there.
+  chmodSync(work, 0o755);
+  const portal = await startPortal({ PAGE_CACHE_SECONDS: "300", ...env });
+  const portalPort = Number(new URL(portal.baseUrl).port);
+  const nginx = await startNginx(portalPort, files, join(work, "nginx"));
+  const rows: string[] = [];
+  try {
+    // The search index follows the content a moment after start; the page cache keeps results only once it has.
+    await new Promise((r) => setTimeout(r, 6000));
+    for (const [i, [name, path]] of PAGES.entries()) {
+      // The portal's own bytes for the page (uncompressed, as wrk asks), as a file for nginx.
+      writeFileSync(join(files, `${i}.html`), await bytesOf(`${portal.baseUrl}${path}`, { "accept-encoding": "identity" }));
+      for (let k = 0; k < 3; k++) await bytesOf(`${nginx.base}${path}`);
+      const file = wrk(`${nginx.base}/same-bytes/${i}.html`);
+      const direct = wrk(`${portal.baseUrl}${path}`);
+      const cached = wrk(`${nginx.base}${path}`);
+      for (const [target, run] of [
+        ["nginx, same bytes from a file", file],
+        ["portal directly", direct],
+        ["portal behind nginx's cache", cached],
+      ] as const) {
+        rows.push(
+          `| ${label} | ${name} \`${path}\` | ${target} | ${fmt(run.rps)} | ${fmt(run.p50, 2)} | ${fmt(run.p99, 2)} | ${
+            run === file ? "1.00×" : `${(run.rps / file.rps).toFixed(2)}×`
+          }${run.errors ? ` (${run.errors} errors)` : ""} |`,
+        );
+      }
+      if (path === SEARCH) {
+        const api = wrk(`${portal.baseUrl}${SEARCH_API}`);
+        rows.push(
+          `| ${label} | search API \`${SEARCH_API}\` | portal directly | ${fmt(api.rps)} | ${fmt(api.p50, 2)} | ${fmt(api.p99, 2)} | page/API ${(
+            direct.rps / api.rps
+          ).toFixed(2)}× |`,
+        );
+      }
+    }
+    rows.push(`| ${label} | resident memory after the run | portal | ${await residentMb(portalPort)} MB | | | |`);
+  } finally {
+    await nginx.stop();
+    await portal.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+const table = [
+  "| database | page | served by | req/s | p50 ms | p99 ms | ratio to nginx |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
+];
+table.push(...(await bench("PGlite", {})));
+const database = await scratchDatabase("hukoomi_pages");
+try {
+  table.push(...(await bench("PostgreSQL", { DATABASE_URL: database.url })));
+} finally {
+  await database.drop();
+}
+console.log(`\nPublic pages, wrk -t1 -c16 -d${SECONDS}s, one instance (npm run bench:pages)\n`);
+console.log(table.join("\n"));
