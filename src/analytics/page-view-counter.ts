@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { BufferedCounter } from "../platform/db/buffered-counter.js";
 import type { Db } from "../platform/db/client.js";
-import { isoDay } from "../platform/i18n/format.js";
 import { stripLocale } from "../platform/i18n/locales.js";
+import { dohaDate } from "../platform/time/doha.js";
 import { addPageViews } from "./repository.js";
 
 /** Page views counted in memory and added to the database every few seconds. */
@@ -20,7 +20,7 @@ export class PageViewCounter extends BufferedCounter<{ path: string; locale: str
   }
 
   count(path: string, locale: string, at = new Date()): void {
-    this.add({ path, locale, day: isoDay(at) });
+    this.add({ path, locale, day: dohaDate(at) });
   }
 }
 

@@ -3,9 +3,10 @@ import { loadDefinitionFiles } from "../eservices/content.js";
 import type { Definition } from "../eservices/engine/definition.js";
 import { definitionSchema } from "../eservices/engine/definition.js";
 import { canonicalJson } from "../platform/text/canonical-json.js";
+import { addDays } from "../platform/time/doha.js";
 import { CODE_ALPHABET, newDocumentCode, normaliseDocumentCode } from "./codes.js";
 import { carryOverAnswers } from "./renewal.js";
-import { addDays, canRenew, documentStatus, validUntilFor } from "./validity.js";
+import { canRenew, documentStatus, validUntilFor } from "./validity.js";
 
 describe("document codes", () => {
   it("are two groups of four characters that cannot be mistaken for others", () => {

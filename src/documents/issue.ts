@@ -7,8 +7,8 @@ import type { Case } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
 import { answerPlain } from "../eservices/views/answer-text.js";
 import type { Db } from "../platform/db/client.js";
-import { isoDay } from "../platform/i18n/format.js";
 import { translator } from "../platform/i18n/messages.js";
+import { dohaDate } from "../platform/time/doha.js";
 import { documentPath, newDocumentCode } from "./codes.js";
 import { findDocumentOfCase, type IssuedDocument, insertDocument } from "./repository.js";
 import { type SignableRow, signContent, signedContentOf } from "./signing.js";
@@ -107,7 +107,7 @@ export async function issueDocument(
     holderEn: names.en,
     fields: documentFields(issues, definition, kase, holder),
     issuedAt: now,
-    validUntil: months ? validUntilFrom(validityStart(isoDay(now), currentExpiry(issues, kase)), months) : null,
+    validUntil: months ? validUntilFrom(validityStart(dohaDate(now), currentExpiry(issues, kase)), months) : null,
     caseId: kase.id,
     agency: definition.agency,
   };

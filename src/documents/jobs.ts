@@ -5,9 +5,10 @@ import type { Notifier } from "../notifications/notifier.js";
 import type { Db } from "../platform/db/client.js";
 import { formatDate } from "../platform/i18n/format.js";
 import { Periodic } from "../platform/jobs/periodic.js";
+import { dohaNoon } from "../platform/time/doha.js";
 import { documentPath } from "./codes.js";
 import { claimExpiryReminders } from "./repository.js";
-import { dayDate, EXPIRY_NOTICE_DAYS } from "./validity.js";
+import { EXPIRY_NOTICE_DAYS } from "./validity.js";
 
 /**
  * Proactive renewal: tells holders of renewable documents that expire
@@ -37,7 +38,7 @@ export class DocumentJobs {
         if (!doc.validUntil || !doc.renewWith) continue;
         const [holder, renewal] = await Promise.all([findUser(tx, doc.userId), latestDefinition(tx, doc.renewWith)]);
         if (!holder || !renewal) continue;
-        const expires = dayDate(doc.validUntil);
+        const expires = dohaNoon(doc.validUntil);
         await this.notifier.record(
           tx,
           holder,

@@ -1,8 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
-import { isoDay } from "../platform/i18n/format.js";
+import { addDays, dohaDate } from "../platform/time/doha.js";
 import { documents } from "./tables.js";
-import { addDays } from "./validity.js";
 
 export type IssuedDocument = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
@@ -61,7 +60,7 @@ export async function insertDocument(db: Db, row: NewDocument): Promise<IssuedDo
  * reminders, so a failure leaves them to the next pass.
  */
 export async function claimExpiryReminders(db: Db, withinDays: number, now = new Date(), limit = 200): Promise<IssuedDocument[]> {
-  const today = isoDay(now);
+  const today = dohaDate(now);
   const due = db
     .select({ id: documents.id })
     .from(documents)

@@ -1,20 +1,13 @@
-import { isoDay } from "../platform/i18n/format.js";
+import { addDays, dohaDate } from "../platform/time/doha.js";
 
 /** Days before a document expires when its holder is reminded and offered its renewal. */
 export const EXPIRY_NOTICE_DAYS = 30;
 
 export type DocumentStatus = "valid" | "expiring" | "expired" | "revoked";
 
-/** A YYYY-MM-DD day moved by whole days. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The last day of validity of a document issued on `issuedAt` for `months`: the day before the same date `months` later (Qatar days). */
 export function validUntilFor(issuedAt: Date, months: number): string {
-  return validUntilFrom(isoDay(issuedAt), months);
+  return validUntilFrom(dohaDate(issuedAt), months);
 }
 
 /** The last day of validity of a document valid from `firstDay` (YYYY-MM-DD) for `months`. */
@@ -29,11 +22,6 @@ export function validUntilFrom(firstDay: string, months: number): string {
   return addDays(same.toISOString().slice(0, 10), -1);
 }
 
-/** A YYYY-MM-DD day as a moment inside it in Qatar (noon), for formatting. */
-export function dayDate(day: string): Date {
-  return new Date(`${day}T12:00:00+03:00`);
-}
-
 /** Where a document stands today (in Qatar): revoked, expired, expiring within the notice period, or valid. */
 export function documentStatus(
   doc: { validUntil: string | null; revokedAt: Date | null },
@@ -41,7 +29,7 @@ export function documentStatus(
 ): DocumentStatus {
   if (doc.revokedAt) return "revoked";
   if (!doc.validUntil) return "valid";
-  const today = isoDay(now);
+  const today = dohaDate(now);
   if (doc.validUntil < today) return "expired";
   if (doc.validUntil <= addDays(today, EXPIRY_NOTICE_DAYS)) return "expiring";
   return "valid";

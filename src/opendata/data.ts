@@ -1,5 +1,6 @@
 import type { Db } from "../platform/db/client.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
+import { dohaToday } from "../platform/time/doha.js";
 import { readCsv } from "./csv.js";
 import { generators, isGenerator } from "./generated.js";
 import type { DataTable } from "./model.js";
@@ -10,7 +11,7 @@ export const csvKey = (slug: string, at: Date) => `opendata/${slug}/${at.getTime
 
 /** The day a dataset's content last changed: today for the ones generated from live data. */
 export function modifiedOf(d: Pick<Dataset, "generator" | "modified">, now = new Date()): string {
-  return d.generator ? now.toISOString().slice(0, 10) : d.modified;
+  return d.generator ? dohaToday(now) : d.modified;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Db } from "../platform/db/client.js";
 import { runOnce } from "../platform/db/once.js";
 import { fromRoot } from "../platform/paths.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
+import { dohaMoment } from "../platform/time/doha.js";
 import { checkCsv } from "./csv.js";
 import { csvKey } from "./data.js";
 import { generators } from "./generated.js";
@@ -65,7 +66,7 @@ async function insertDemo(db: Db, storage: FileStorage, content: { meta: DemoDat
       },
       meta.generator ?? null,
     );
-    const modified = new Date(`${meta.modified ?? meta.issued}T08:00:00+03:00`);
+    const modified = dohaMoment(meta.modified ?? meta.issued, "08:00");
     const names = { nameAr: meta.title.ar, nameEn: meta.title.en };
     if (!csv) {
       await putResource(

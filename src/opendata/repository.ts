@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
 import { bumpVersion } from "../platform/db/versions.js";
 import { normalize } from "../platform/text/normalize.js";
+import { dohaDate } from "../platform/time/doha.js";
 import { OPENDATA_VERSION } from "./model.js";
 import { datasets, resources } from "./tables.js";
 
@@ -125,7 +126,7 @@ export async function putResource(db: Db, datasetId: string, input: ResourceInpu
     .onConflictDoUpdate({ target: [resources.datasetId, resources.format], set: { ...input, modified } });
   await db
     .update(datasets)
-    .set({ modified: modified.toISOString().slice(0, 10), updatedAt: new Date() })
+    .set({ modified: dohaDate(modified), updatedAt: new Date() })
     .where(eq(datasets.id, datasetId));
   await bumpVersion(db, OPENDATA_VERSION);
 }

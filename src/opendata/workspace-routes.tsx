@@ -9,6 +9,7 @@ import { parseOrRefuse } from "../platform/http/forms.js";
 import { acceptMultipart, readForm } from "../platform/http/multipart.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { type FileStorage, putThenRecord } from "../platform/storage/file-storage.js";
+import { dohaToday } from "../platform/time/doha.js";
 import { csvKey } from "./data.js";
 import { blankValues, type DatasetFormResult, type DatasetFormValues, readDatasetForm, valuesOf } from "./form.js";
 import { MAX_CSV_BYTES } from "./model.js";
@@ -135,7 +136,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
         errors: [{ field: "slug", message: request.tr.t("opendata.workspace.errors.slugTaken") }],
       });
     const now = new Date();
-    const today = now.toISOString().slice(0, 10);
+    const today = dohaToday(now);
     const input = { ...read.input, issued: today, modified: today };
     const key = csvKey(input.slug, now);
     const csv = read.csv;
@@ -166,7 +167,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
     const input = {
       ...read.input,
       issued: existing.issued,
-      modified: read.csv ? now.toISOString().slice(0, 10) : existing.modified,
+      modified: read.csv ? dohaToday(now) : existing.modified,
     };
     const csv = read.csv;
     const key = csv ? csvKey(existing.slug, now) : undefined;

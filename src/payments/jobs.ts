@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../platform/db/client.js";
 import { Periodic } from "../platform/jobs/periodic.js";
+import { addDays, dohaDayStart, dohaToday } from "../platform/time/doha.js";
 import { GatewayUnavailable } from "./gateway.js";
 import {
   changePayment,
@@ -45,7 +46,7 @@ export class PaymentJobs {
 
   async runOnce(now = new Date()): Promise<{ expired: number; reconciled: boolean }> {
     const expired = await this.expire();
-    const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(dohaToday(now), -1);
     const reconciled = (await this.reconcile(yesterday)) !== undefined;
     return { expired, reconciled };
   }
@@ -76,14 +77,19 @@ export class PaymentJobs {
   }
 
   /**
-   * Compares a day's payments (UTC) with the gateway's, once per day across
+   * Compares a Doha day's payments with the gateway's, once per day across
    * every instance; returns the differences, or undefined when that day was
    * done already.
    */
   async reconcile(day: string): Promise<Difference[] | undefined> {
     if (!(await claimReconciliation(this.db, day))) return undefined;
     const differences: Difference[] = [];
-    const theirs = await this.payments.gateway.list(day, day);
+    // The gateway lists by UTC day: the two UTC days a Doha day straddles, kept to the Doha day.
+    const [start, end] = [dohaDayStart(day).getTime(), dohaDayStart(day, 1).getTime()];
+    const theirs = (await this.payments.gateway.list(addDays(day, -1), day)).filter((g) => {
+      const at = Date.parse(g.createdAt);
+      return at >= start && at < end;
+    });
     const ours = await paymentsOnDay(this.db, day);
     const seen = new Set<string>();
     for (const g of theirs) {

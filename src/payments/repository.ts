@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
+import { dohaDayStart } from "../platform/time/doha.js";
 import type { PaymentStatus } from "./states.js";
 import { gatewayNotifications, paymentEvents, payments, reconciliationRuns } from "./tables.js";
 
@@ -87,14 +88,12 @@ export async function expiredAttempts(db: Db, limit = 100): Promise<Payment[]> {
     .limit(limit);
 }
 
-/** Payments attempted on a day (UTC). */
+/** Payments attempted on a Doha day. */
 export async function paymentsOnDay(db: Db, day: string): Promise<Payment[]> {
   return db
     .select()
     .from(payments)
-    .where(
-      sql`${payments.createdAt} >= ${`${day}T00:00:00Z`}::timestamptz and ${payments.createdAt} < (${`${day}T00:00:00Z`}::timestamptz + interval '1 day')`,
-    );
+    .where(and(gte(payments.createdAt, dohaDayStart(day)), lt(payments.createdAt, dohaDayStart(day, 1))));
 }
 
 /**

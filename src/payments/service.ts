@@ -5,10 +5,10 @@ import type { Definition } from "../eservices/engine/definition.js";
 import { advanceCase, type Case, findCaseById } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
 import { moneyBoth } from "../eservices/views/answer-text.js";
-import { addWorkingDays } from "../eservices/working-days.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { Db } from "../platform/db/client.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
+import { addWorkingDays } from "../platform/time/working-days.js";
 import type { GatewayPayment, PaymentGateway } from "./gateway.js";
 import {
   type ChangeSource,

@@ -1,8 +1,8 @@
 import { and, desc, gt, gte, max, sql, sum } from "drizzle-orm";
 import { BufferedCounter } from "../platform/db/buffered-counter.js";
 import type { Db } from "../platform/db/client.js";
-import { isoDay } from "../platform/i18n/format.js";
 import { normalize } from "../platform/text/normalize.js";
+import { dohaDate } from "../platform/time/doha.js";
 import { searchQueries } from "./tables.js";
 
 /** Longest query text kept in the analytics table. */
@@ -38,7 +38,7 @@ export class SearchAnalytics extends BufferedCounter<{ day: string; locale: stri
 
   record(query: string, locale: string, results: number, at = new Date()): void {
     const q = normalize(query).slice(0, MAX_QUERY);
-    if (q) this.add({ day: isoDay(at), locale, query: q, zero: results === 0 });
+    if (q) this.add({ day: dohaDate(at), locale, query: q, zero: results === 0 });
   }
 }
 

@@ -1,4 +1,5 @@
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
+import { fromDohaDateTimeLocal } from "../platform/time/doha.js";
 import type { BilingualText, Choice, ContentData, FieldSpec, FieldValue } from "./model.js";
 
 /** The languages every bilingual field is written in, Arabic first. */
@@ -38,7 +39,7 @@ function validSingle(spec: FieldSpec, value: string, choices: Choice[] | undefin
     case "date":
       return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
     case "datetime":
-      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}:00+03:00`));
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) && !Number.isNaN(fromDohaDateTimeLocal(value).getTime());
     case "number":
       return /^-?\d+(\.\d+)?$/.test(value);
     case "select":

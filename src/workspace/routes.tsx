@@ -16,6 +16,7 @@ import { localizePath } from "../platform/i18n/locales.js";
 import type { Translator } from "../platform/i18n/messages.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
+import { dohaMoment } from "../platform/time/doha.js";
 import { canApprove, canEdit, contentAgencies, toolsFor } from "./access.js";
 import { diffContent } from "./diff.js";
 import { type FieldProblem, inputName, readFields, stringOf, withEveryField } from "./fields.js";
@@ -627,7 +628,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const now = new Date();
     if (date || time) {
       const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && /^([01]\d|2[0-3]):[0-5]\d$/.test(time || "00:00");
-      at = valid ? new Date(`${date}T${time || "00:00"}:00+03:00`) : undefined;
+      at = valid ? dohaMoment(date, time || "00:00") : undefined;
       if (!at || Number.isNaN(at.getTime()))
         return refuse(request, reply, s, "publishDate", "workspace.errors.scheduleInvalid", values);
       if (at.getTime() <= now.getTime()) return refuse(request, reply, s, "publishDate", "workspace.errors.schedulePast", values);

@@ -3,6 +3,7 @@ import { CATALOGUE_VERSION } from "../catalogue/model.js";
 import type { Db } from "../platform/db/client.js";
 import { bumpVersion } from "../platform/db/versions.js";
 import { ConflictError } from "../platform/http/errors.js";
+import { dohaDate } from "../platform/time/doha.js";
 import { type FieldProblem, missingFields } from "./fields.js";
 import { singleApproverException } from "./four-eyes.js";
 import { staffOf } from "./insights/repository.js";
@@ -70,11 +71,6 @@ export async function problemsOf(kind: ContentKind, data: ContentData, db: Db): 
 
 /** Who acts, for the audit log. */
 export type Auditor = Pick<AuditEntry, "actor" | "requestId">;
-
-/** Today in Doha (UTC+3 all year), as an ISO day. */
-export function dohaDay(now: Date): string {
-  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
-}
 
 const snapshot = (item: Item | undefined | null) =>
   item
@@ -212,7 +208,7 @@ async function publishLocked(
   const problems = await problemsOf(kind, item.draft, tx);
   if (problems.length) throw new IncompleteError(problems);
   const version = await addVersion(tx, item.id, item.draft, userId);
-  await kind.apply(tx, item.agency, item.slug, item.draft, dohaDay(now));
+  await kind.apply(tx, item.agency, item.slug, item.draft, dohaDate(now));
   await bumpVersion(tx, CATALOGUE_VERSION);
   const done = await updateItem(tx, item.id, {
     state: "published",

@@ -6,6 +6,7 @@ import { cases } from "../../src/eservices/tables.js";
 import { notifications } from "../../src/notifications/tables.js";
 import { sign } from "../../src/payments/signature.js";
 import { gatewayNotifications, paymentEvents, payments } from "../../src/payments/tables.js";
+import { dohaToday } from "../../src/platform/time/doha.js";
 import { sandboxNotifications } from "../../src/sandbox-gateway/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { answerAll, demoDefinition, submit } from "../support/apply.js";
@@ -168,7 +169,7 @@ describe("paying a fee", () => {
     // The browser never came back, and the gateway's notifications are lost.
     await db().delete(sandboxNotifications);
     expect((await paymentsOf(reference))[0]?.status).toBe("pending");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dohaToday();
     const differences = await t.app.paymentJobs.reconcile(today);
     expect(differences).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "status", fixed: true })]));
     expect((await paymentsOf(reference))[0]?.status).toBe("captured");

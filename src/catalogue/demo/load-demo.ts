@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/client.js";
 import { runOnce } from "../../platform/db/once.js";
 import { bumpVersion } from "../../platform/db/versions.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { dohaMoment } from "../../platform/time/doha.js";
 import type { CatalogueContent } from "../content/load.js";
 import type { TermContent } from "../content/schema.js";
 import { CATALOGUE_VERSION } from "../model.js";
@@ -169,7 +170,7 @@ async function insertContent(db: Db, storage: FileStorage, c: CatalogueContent):
     agencyId: a.agency ? (agencyIds.get(a.agency) ?? null) : null,
   });
   if (c.news.length) {
-    await db.insert(news).values(c.news.map((n) => ({ ...article(n), publishedAt: new Date(`${n.published}T08:00:00+03:00`) })));
+    await db.insert(news).values(c.news.map((n) => ({ ...article(n), publishedAt: dohaMoment(n.published, "08:00") })));
   }
   if (c.events.length) {
     await db.insert(events).values(

@@ -6,9 +6,10 @@ import { SummaryList, type SummaryRow } from "../../platform/design/SummaryList.
 import { Table } from "../../platform/design/Table.js";
 import { Tag, type TagColour } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
+import { dohaNoon } from "../../platform/time/doha.js";
 import { documentPath } from "../codes.js";
 import type { IssuedDocument } from "../repository.js";
-import { type DocumentStatus, dayDate } from "../validity.js";
+import type { DocumentStatus } from "../validity.js";
 
 const statusColour: Record<DocumentStatus, TagColour> = {
   valid: "green",
@@ -73,7 +74,7 @@ export function DocumentTable({ items }: { items: DocumentListItem[] }) {
           {d.title}
         </a>,
         <Code code={d.code} key="code" />,
-        d.validUntil ? date(dayDate(d.validUntil)) : t("documents.noExpiry"),
+        d.validUntil ? date(dohaNoon(d.validUntil)) : t("documents.noExpiry"),
         <DocumentStatusTag status={d.status} key="status" />,
         ...(withRenewal
           ? [d.renewable ? <RenewButton code={d.code} title={d.title} variant="secondary" key="renew" /> : ""]
@@ -118,7 +119,7 @@ function DocumentRows({
     { key: t("documents.content.issued"), value: `${date(doc.issuedAt)} (${hijri(doc.issuedAt)})` },
     {
       key: t("documents.content.validUntil"),
-      value: doc.validUntil ? `${date(dayDate(doc.validUntil))} (${hijri(dayDate(doc.validUntil))})` : t("documents.noExpiry"),
+      value: doc.validUntil ? `${date(dohaNoon(doc.validUntil))} (${hijri(dohaNoon(doc.validUntil))})` : t("documents.noExpiry"),
     },
     { key: t("documents.content.code"), value: <Code code={doc.code} /> },
   );
@@ -140,7 +141,7 @@ export interface DocumentPageProps {
 export function DocumentPage(p: DocumentPageProps) {
   const { t, locale, date } = usePage();
   const title = locale === "en" ? p.doc.titleEn : p.doc.titleAr;
-  const expiry = p.doc.validUntil ? date(dayDate(p.doc.validUntil)) : "";
+  const expiry = p.doc.validUntil ? date(dohaNoon(p.doc.validUntil)) : "";
   const revoked = p.doc.revokedAt ? date(p.doc.revokedAt) : "";
   return (
     <div class="narrow-wide">
@@ -245,7 +246,7 @@ export function VerifyResultPage({
   const values = {
     agency,
     date: date(doc.issuedAt),
-    expiry: doc.validUntil ? date(dayDate(doc.validUntil)) : "",
+    expiry: doc.validUntil ? date(dohaNoon(doc.validUntil)) : "",
     revoked: doc.revokedAt ? date(doc.revokedAt) : "",
   };
   return (

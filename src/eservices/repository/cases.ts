@@ -3,10 +3,11 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, type SQL,
 import { alias } from "drizzle-orm/pg-core";
 import { userRoles, users } from "../../accounts/tables.js";
 import type { Db } from "../../platform/db/client.js";
+import { dohaDayStart } from "../../platform/time/doha.js";
+import { addWorkingDays } from "../../platform/time/working-days.js";
 import type { AnswerSources, Answers, FileRef } from "../engine/answers.js";
 import { newReference } from "../references.js";
 import { caseEvents, cases, drafts } from "../tables.js";
-import { addWorkingDays } from "../working-days.js";
 import { attachUploadsToCase } from "./uploads.js";
 
 export type Case = typeof cases.$inferSelect;
@@ -195,21 +196,14 @@ export interface QueueItem {
   assigneeEn: string | null;
 }
 
-/** Midnight in Qatar (UTC+3) of a YYYY-MM-DD date. */
-function qatarDay(day: string, plusDays = 0): Date {
-  const d = new Date(`${day}T00:00:00+03:00`);
-  d.setUTCDate(d.getUTCDate() + plusDays);
-  return d;
-}
-
 function queueWhere(f: Omit<QueueFilter, "page" | "pageSize" | "status">): SQL | undefined {
   const now = new Date();
   const parts: (SQL | undefined)[] = [
     ne(cases.status, "payment-due"),
     f.agencies ? inArray(cases.agency, f.agencies.length ? f.agencies : [""]) : undefined,
     f.eservice ? eq(cases.eservice, f.eservice) : undefined,
-    f.from ? gte(cases.submittedAt, qatarDay(f.from)) : undefined,
-    f.to ? lt(cases.submittedAt, qatarDay(f.to, 1)) : undefined,
+    f.from ? gte(cases.submittedAt, dohaDayStart(f.from)) : undefined,
+    f.to ? lt(cases.submittedAt, dohaDayStart(f.to, 1)) : undefined,
     f.due === "overdue" ? and(lt(cases.dueAt, now), inArray(cases.status, openStatuses)) : undefined,
     f.due === "week"
       ? and(lte(cases.dueAt, new Date(now.getTime() + 7 * 86_400_000)), inArray(cases.status, openStatuses))

@@ -9,10 +9,10 @@ import { parseOrRefuse } from "../../platform/http/forms.js";
 import { formatDate } from "../../platform/i18n/format.js";
 import type { Translator } from "../../platform/i18n/messages.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
+import { dohaNoon } from "../../platform/time/doha.js";
 import type { Applications } from "../applications.js";
 import type { AnswerError } from "../engine/answers.js";
 import type { Definition } from "../engine/definition.js";
-import { dayDate } from "../engine/rules.js";
 import type { RegistryPrefill } from "../prefill.js";
 import { normaliseReference } from "../references.js";
 import type { Case } from "../repository/cases.js";
@@ -90,7 +90,7 @@ export async function ownDraft(db: Db, request: FastifyRequest): Promise<{ user:
 export function messageOf(tr: Translator, error: AnswerError): string {
   const values = Object.fromEntries(
     Object.entries(error.values ?? {}).map(([k, v]) =>
-      k.endsWith("Day") && typeof v === "string" ? [k, formatDate(dayDate(v), tr.locale)] : [k, v],
+      k.endsWith("Day") && typeof v === "string" ? [k, formatDate(dohaNoon(v), tr.locale)] : [k, v],
     ),
   );
   return tr.t(error.key, values);

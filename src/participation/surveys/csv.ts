@@ -2,6 +2,7 @@ import type { Address, AnswerValue } from "../../eservices/engine/answers.js";
 import type { Locale } from "../../platform/i18n/locales.js";
 import type { Translator } from "../../platform/i18n/messages.js";
 import { csvDocument } from "../../platform/text/csv.js";
+import { formatDohaMinute } from "../../platform/time/doha.js";
 import type { SurveyQuestion } from "./questions.js";
 import type { SurveyResponse } from "./repository.js";
 
@@ -31,11 +32,6 @@ export function answerCell(q: SurveyQuestion, value: AnswerValue | undefined, lo
   }
 }
 
-/** A moment in Qatar as "YYYY-MM-DD HH:MM", which spreadsheets read as a date and time. */
-function qatarTime(d: Date): string {
-  return new Date(d.getTime() + 3 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
-}
-
 /**
  * The responses as a CSV export: a header row (response number, when, the
  * respondent's name for an identified survey, then each question's label in
@@ -57,7 +53,7 @@ export function responsesCsv(
   ];
   const rows = responses.map((r, i) => [
     i + 1,
-    survey.anonymous ? r.month : qatarTime(r.createdAt),
+    survey.anonymous ? r.month : formatDohaMinute(r.createdAt),
     ...(survey.anonymous ? [] : [r.userId ? (names.get(r.userId) ?? "") : ""]),
     ...survey.questions.map((q) => answerCell(q, r.answers[q.id], locale, tr)),
   ]);

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { findUserByEmail } from "../../accounts/repository.js";
 import type { AnswerValue } from "../../eservices/engine/answers.js";
 import type { Db } from "../../platform/db/client.js";
+import { addDays, dohaMoment, dohaToday } from "../../platform/time/doha.js";
 import { surveyResponses, surveys } from "../tables.js";
 import type { SurveyQuestion } from "./questions.js";
 import { monthOf, recordedAt } from "./respondent.js";
@@ -10,9 +11,9 @@ import { monthOf, recordedAt } from "./respondent.js";
 const DEMO_AUTHOR = "00000000-0000-4000-8000-00000000d5a1";
 const DAY = 86_400_000;
 
-/** A day some days from now, at an hour of Qatar time (UTC+3). */
+/** A day some days from today in Doha, at an hour of Doha time. */
 function dayAt(now: Date, days: number, hour: number): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour - 3));
+  return dohaMoment(addDays(dohaToday(now), days), `${String(hour).padStart(2, "0")}:00`);
 }
 
 const opt = (value: string, ar: string, en: string) => ({ value, label: { ar, en } });

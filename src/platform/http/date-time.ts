@@ -1,7 +1,5 @@
 import { foldDigits } from "../text/clean.js";
-
-/** Qatar keeps UTC+3 all year (no daylight saving): a time typed by staff is read in it. */
-const DOHA_OFFSET_MS = 3 * 3_600_000;
+import { dohaWallClock, fromDohaWallClock } from "../time/doha.js";
 
 /**
  * What is wrong with a typed date and time: a date box left empty, a day
@@ -57,12 +55,12 @@ export function readDohaDateTime(
   if (!time) return { problem: "noTime" };
   const hm = /^(\d{1,2})[:.٫](\d{2})$/.exec(time);
   if (!hm || Number(hm[1]) > 23 || Number(hm[2]) > 59) return { problem: "time" };
-  return { at: new Date(day.getTime() + (Number(hm[1]) * 60 + Number(hm[2])) * 60_000 - DOHA_OFFSET_MS) };
+  return { at: fromDohaWallClock(new Date(day.getTime() + (Number(hm[1]) * 60 + Number(hm[2])) * 60_000)) };
 }
 
 /** A moment as the boxes of `name` show it, in Doha time. */
 export function dohaDateTimeValues<N extends string>(name: N, at: Date): Record<`${N}-${keyof DateTimeBoxes}`, string> {
-  const doha = new Date(at.getTime() + DOHA_OFFSET_MS);
+  const doha = dohaWallClock(at);
   const boxes: DateTimeBoxes = {
     day: String(doha.getUTCDate()),
     month: String(doha.getUTCMonth() + 1),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatHijri, formatNumber, isoDay } from "./format.js";
+import { dohaDate as isoDay } from "../time/doha.js";
+import { formatDate, formatHijri, formatNumber } from "./format.js";
 
 const day = new Date("2026-11-22T09:00:00Z");
 

@@ -39,14 +39,6 @@ export function formatHijri(date: Date, locale: Locale): string {
   return dateFormat(locale, { day: "numeric", month: "long", year: "numeric" }, "islamic-umalqura").format(date);
 }
 
-/** Made once: every page view asks for the day, and each new Intl formatter costs ICU memory outside the JS heap. */
-const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** A calendar day as YYYY-MM-DD in the portal's time zone. */
-export function isoDay(date: Date): string {
-  return isoDayFormat.format(date);
-}
-
 export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}): string {
   const key = `n|${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key) as Intl.NumberFormat | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysUntil, reviewState } from "./freshness.js";
+import { addDays } from "../../platform/time/doha.js";
+import { daysUntil, reviewState } from "./freshness.js";
 
 describe("review dates", () => {
   it("counts days across months and years", () => {

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Notifier } from "../../notifications/notifier.js";
 import type { Db } from "../../platform/db/client.js";
-import { formatDate, isoDay } from "../../platform/i18n/format.js";
+import { formatDate } from "../../platform/i18n/format.js";
 import { Periodic } from "../../platform/jobs/periodic.js";
-import { dayDate } from "./freshness.js";
+import { dohaDate, dohaNoon } from "../../platform/time/doha.js";
 import { claimReminders, type OverdueService, overdueNotReminded, staffOf } from "./repository.js";
 
 /** Where the reminder leads: the agency's freshness list in the workspace. */
@@ -13,7 +13,7 @@ export function freshnessPath(agency: string): string {
 
 /** The list of services in an email, one a line, in a language. */
 function listIn(items: OverdueService[], locale: "ar" | "en"): string {
-  return items.map((s) => `- ${s.title[locale]} (${formatDate(dayDate(s.dueOn), locale)})`).join("\n");
+  return items.map((s) => `- ${s.title[locale]} (${formatDate(dohaNoon(s.dueOn), locale)})`).join("\n");
 }
 
 /**
@@ -38,7 +38,7 @@ export class ReviewReminderJobs {
 
   /** One pass; returns how many agencies were told, about how many services. */
   async runOnce(now = new Date()): Promise<{ agencies: number; services: number }> {
-    const due = await overdueNotReminded(this.db, this.reviewMonths, isoDay(now));
+    const due = await overdueNotReminded(this.db, this.reviewMonths, dohaDate(now));
     const byAgency = new Map<string, OverdueService[]>();
     for (const s of due) byAgency.set(s.agency.slug, [...(byAgency.get(s.agency.slug) ?? []), s]);
     let agencies = 0;

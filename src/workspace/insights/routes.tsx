@@ -3,10 +3,10 @@ import { z } from "zod";
 import { requireViewer } from "../../accounts/sessions.js";
 import { answerCounts, commentsFor } from "../../feedback/repository.js";
 import type { Db } from "../../platform/db/client.js";
-import { isoDay } from "../../platform/i18n/format.js";
+import { addDays, dohaToday } from "../../platform/time/doha.js";
 import { zeroResultQueriesSince } from "../../search/analytics.js";
 import { QueryAttribution } from "./attribution.js";
-import { addDays, DUE_SOON_DAYS } from "./freshness.js";
+import { DUE_SOON_DAYS } from "./freshness.js";
 import { agencyVocabularies, serviceSlugsOf, servicesDueForReview } from "./repository.js";
 import { feedbackRoles, freshnessRoles, scopeOf } from "./scope.js";
 import { FeedbackInsightsPage, type PageFeedback } from "./views/FeedbackInsightsPage.js";
@@ -36,7 +36,7 @@ export async function insightsRoutes(app: FastifyInstance, { db, reviewMonths }:
 
   app.get("/workspace/freshness", staffPage, async (request, reply) => {
     const scope = await scopeOf(db, request, freshnessRoles);
-    const today = isoDay(new Date());
+    const today = dohaToday();
     const items = await servicesDueForReview(db, {
       agency: scope.agency.slug,
       months: reviewMonths,
@@ -64,7 +64,7 @@ export async function insightsRoutes(app: FastifyInstance, { db, reviewMonths }:
     const [counts, comments, searches, vocabularies] = await Promise.all([
       answerCounts(db, paths),
       commentsFor(db, paths, { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE }),
-      zeroResultQueriesSince(db, addDays(isoDay(new Date()), -SEARCH_DAYS)),
+      zeroResultQueriesSince(db, addDays(dohaToday(), -SEARCH_DAYS)),
       agencyVocabularies(db),
     ]);
     const attribution = new QueryAttribution(vocabularies);

@@ -1,6 +1,7 @@
 import { catalogueEditing as edit } from "../../catalogue/service.js";
 import { EventPage, NewsPage } from "../../catalogue/views/ArticlePages.js";
 import type { Db } from "../../platform/db/client.js";
+import { dohaDateTimeLocal, fromDohaDateTimeLocal } from "../../platform/time/doha.js";
 import { bilingualOf, stringOf } from "../fields.js";
 import type { ContentData, ContentKind, FieldSpec } from "../model.js";
 
@@ -9,16 +10,6 @@ const articleFields: FieldSpec[] = [
   { name: "summary", type: "textarea", bilingual: true, required: true },
   { name: "body", type: "textarea", bilingual: true, required: true },
 ];
-
-/** A Doha date-time as the form holds it (YYYY-MM-DDTHH:MM), from a moment. */
-export function dohaDateTime(at: Date): string {
-  return new Date(at.getTime() + 3 * 3_600_000).toISOString().slice(0, 16);
-}
-
-/** The moment of a Doha date-time as the form holds it (Doha is UTC+3 all year). */
-export function fromDohaDateTime(value: string): Date {
-  return new Date(`${value}:00+03:00`);
-}
 
 function articleOf(data: ContentData, slug: string) {
   return { slug, title: bilingualOf(data, "title"), summary: bilingualOf(data, "summary"), body: bilingualOf(data, "body") };
@@ -62,10 +53,13 @@ export const newsKind: ContentKind = {
   },
   async load(db, agency, slug) {
     const row = await edit.newsForEditing(db, agency, slug);
-    return row ? { ...articleData(row), publishedAt: dohaDateTime(row.publishedAt) } : undefined;
+    return row ? { ...articleData(row), publishedAt: dohaDateTimeLocal(row.publishedAt) } : undefined;
   },
   apply: (tx, agency, slug, data) =>
-    edit.writeNews(tx, agency, { ...articleColumns(data, slug), publishedAt: fromDohaDateTime(stringOf(data, "publishedAt")) }),
+    edit.writeNews(tx, agency, {
+      ...articleColumns(data, slug),
+      publishedAt: fromDohaDateTimeLocal(stringOf(data, "publishedAt")),
+    }),
   unapply: (tx, agency, slug) => edit.deleteNews(tx, agency, slug),
   publicPath: (slug) => `/news/${slug}`,
   async preview({ db, agency, slug, locale }, data) {
@@ -73,7 +67,7 @@ export const newsKind: ContentKind = {
     const item = {
       ...articleOf(data, slug),
       agency: await agencyRef(db, agency),
-      publishedAt: when ? fromDohaDateTime(when) : new Date(),
+      publishedAt: when ? fromDohaDateTimeLocal(when) : new Date(),
     };
     return { title: item.title[locale] || slug, body: <NewsPage item={item} /> };
   },
@@ -105,8 +99,8 @@ export const eventKind: ContentKind = {
       ? {
           ...articleData(row),
           place: { ar: row.placeAr, en: row.placeEn },
-          startsAt: dohaDateTime(row.startsAt),
-          endsAt: dohaDateTime(row.endsAt),
+          startsAt: dohaDateTimeLocal(row.startsAt),
+          endsAt: dohaDateTimeLocal(row.endsAt),
         }
       : undefined;
   },
@@ -116,14 +110,14 @@ export const eventKind: ContentKind = {
       ...articleColumns(data, slug),
       placeAr: place.ar,
       placeEn: place.en,
-      startsAt: fromDohaDateTime(stringOf(data, "startsAt")),
-      endsAt: fromDohaDateTime(stringOf(data, "endsAt")),
+      startsAt: fromDohaDateTimeLocal(stringOf(data, "startsAt")),
+      endsAt: fromDohaDateTimeLocal(stringOf(data, "endsAt")),
     });
   },
   unapply: (tx, agency, slug) => edit.deleteEvent(tx, agency, slug),
   publicPath: (slug) => `/events/${slug}`,
   async preview({ db, agency, slug, locale }, data) {
-    const at = (name: string) => (stringOf(data, name) ? fromDohaDateTime(stringOf(data, name)) : new Date());
+    const at = (name: string) => (stringOf(data, name) ? fromDohaDateTimeLocal(stringOf(data, name)) : new Date());
     const item = {
       ...articleOf(data, slug),
       agency: await agencyRef(db, agency),

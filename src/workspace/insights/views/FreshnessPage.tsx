@@ -1,7 +1,8 @@
 import { Table } from "../../../platform/design/Table.js";
 import { Tag } from "../../../platform/design/Tag.js";
 import { usePage } from "../../../platform/layout/page-context.js";
-import { DUE_SOON_DAYS, dayDate, daysUntil, reviewState } from "../freshness.js";
+import { dohaNoon } from "../../../platform/time/doha.js";
+import { DUE_SOON_DAYS, daysUntil, reviewState } from "../freshness.js";
 import type { ReviewItem } from "../repository.js";
 import type { Scope } from "../scope.js";
 import { AgencyPicker } from "./AgencyPicker.js";
@@ -56,10 +57,10 @@ export function FreshnessPage({ scope, items, today, reviewMonths }: FreshnessPa
                 {i.title[locale]}
               </a>,
               <time dateTime={i.lastReviewed} key="last">
-                {date(dayDate(i.lastReviewed))}
+                {date(dohaNoon(i.lastReviewed))}
               </time>,
               <time dateTime={i.dueOn} key="due">
-                {date(dayDate(i.dueOn))}
+                {date(dohaNoon(i.dueOn))}
               </time>,
               days < 0 ? (
                 <Tag colour="red" key="state">
