@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import { activeHighlights } from "../admin/highlights.js";
 import { listNews, listServices, listTerms, servicesBySlugs } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
+import { keptUntilChange } from "../platform/db/versions.js";
 import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
 import type { SchemaNode } from "../platform/layout/structured-data.js";
@@ -12,6 +13,12 @@ import { type HomeData, HomePage } from "./views/HomePage.js";
 /** How many of the most-used services and latest news the home page shows. */
 const MOST_USED = 8;
 const LATEST_NEWS = 3;
+/**
+ * How long the home page's lists are kept when no content changes: the
+ * most-used ranking follows transactions (which have no change counter) and
+ * highlights start and end by the clock, so they are read again this often.
+ */
+const HOME_DATA_MS = 60_000;
 
 /**
  * The most used services: last month's ranking of completed transactions
@@ -71,8 +78,10 @@ function webSiteJsonLd(name: string, description: string, locale: Locale, baseUr
 
 /** The home page. */
 export async function homeRoutes(app: FastifyInstance, { db, baseUrl, participation }: HomeRouteOptions) {
+  // Kept between views: a page rendered afresh (each language, after the page cache's time) reads no list again.
+  const homeData = keptUntilChange(db, () => loadHome(db), HOME_DATA_MS);
   app.get("/", PUBLIC_PAGE, async (request, reply) => {
-    const data = await loadHome(db);
+    const data = await homeData();
     const { locale, tr } = request;
     return reply.page({
       title: tr.t("home.documentTitle"),

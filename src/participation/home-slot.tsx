@@ -2,22 +2,31 @@ import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import { agencyName } from "../eservices/repository/agency-names.js";
 import type { Db } from "../platform/db/client.js";
+import { keptUntilChange } from "../platform/db/versions.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { publishedItems } from "./listing.js";
 import { ItemCard } from "./views/ParticipatePage.js";
 
 const SHOWN = 3;
+/** How long the open items are kept when nothing is published: items open and close by the clock. */
+const KEPT_MS = 60_000;
 
 /** The home page's participation slot: what closes soonest of what is open, and the way to all of it. */
 export function participationSlot(db: Db) {
+  const openItems = keptUntilChange(
+    db,
+    async () => {
+      const open = (await publishedItems(db)).filter((i) => i.phase === "open").slice(0, SHOWN);
+      return Promise.all(open.map(async (item) => ({ item, agency: await agencyName(db, item.agency) })));
+    },
+    KEPT_MS,
+  );
   return async (request: FastifyRequest): Promise<ComponentChildren> => {
-    const open = (await publishedItems(db)).filter((i) => i.phase === "open").slice(0, SHOWN);
+    const open = await openItems();
     if (!open.length) return undefined;
-    const cards = [];
-    for (const item of open) {
-      const agency = (await agencyName(db, item.agency))[request.locale];
-      cards.push(<ItemCard item={item} agency={agency} key={`${item.kind}/${item.slug}`} />);
-    }
+    const cards = open.map(({ item, agency }) => (
+      <ItemCard item={item} agency={agency[request.locale]} key={`${item.kind}/${item.slug}`} />
+    ));
     return (
       <>
         <div class="card-grid">{cards}</div>

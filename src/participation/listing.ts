@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
 import { type Phase, phaseOf } from "./period.js";
 import { consultations, polls, surveys } from "./tables.js";
@@ -84,20 +84,4 @@ export async function staffItems(db: Db, agencies: string[] | "all", now = new D
 /** The pages of the polls, surveys and consultations the public can see, for the sitemap. */
 export async function publishedItemPaths(db: Db, now = new Date()): Promise<string[]> {
   return (await publishedItems(db, now)).map((i) => participatePath(i.kind, i.slug));
-}
-
-/**
- * A short signature of what the public can see (how many published items of
- * each kind and when the last one changed): it moves whenever one is
- * published, changed or withdrawn, so search knows to read them again.
- */
-export async function publishedItemsStamp(db: Db): Promise<string> {
-  const sign = async (t: Table) => {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number), last: sql<string>`coalesce(max(${t.updatedAt})::text, '')` })
-      .from(t)
-      .where(eq(t.status, "published"));
-    return `${row?.n ?? 0}@${row?.last ?? ""}`;
-  };
-  return (await Promise.all([sign(polls), sign(surveys), sign(consultations)])).join(",");
 }

@@ -1,5 +1,4 @@
 import type { ContentPage } from "../pages/content.js";
-import { publishedItemsStamp } from "../participation/listing.js";
 import type { Db } from "../platform/db/client.js";
 import { versionStamp } from "../platform/db/versions.js";
 import type { SearchDoc } from "./documents.js";
@@ -12,15 +11,13 @@ export interface IndexLog {
   warn(obj: object, msg: string): void;
 }
 
-/** The content counters by name, and the participation items' signature (they have no counter of their own). */
+/** The content counters by name. */
 async function contentStamps(db: Db): Promise<Map<string, string>> {
-  const [versions, participation] = await Promise.all([versionStamp(db), publishedItemsStamp(db)]);
   const out = new Map<string, string>();
-  for (const pair of versions.split(",")) {
+  for (const pair of (await versionStamp(db)).split(",")) {
     const at = pair.lastIndexOf("=");
     if (at > 0) out.set(pair.slice(0, at), pair.slice(at + 1));
   }
-  out.set("participation", participation);
   return out;
 }
 
@@ -54,10 +51,7 @@ export class SearchIndex {
   /** The content counters the index was built from, as the page cache reads them (it keeps a results page only when they are current). */
   get builtFrom(): string | undefined {
     if (!this.stamps) return undefined;
-    return [...this.stamps]
-      .filter(([name]) => name !== "participation")
-      .map(([name, value]) => `${name}=${value}`)
-      .join(",");
+    return [...this.stamps].map(([name, value]) => `${name}=${value}`).join(",");
   }
 
   /** Reads every part of the index from the database and swaps the new index in. */

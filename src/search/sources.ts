@@ -156,7 +156,7 @@ function fileDocs(docs: SearchDoc[]): void {
 export const sourceParts = ["catalogue", "agencies", "static", "articles", "opendata", "participation"] as const;
 export type SourcePart = (typeof sourceParts)[number];
 
-/** The parts to read again when these content counters moved ("participation" is the participation items' signature). */
+/** The parts to read again when these content counters moved ("participation" moves with polls, surveys and consultations). */
 export function partsToRead(changed: Iterable<string>): Set<SourcePart> {
   const out = new Set<SourcePart>();
   for (const name of changed) {

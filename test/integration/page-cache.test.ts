@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { services } from "../../src/catalogue/tables.js";
+import { closePoll, findPoll } from "../../src/participation/polls/repository.js";
 import { bumpVersion } from "../../src/platform/db/versions.js";
 import { PUBLIC_CACHE_CONTROL, PUBLISH_BOUND_SECONDS } from "../../src/platform/http/page-cache.js";
 import { zeroResultQueries } from "../../src/search/analytics.js";
@@ -167,6 +168,26 @@ describe("public pages", () => {
     const after = await get(PAGE);
     expect(after.headers["x-page-cache"]).toBe("miss");
     expect(titleOf(after.body)).toBe("Complain about a bank (revised)");
+  });
+
+  it("shows a poll closed by its agency on the participation list and the home page within a second", async () => {
+    const db = t.db.database.db;
+    const poll = await findPoll(db, "municipal-service-centre-hours");
+    if (!poll) throw new Error("the demo poll is missing");
+    const link = 'href="/en/participate/polls/municipal-service-centre-hours"';
+    const openOnHome = (body: string) => body.includes(link);
+    for (const url of ["/en", "/en/participate"]) await get(url);
+    expect(openOnHome((await get("/en")).body)).toBe(true);
+    const listed = await get("/en/participate");
+    expect(listed.headers["x-page-cache"]).toBe("hit");
+    expect(await closePoll(db, poll.id)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const home = await get("/en");
+    expect(home.headers["x-page-cache"]).toBe("miss");
+    expect(openOnHome(home.body)).toBe(false);
+    const after = await get("/en/participate");
+    expect(after.headers["x-page-cache"]).toBe("miss");
+    expect(after.body).not.toBe(listed.body);
   });
 
   it("keeps no error page", async () => {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { services } from "../../src/catalogue/tables.js";
 import { polls } from "../../src/participation/tables.js";
+import { PARTICIPATION_VERSION } from "../../src/participation/version.js";
 import { bumpVersion } from "../../src/platform/db/versions.js";
 import { zeroResultQueries } from "../../src/search/analytics.js";
 import { SEARCH_SETTINGS_VERSION } from "../../src/search/settings.js";
@@ -181,14 +182,21 @@ describe("the index follows content changes", () => {
   it("rebuilds when a poll, survey or consultation is published, changed or withdrawn", async () => {
     const db = t.db.database.db;
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(false);
-    await db
-      .update(polls)
-      .set({ questionEn: "Should bus stops have quokka shelters?", updatedAt: new Date() })
-      .where(eq(polls.slug, "bus-stop-improvements"));
+    // Every writer of polls, surveys and consultations bumps their counter with its change.
+    await db.transaction(async (tx) => {
+      await tx
+        .update(polls)
+        .set({ questionEn: "Should bus stops have quokka shelters?", updatedAt: new Date() })
+        .where(eq(polls.slug, "bus-stop-improvements"));
+      await bumpVersion(tx, PARTICIPATION_VERSION);
+    });
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
     expect(t.app.searchIndex.lastBuild?.read).toEqual(["participation"]);
     expect((await api("q=quokka&lang=en")).items[0]).toMatchObject({ type: "poll", slug: "bus-stop-improvements" });
-    await db.update(polls).set({ status: "draft", updatedAt: new Date() }).where(eq(polls.slug, "bus-stop-improvements"));
+    await db.transaction(async (tx) => {
+      await tx.update(polls).set({ status: "draft", updatedAt: new Date() }).where(eq(polls.slug, "bus-stop-improvements"));
+      await bumpVersion(tx, PARTICIPATION_VERSION);
+    });
     expect(await t.app.searchIndex.refreshIfChanged()).toBe(true);
     expect((await api("q=quokka&lang=en")).total).toBe(0);
   });

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
+import { bumpVersion } from "../../platform/db/versions.js";
 import { commentReports, consultationComments, consultationSections, consultations } from "../tables.js";
+import { PARTICIPATION_VERSION } from "../version.js";
 
 export type Consultation = typeof consultations.$inferSelect;
 export type Section = typeof consultationSections.$inferSelect;
@@ -212,6 +214,7 @@ export async function createConsultation(
       .returning();
     if (!row) throw new Error("consultation not saved");
     await writeSections(tx as unknown as Db, row.id, sections);
+    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
     return row;
   });
 }
@@ -233,6 +236,7 @@ export async function updateDraft(
       .returning({ id: consultations.id });
     if (changed.length === 0) return false;
     await writeSections(tx as unknown as Db, id, sections);
+    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
     return true;
   });
 }
@@ -244,6 +248,7 @@ export async function closeEarly(db: Db, id: string, now = new Date()): Promise<
     .set({ closedAt: now, updatedAt: now })
     .where(and(eq(consultations.id, id), eq(consultations.status, "published"), isNull(consultations.closedAt)))
     .returning({ id: consultations.id });
+  if (changed.length) await bumpVersion(db, PARTICIPATION_VERSION);
   return changed.length > 0;
 }
 
@@ -253,4 +258,5 @@ export async function publishResponse(db: Db, id: string, response: { ar: string
     .update(consultations)
     .set({ responseAr: response.ar, responseEn: response.en, respondedAt: now, updatedAt: now })
     .where(eq(consultations.id, id));
+  await bumpVersion(db, PARTICIPATION_VERSION);
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
+import { bumpVersion } from "../../platform/db/versions.js";
 import { pollChoices, pollOptions, polls, pollVotes } from "../tables.js";
+import { PARTICIPATION_VERSION } from "../version.js";
 
 export type Poll = typeof polls.$inferSelect;
 export type PollOption = typeof pollOptions.$inferSelect;
@@ -134,6 +136,7 @@ export function createPoll(
     const name = slug ?? (await freeSlug(tx as unknown as Db, input.questionEn));
     await tx.insert(polls).values({ ...input, id, slug: name, createdBy });
     await tx.insert(pollOptions).values(optionRows(id, options));
+    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
     return name;
   });
 }
@@ -149,6 +152,7 @@ export function updateDraft(db: Db, id: string, input: PollInput, options: { ar:
     if (!changed.length) return false;
     await tx.delete(pollOptions).where(eq(pollOptions.pollId, id));
     await tx.insert(pollOptions).values(optionRows(id, options));
+    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
     return true;
   });
 }
@@ -160,5 +164,6 @@ export async function closePoll(db: Db, id: string, now = new Date()): Promise<b
     .set({ closedAt: now, updatedAt: now })
     .where(and(eq(polls.id, id), eq(polls.status, "published"), isNull(polls.closedAt)))
     .returning({ id: polls.id });
+  if (rows.length) await bumpVersion(db, PARTICIPATION_VERSION);
   return rows.length > 0;
 }

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { AnswerValue } from "../../eservices/engine/answers.js";
 import type { Db } from "../../platform/db/client.js";
+import { bumpVersion } from "../../platform/db/versions.js";
 import { type Audience, surveyResponses, surveys } from "../tables.js";
+import { PARTICIPATION_VERSION } from "../version.js";
 import { loadQuestions, type SurveyQuestion } from "./questions.js";
 import { monthOf, recordedAt } from "./respondent.js";
 
@@ -109,7 +111,10 @@ export async function createSurvey(db: Db, fields: SurveyFields, createdBy: stri
       .values({ id: randomUUID(), slug, createdBy, ...columns(fields) })
       .onConflictDoNothing()
       .returning();
-    if (row) return toSurvey(row);
+    if (row) {
+      await bumpVersion(db, PARTICIPATION_VERSION);
+      return toSurvey(row);
+    }
   }
   throw new Error(`no free slug for ${base}`);
 }
@@ -121,6 +126,7 @@ export async function updateDraft(db: Db, id: string, fields: SurveyFields): Pro
     .set({ ...columns(fields), updatedAt: new Date() })
     .where(and(eq(surveys.id, id), eq(surveys.status, "draft")))
     .returning({ id: surveys.id });
+  if (rows.length) await bumpVersion(db, PARTICIPATION_VERSION);
   return rows.length > 0;
 }
 
@@ -131,6 +137,7 @@ export async function closeSurvey(db: Db, id: string, now = new Date()): Promise
     .set({ closedAt: now, updatedAt: now })
     .where(and(eq(surveys.id, id), eq(surveys.status, "published"), isNull(surveys.closedAt)))
     .returning({ id: surveys.id });
+  if (rows.length) await bumpVersion(db, PARTICIPATION_VERSION);
   return rows.length > 0;
 }
 

@@ -31,3 +31,44 @@ export async function versionStamp(db: Db): Promise<string> {
     .sort()
     .join(",");
 }
+
+/** How often a kept value asks whether the content counters moved. */
+const STAMP_CHECK_MS = 1000;
+
+/**
+ * A value derived from the database (the home page's lists), kept and shared
+ * by every request until the content counters move — looked at at most once a
+ * second — or `maxAgeMs` passes, for what changes with time or with counts
+ * that have no counter. Concurrent callers wait for one load.
+ */
+export function keptUntilChange<T>(db: Db, load: () => Promise<T>, maxAgeMs: number): () => Promise<T> {
+  let kept: { value: T; stamp: string; at: number } | undefined;
+  let stamp: { value: string; at: number } | undefined;
+  let asking: Promise<void> | undefined;
+  let loading: Promise<T> | undefined;
+  const follow = async () => {
+    if (stamp && Date.now() - stamp.at < STAMP_CHECK_MS) return;
+    asking ??= versionStamp(db)
+      .then((value) => {
+        stamp = { value, at: Date.now() };
+      })
+      .finally(() => {
+        asking = undefined;
+      });
+    await asking;
+  };
+  return async () => {
+    await follow();
+    const seen = stamp?.value ?? "";
+    if (kept && kept.stamp === seen && Date.now() - kept.at < maxAgeMs) return kept.value;
+    loading ??= load()
+      .then((value) => {
+        kept = { value, stamp: seen, at: Date.now() };
+        return value;
+      })
+      .finally(() => {
+        loading = undefined;
+      });
+    return loading;
+  };
+}
