@@ -22,7 +22,7 @@ export function adminPage(request: FastifyRequest, reply: FastifyReply, page: Ad
   const { tr } = request;
   const home = tr.t("admin.title");
   const isHome = page.title === home;
-  return reply.header("cache-control", "private, no-store").page({
+  return reply.page({
     status: page.status ?? (page.errors?.length ? 400 : 200),
     title: page.errors?.length ? tr.t("errors.titlePrefix", { title: page.title }) : page.title,
     breadcrumbs: isHome ? [{ label: home }] : [{ label: home, path: "/admin" }, ...(page.trail ?? []), { label: page.title }],

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc, desc, gt, sql } from "drizzle-orm";
 import type { RoleGrant } from "../accounts/model.js";
-import type { Db } from "../platform/db/client.js";
+import { type Db, inTransaction } from "../platform/db/client.js";
 import { canonicalJson } from "../platform/text/canonical-json.js";
 import { auditLog } from "./tables.js";
 
@@ -141,8 +141,7 @@ export async function verifyAuditChain(db: Db, batchSize = 500): Promise<AuditVe
  * written when `entry` gives one for the action's result (none when nothing changed).
  */
 export function withAudit<T>(db: Db, action: (tx: Db) => Promise<T>, entry: (result: T) => AuditEntry | undefined): Promise<T> {
-  return db.transaction(async (t) => {
-    const tx = t as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const result = await action(tx);
     const e = entry(result);
     if (e) await recordAudit(tx, e);

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { findUser } from "../accounts/repository.js";
 import { latestDefinition } from "../eservices/repository/definitions.js";
 import type { Notifier } from "../notifications/notifier.js";
-import type { Db } from "../platform/db/client.js";
+import { type Db, inTransaction } from "../platform/db/client.js";
 import { formatDate } from "../platform/i18n/format.js";
 import { Periodic } from "../platform/jobs/periodic.js";
 import { dohaNoon } from "../platform/time/doha.js";
@@ -30,8 +30,7 @@ export class DocumentJobs {
 
   /** One pass; returns how many holders were reminded. */
   async runOnce(now = new Date()): Promise<{ reminded: number }> {
-    const reminded = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const reminded = await inTransaction(this.db, async (tx) => {
       const due = await claimExpiryReminders(tx, EXPIRY_NOTICE_DAYS, now);
       let told = 0;
       for (const doc of due) {

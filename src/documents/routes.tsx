@@ -63,7 +63,7 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
     const { tr, locale } = request;
     const now = new Date();
     const docs = await documentsOf(db, request.viewer?.id ?? "");
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: tr.t("documents.title"),
       breadcrumbs: [{ label: tr.t("accounts.my.title"), path: "/my" }, { label: tr.t("documents.title") }],
       body: <MyDocumentsPage items={docs.map((d) => listItem(d, locale, now))} />,
@@ -82,7 +82,7 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
       canRenew(doc) ? renewalDefinition(db, doc) : Promise.resolve(undefined),
     ]);
     const title = locale === "en" ? doc.titleEn : doc.titleAr;
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title,
       breadcrumbs: [
         { label: tr.t("accounts.my.title"), path: "/my" },

@@ -55,7 +55,7 @@ const clientSchema = z.object({
 export async function idpAdminRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const show = async (request: FastifyRequest, reply: FastifyReply, status: number, props: Partial<ClientsPageProps>) => {
     const title = request.tr.t("idp.clients.title");
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status,
       title: props.errors?.length ? request.tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: title }],

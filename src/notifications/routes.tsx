@@ -25,7 +25,7 @@ export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db 
       notificationsOf(db, userId, PAGE_SIZE, (page - 1) * PAGE_SIZE),
       countNotifications(db, userId),
     ]);
-    const html = reply.header("cache-control", "private, no-store").page({
+    const html = reply.page({
       title: request.tr.t("notifications.title"),
       breadcrumbs: [{ label: request.tr.t("accounts.my.title"), path: "/my" }, { label: request.tr.t("notifications.title") }],
       body: <NotificationsPage items={items} page={page} pageCount={Math.max(1, Math.ceil(counts.total / PAGE_SIZE))} />,

@@ -86,7 +86,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
         : form.existing.titleEn
       : tr.t("opendata.workspace.newTitle");
     const action = localizePath(locale, form.existing ? `/workspace/datasets/${form.existing.slug}` : "/workspace/datasets/new");
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: form.errors.length ? 400 : 200,
       title: form.errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: staffTitle(request), path: "/workspace/datasets" }, { label: title }],
@@ -111,7 +111,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
     const run = datasetAgencies(request.viewer);
     if (run !== "all" && run.length === 0) throw new ForbiddenError();
     const [list, names] = await Promise.all([datasetsOf(db, run), agencyNames(db, request.locale)]);
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: staffTitle(request),
       breadcrumbs: [{ label: staffTitle(request) }],
       body: <WorkspaceIndexPage datasets={list.filter((d) => !d.generator)} agencyNames={names} />,

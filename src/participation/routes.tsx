@@ -33,7 +33,7 @@ export async function participationRoutes(app: FastifyInstance, { db }: Particip
   app.get("/workspace/participation", { preHandler: requireViewer }, async (request, reply) => {
     const agencies = agenciesRun(request.viewer);
     if (agencies !== "all" && agencies.length === 0) throw new ForbiddenError();
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: request.tr.t("participation.staff.title"),
       breadcrumbs: [{ label: request.tr.t("participation.staff.title") }],
       body: <StaffIndexPage items={await staffItems(db, agencies)} />,

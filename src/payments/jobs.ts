@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { Db } from "../platform/db/client.js";
+import { type Db, inTransaction } from "../platform/db/client.js";
 import { Periodic } from "../platform/jobs/periodic.js";
 import { addDays, dohaDayStart, dohaToday } from "../platform/time/doha.js";
 import { GatewayUnavailable } from "./gateway.js";
@@ -64,8 +64,7 @@ export class PaymentJobs {
           // The gateway is not answering: expire at the portal; reconciliation catches a late payment.
         }
       }
-      const expired = await this.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      const expired = await inTransaction(this.db, async (tx) => {
         const locked = await lockPayment(tx, p.id);
         if (!locked || !unfinished.includes(locked.status as (typeof unfinished)[number])) return false;
         await changePayment(tx, locked, { status: "expired" }, { source: "expiry" });

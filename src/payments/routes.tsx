@@ -161,7 +161,7 @@ export async function paymentRoutes(app: FastifyInstance, { db, payments }: Paym
 
   app.get("/my/payments", guarded, async (request, reply) => {
     const user = await currentUser(db, request);
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: request.tr.t("payments.mine.title"),
       breadcrumbs: [{ label: request.tr.t("accounts.my.title"), path: "/my" }, { label: request.tr.t("payments.mine.title") }],
       body: <MyPaymentsPage items={await paymentsOf(db, user.id)} />,
@@ -179,7 +179,7 @@ export async function paymentRoutes(app: FastifyInstance, { db, payments }: Paym
     const { locale, tr } = request;
     const canPayAgain = kase.status === "payment-due" && ["failed", "expired"].includes(payment.status);
     const paid = payment.status === "captured" || payment.status === "refunded";
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: tr.t(paid ? "payments.receipt.title" : `payments.outcome.${payment.status}`),
       breadcrumbs: [
         { label: tr.t("accounts.my.title"), path: "/my" },

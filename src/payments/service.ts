@@ -6,7 +6,7 @@ import { advanceCase, type Case, findCaseById } from "../eservices/repository/ca
 import { findDefinition } from "../eservices/repository/definitions.js";
 import { moneyBoth } from "../eservices/views/answer-text.js";
 import type { Notifier } from "../notifications/notifier.js";
-import type { Db } from "../platform/db/client.js";
+import { type Db, inTransaction } from "../platform/db/client.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";
 import { addWorkingDays } from "../platform/time/working-days.js";
 import type { GatewayPayment, PaymentGateway } from "./gateway.js";
@@ -76,8 +76,7 @@ export class Payments {
       },
       attempt.idempotencyKey,
     );
-    await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    await inTransaction(this.db, async (tx) => {
       const p = await lockPayment(tx, attempt.id);
       if (p?.status === "created") {
         await changePayment(
@@ -109,8 +108,7 @@ export class Payments {
     audited?: Pick<AuditEntry, "actor" | "requestId">,
   ): Promise<Payment | undefined> {
     let duplicate: Payment | undefined;
-    const result = await this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const result = await inTransaction(this.db, async (tx) => {
       const p = await lockPayment(tx, paymentId);
       if (!p) return undefined;
       const target = fromGateway(g);

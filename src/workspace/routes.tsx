@@ -12,6 +12,7 @@ import { attachment } from "../platform/http/download-name.js";
 import { ForbiddenError, HttpError, NotFoundError } from "../platform/http/errors.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
 import { acceptMultipart, readForm } from "../platform/http/multipart.js";
+import { privately } from "../platform/http/page-cache.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import type { Translator } from "../platform/i18n/messages.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
@@ -152,8 +153,6 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     });
   }
 
-  const privately = (reply: FastifyReply) => reply.header("cache-control", "private, no-store");
-
   /** The agencies whose content the viewer works on; refused (403) for everyone else. */
   async function myAgencies(request: FastifyRequest) {
     const mine = contentAgencies(request.viewer);
@@ -219,7 +218,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const title = titleOf(data, request, s.slug);
     const { tr, locale } = request;
     const status = opts.status ?? 200;
-    return privately(reply).page({
+    return reply.page({
       status,
       title: status >= 400 ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [...crumbs(request, s), { label: title }],
@@ -327,7 +326,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const approves = mine === "all" ? "all" : mine.filter((a) => canApprove(request.viewer, a));
     const waiting = approves === "all" || approves.length ? (await submittedOf(db, approves)).length : 0;
     const title = request.tr.t("workspace.home.title");
-    return privately(reply).page({
+    return reply.page({
       title,
       breadcrumbs: [{ label: title }],
       body: <WorkspaceHome tools={tools} waiting={waiting} />,
@@ -351,7 +350,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const waiting = approves.length ? await submittedOf(db, approves) : [];
     const { tr } = request;
     const title = tr.t("workspace.content.title");
-    return privately(reply).page({
+    return reply.page({
       title,
       breadcrumbs: [{ label: tr.t("workspace.home.title"), path: "/workspace" }, { label: title }],
       body: (
@@ -384,7 +383,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         .map((p) => ({ slug: p.slug, title: p.title[request.locale], state: "unedited", live: true })),
     ];
     const title = request.tr.t(`workspace.kinds.${s.kind.name}.many`);
-    return privately(reply).page({
+    return reply.page({
       title: `${title} — ${s.agencyName}`,
       breadcrumbs: [...crumbs(request, s).slice(0, 2), { label: title }],
       body: (
@@ -410,7 +409,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const choices = await s.kind.choices(db, s.agency.slug);
     const title = request.tr.t(`workspace.kinds.${s.kind.name}.new`);
     const status = values.errors.length ? 400 : 200;
-    return privately(reply).page({
+    return reply.page({
       status,
       title: status === 400 ? request.tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [...crumbs(request, s), { label: title }],
@@ -519,20 +518,18 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
   route("GET", `${ITEM}/preview`, async (request, reply) => {
     const s = await itemScope(request);
     const shown = await s.kind.preview({ db, agency: s.agency.slug, slug: s.slug, locale: request.locale }, s.data);
-    return privately(reply)
-      .header("x-robots-tag", "noindex, nofollow")
-      .page({
-        title: request.tr.t("workspace.preview.pageTitle", { title: shown.title }),
-        body: (
-          <>
-            <PreviewBanner back={s.base} />
-            {shown.body}
-          </>
-        ),
-        noindex: true,
-        hideFeedback: true,
-        stylesheets: ["css/workspace.css"],
-      });
+    return reply.header("x-robots-tag", "noindex, nofollow").page({
+      title: request.tr.t("workspace.preview.pageTitle", { title: shown.title }),
+      body: (
+        <>
+          <PreviewBanner back={s.base} />
+          {shown.body}
+        </>
+      ),
+      noindex: true,
+      hideFeedback: true,
+      stylesheets: ["css/workspace.css"],
+    });
   });
 
   route("GET", `${ITEM}/file`, async (request, reply) => {
@@ -661,7 +658,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const { tr, locale } = request;
     const itemHref = localizePath(locale, s.base);
     const title = tr.t("workspace.confirm.unpublishTitle");
-    return privately(reply).page({
+    return reply.page({
       title,
       backLink: itemHref,
       body: (
@@ -726,7 +723,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     };
     const changes = a && b ? diffContent(s.kind.fields, a, b, { locale, valueText }) : undefined;
     const title = titleOf(s.data, request, s.slug);
-    return privately(reply).page({
+    return reply.page({
       title: `${request.tr.t("workspace.versions.title")} — ${title}`,
       breadcrumbs: [...crumbs(request, s), { label: title, path: s.base }, { label: request.tr.t("workspace.versions.title") }],
       body: (

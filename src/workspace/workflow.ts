@@ -1,6 +1,6 @@
 import { type AuditEntry, recordAudit } from "../audit/log.js";
 import { CATALOGUE_VERSION } from "../catalogue/model.js";
-import type { Db } from "../platform/db/client.js";
+import { type Db, inTransaction } from "../platform/db/client.js";
 import { bumpVersion } from "../platform/db/versions.js";
 import { ConflictError } from "../platform/http/errors.js";
 import { dohaDate } from "../platform/time/doha.js";
@@ -95,10 +95,6 @@ function entry(by: Auditor, action: string, before: Item | null | undefined, aft
     before: snapshot(before),
     after: { ...snapshot(after), ...extra },
   };
-}
-
-function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((t) => work(t as unknown as Db));
 }
 
 /** Locks the item and checks the revision the person saw and the states the step is allowed from. */

@@ -5,6 +5,7 @@ import { hasRole } from "../../src/accounts/model.js";
 import { oidcClients } from "../../src/idp/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
+import { signInWith } from "../support/people.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,10 +25,7 @@ const people: Record<Exclude<Who, "anonymous">, string> = {
 async function as(who: Who): Promise<Client> {
   const client = new Client(t.app);
   if (who === "anonymous") return client;
-  await client.get("/en/sign-in");
-  const res = await client.post("/en/sign-in", { identifier: people[who], password: DEMO_PASSWORD });
-  expect(res.statusCode).toBe(303);
-  return client;
+  return signInWith(client, people[who]);
 }
 
 /** Every protected route, and what each kind of person gets: 200, a redirect to sign in (303) or 403. */

@@ -11,6 +11,7 @@ import { contentVersions } from "../../src/platform/db/versions.js";
 import { addBestBet, addSynonymGroup, listAgencyNames, listBestBetRows } from "../../src/search/settings.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
+import { signInWith } from "../support/people.js";
 
 let t: TestApp;
 const db = () => t.db.database.db;
@@ -27,10 +28,11 @@ const emails: Record<Exclude<Who, "anonymous">, string> = {
 
 async function as(who: Who): Promise<Client> {
   const client = new Client(t.app);
-  await client.get("/en/sign-in");
-  if (who === "anonymous") return client;
-  const res = await client.post("/en/sign-in", { identifier: emails[who], password: DEMO_PASSWORD });
-  expect(res.statusCode).toBe(303);
+  if (who === "anonymous") {
+    await client.get("/en/sign-in");
+    return client;
+  }
+  await signInWith(client, emails[who]);
   await client.get("/en/my");
   return client;
 }

@@ -10,7 +10,7 @@ import { type AuditActor, recordAudit, verifyAuditChain } from "../../src/audit/
 import { auditLog } from "../../src/audit/tables.js";
 import { auditVerifyCommand } from "../../src/audit/verify-command.js";
 import { cases } from "../../src/eservices/tables.js";
-import { type Db, openDatabase } from "../../src/platform/db/client.js";
+import { type Db, inTransaction, openDatabase } from "../../src/platform/db/client.js";
 import { runMigrations } from "../../src/platform/db/migrate.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { answerAll, demoDefinition, submit } from "../support/apply.js";
@@ -23,8 +23,8 @@ const actor: AuditActor = { id: randomUUID(), roles: [{ role: "admin" }] };
 
 /** Appends one entry in its own transaction, as a staff action would. */
 const append = (db: Db, n: number) =>
-  db.transaction(async (tx) =>
-    recordAudit(tx as unknown as Db, {
+  inTransaction(db, async (tx) =>
+    recordAudit(tx, {
       actor,
       action: "test.appended",
       objectType: "test",

@@ -6,6 +6,7 @@ import { REPORTS_TO_HOLD } from "../../src/participation/consultations/repositor
 import { consultationComments, consultations } from "../../src/participation/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
+import { signInWith } from "../support/people.js";
 
 let t: TestApp;
 const db = () => t.db.database.db;
@@ -35,10 +36,7 @@ afterAll(() => t.close());
 async function as(who: Who | "anonymous"): Promise<Client> {
   const client = new Client(t.app);
   if (who === "anonymous") return client;
-  await client.get("/en/sign-in");
-  const res = await client.post("/en/sign-in", { identifier: emails[who], password: DEMO_PASSWORD });
-  expect(res.statusCode).toBe(303);
-  return client;
+  return signInWith(client, emails[who]);
 }
 
 /** Day, month and year in Doha, `days` from today. */

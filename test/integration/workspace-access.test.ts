@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js
 import { type RouteAccess, workspaceRouteTable } from "../../src/workspace/routes.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
+import { signInWith } from "../support/people.js";
 import { formOf, makeStaff } from "./workspace-support.js";
 
 let t: TestApp;
@@ -24,10 +25,11 @@ const everyone: Who[] = ["anonymous", "citizen", "officer", "editorB", "editorA"
 
 async function as(who: Who): Promise<Client> {
   const client = new Client(t.app);
-  await client.get("/en/sign-in");
-  if (who === "anonymous") return client;
-  const res = await client.post("/en/sign-in", { identifier: emails[who], password: DEMO_PASSWORD });
-  expect(res.statusCode).toBe(303);
+  if (who === "anonymous") {
+    await client.get("/en/sign-in");
+    return client;
+  }
+  await signInWith(client, emails[who]);
   await client.get("/en/workspace/content"); // a page with the anti-forgery token
   return client;
 }

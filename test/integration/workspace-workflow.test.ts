@@ -11,6 +11,7 @@ import { dohaDate as dohaDay } from "../../src/platform/time/doha.js";
 import { workspaceItems } from "../../src/workspace/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
+import { signInWith } from "../support/people.js";
 import { formOf, revisionOf } from "./workspace-support.js";
 
 let t: TestApp;
@@ -19,11 +20,7 @@ const A = "ministry-of-interior";
 const emails = { editor: "editor@demo.hukoomi.example", approver: "approver@demo.hukoomi.example" };
 
 async function as(who: keyof typeof emails): Promise<Client> {
-  const client = new Client(t.app);
-  await client.get("/en/sign-in");
-  const res = await client.post("/en/sign-in", { identifier: emails[who], password: DEMO_PASSWORD });
-  expect(res.statusCode).toBe(303);
-  return client;
+  return signInWith(new Client(t.app), emails[who]);
 }
 
 const page = (slug: string, lang = "/en") => `${lang}/workspace/content/${A}/service/${slug}`;

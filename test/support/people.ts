@@ -14,11 +14,18 @@ export const demoEmails = {
 };
 export type DemoPerson = keyof typeof demoEmails;
 
-/** A browser-like client signed in as a demo person. */
-export async function signedInAs(app: FastifyInstance, who: DemoPerson): Promise<Client> {
-  const client = new Client(app);
+/**
+ * Signs a browser-like client in as a browser would (the sign-in page, then
+ * its form) with an identifier and the demo password; the sign-in must succeed.
+ */
+export async function signInWith(client: Client, identifier: string): Promise<Client> {
   await client.get("/en/sign-in");
-  const res = await client.post("/en/sign-in", { identifier: demoEmails[who], password: DEMO_PASSWORD });
+  const res = await client.post("/en/sign-in", { identifier, password: DEMO_PASSWORD });
   expect(res.statusCode).toBe(303);
   return client;
+}
+
+/** A browser-like client signed in as a demo person. */
+export async function signedInAs(app: FastifyInstance, who: DemoPerson): Promise<Client> {
+  return signInWith(new Client(app), demoEmails[who]);
 }

@@ -89,7 +89,7 @@ export async function myRoutes(
           : q.draftDeleted === "1"
             ? tr.t("accounts.my.draftDeleted")
             : undefined;
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: tr.t("accounts.my.title"),
       breadcrumbs: [{ label: tr.t("accounts.my.title") }],
       body: (
@@ -127,7 +127,7 @@ export async function myRoutes(
   ) => {
     const { tr } = request;
     const title = tr.t("accounts.profile.title");
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: tr.t("accounts.my.title"), path: "/my" }, { label: title }],
@@ -195,7 +195,7 @@ export async function myRoutes(
     const user = await currentUser(request, accounts);
     const { tr } = request;
     const title = tr.t("accounts.security.title");
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status,
       title: props.errors?.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: tr.t("accounts.my.title"), path: "/my" }, { label: title }],
@@ -215,7 +215,7 @@ export async function myRoutes(
   const setupPage = async (request: FastifyRequest, reply: FastifyReply, user: User, status: number, errors: FieldError[]) => {
     const secret = user.totpSecret ?? "";
     const { qrDataUrl } = await totpSetup(secret, user.email);
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status,
       title: request.tr.t("accounts.security.totp.setUpTitle"),
       body: <TotpSetupPage qrDataUrl={qrDataUrl} secret={secret} errors={errors} />,

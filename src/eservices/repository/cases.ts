@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { userRoles, users } from "../../accounts/tables.js";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, inTransaction } from "../../platform/db/client.js";
 import { dohaDayStart } from "../../platform/time/doha.js";
 import { addWorkingDays } from "../../platform/time/working-days.js";
 import type { AnswerSources, Answers, FileRef } from "../engine/answers.js";
@@ -48,7 +48,7 @@ export async function submitCase(
   onCreated?: (tx: Db, created: Case) => Promise<void>,
 ): Promise<{ case: Case; created: boolean }> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const result = await db.transaction(async (tx) => {
+    const result = await inTransaction(db, async (tx) => {
       const now = new Date();
       const id = randomUUID();
       const [created] = await tx
@@ -76,13 +76,13 @@ export async function submitCase(
       if (!created) return undefined;
       await tx.insert(caseEvents).values({ caseId: id, at: now, actorId: s.userId, kind: "submitted" });
       await attachUploadsToCase(
-        tx as unknown as Db,
+        tx,
         s.draftId,
         id,
         s.files.map((f) => f.id),
       );
       await tx.delete(drafts).where(eq(drafts.id, s.draftId));
-      await onCreated?.(tx as unknown as Db, created);
+      await onCreated?.(tx, created);
       return created;
     });
     if (result) return { case: result, created: true };
@@ -294,7 +294,7 @@ export async function advanceCase(
   /** Runs in the same transaction after the change (notifications, issued documents…); throwing undoes the change. */
   within?: (tx: Db, updated: Case) => Promise<void>,
 ): Promise<Case | undefined> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const now = new Date();
     const [updated] = await tx
       .update(cases)
@@ -311,7 +311,7 @@ export async function advanceCase(
       files: step.files ?? null,
       visibleToApplicant: step.visibleToApplicant === false ? 0 : 1,
     });
-    await within?.(tx as unknown as Db, updated);
+    await within?.(tx, updated);
     return updated;
   });
 }

@@ -7,6 +7,7 @@ import { attachment } from "../../platform/http/download-name.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import { acceptMultipart, readForm } from "../../platform/http/multipart.js";
+import { privately } from "../../platform/http/page-cache.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 import type { FileRef } from "../engine/answers.js";
@@ -42,7 +43,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
         submittedAt: c.submittedAt,
       });
     }
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: request.tr.t("eservices.requests.title"),
       breadcrumbs: [
         { label: request.tr.t("accounts.my.title"), path: "/my" },
@@ -69,7 +70,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
     const history = await historyOf(db, kase.id, true);
     const question = [...history].reverse().find((s) => s.kind === "info-requested")?.message ?? undefined;
     const title = tr.t("eservices.request.title", { reference: kase.reference });
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [
@@ -103,7 +104,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
   app.get("/my/requests/:reference/receipt", guarded, async (request, reply) => {
     const { user, kase, def } = await ownCase(request);
     const { locale, tr } = request;
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: tr.t("eservices.receipt.title"),
       breadcrumbs: [
         { label: tr.t("accounts.my.title"), path: "/my" },
@@ -190,8 +191,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
     if (!allowed) throw new NotFoundError();
     const data = await storage.get(upload.storageKey);
     if (!data) throw new NotFoundError();
-    return reply
-      .header("cache-control", "private, no-store")
+    return privately(reply)
       .header("content-type", upload.contentType)
       .header("content-disposition", attachment(upload.name, upload.contentType))
       .header("x-content-type-options", "nosniff")

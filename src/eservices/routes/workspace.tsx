@@ -127,7 +127,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
     const services = [...new Set([...mine, ...slugs])].map((slug) => ({ slug, title: titles.get(slug) ?? slug }));
     const state: QueueState = { ...q, page: q.page };
     const title = tr.t("eservices.workspace.title");
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: title }],
@@ -193,7 +193,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
     if (!people.some((o) => o.id === viewerId)) people.unshift({ id: viewerId, name: request.viewer?.name[locale] ?? "" });
     const done = (request.query as Record<string, unknown>).done;
     const title = tr.t("eservices.workspace.caseTitle", { reference: kase.reference });
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: tr.t("eservices.workspace.title"), path: "/workspace/cases" }, { label: kase.reference }],
@@ -315,7 +315,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
     const title = tr.t(approve ? "eservices.workspace.confirm.approveTitle" : "eservices.workspace.confirm.rejectTitle", {
       reference: kase.reference,
     });
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title,
       backLink: localizePath(locale, casePath(kase.reference)),
       body: (
@@ -374,7 +374,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       if ("errors" in checked) return casePage(request, reply, kase, checked.errors);
       const { tr, locale } = request;
       const title = tr.t("eservices.workspace.confirm.refundTitle", { amount: checked.amount, reference: kase.reference });
-      return reply.header("cache-control", "private, no-store").page({
+      return reply.page({
         title,
         backLink: localizePath(locale, casePath(kase.reference)),
         body: (

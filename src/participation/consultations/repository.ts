@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull, like, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, inTransaction } from "../../platform/db/client.js";
 import { bumpVersion } from "../../platform/db/versions.js";
 import { commentReports, consultationComments, consultationSections, consultations } from "../tables.js";
 import { PARTICIPATION_VERSION } from "../version.js";
@@ -123,7 +123,7 @@ export async function addComment(
  * false when the person had already reported it.
  */
 export async function reportComment(db: Db, commentId: string, userId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const inserted = await tx
       .insert(commentReports)
       .values({ commentId, userId })
@@ -200,21 +200,21 @@ export async function createConsultation(
   input: ConsultationInput,
   options: { createdBy: string; publish: boolean; slug?: string },
 ): Promise<Consultation> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { sections, ...fields } = input;
     const [row] = await tx
       .insert(consultations)
       .values({
         id: randomUUID(),
-        slug: options.slug ?? (await freeSlug(tx as unknown as Db, slugFrom(input.titleEn))),
+        slug: options.slug ?? (await freeSlug(tx, slugFrom(input.titleEn))),
         ...fields,
         status: options.publish ? "published" : "draft",
         createdBy: options.createdBy,
       })
       .returning();
     if (!row) throw new Error("consultation not saved");
-    await writeSections(tx as unknown as Db, row.id, sections);
-    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
+    await writeSections(tx, row.id, sections);
+    await bumpVersion(tx, PARTICIPATION_VERSION);
     return row;
   });
 }
@@ -227,7 +227,7 @@ export async function updateDraft(
   options: { publish: boolean },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { sections, ...fields } = input;
     const changed = await tx
       .update(consultations)
@@ -235,8 +235,8 @@ export async function updateDraft(
       .where(and(eq(consultations.id, id), eq(consultations.status, "draft")))
       .returning({ id: consultations.id });
     if (changed.length === 0) return false;
-    await writeSections(tx as unknown as Db, id, sections);
-    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
+    await writeSections(tx, id, sections);
+    await bumpVersion(tx, PARTICIPATION_VERSION);
     return true;
   });
 }

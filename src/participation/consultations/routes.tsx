@@ -4,6 +4,7 @@ import { agencyName } from "../../eservices/repository/agency-names.js";
 import type { Db } from "../../platform/db/client.js";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
+import { PRIVATE_CACHE_CONTROL } from "../../platform/http/page-cache.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { participatePath } from "../listing.js";
 import { isPublic, phaseOf } from "../period.js";
@@ -64,7 +65,7 @@ async function showConsultation(
       : Promise.resolve(new Set<string>()),
   ]);
   const title = locale === "ar" ? c.titleAr : c.titleEn;
-  return reply.header("cache-control", viewerId ? "private, no-store" : "no-cache").page({
+  return reply.header("cache-control", viewerId ? PRIVATE_CACHE_CONTROL : "no-cache").page({
     status: extra.failed ? 400 : 200,
     title: extra.failed ? tr.t("errors.titlePrefix", { title }) : title,
     description: locale === "ar" ? c.summaryAr : c.summaryEn,

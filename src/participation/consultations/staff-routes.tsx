@@ -92,7 +92,7 @@ function valuesOf(c: Consultation, sections: Section[]): FormValues {
 }
 
 function staffPage(reply: FastifyReply, spec: PageSpec) {
-  return reply.header("cache-control", "private, no-store").page({ ...spec, noindex: true, hideFeedback: true });
+  return reply.page({ ...spec, noindex: true, hideFeedback: true });
 }
 
 /** The fields of a consultation an audit entry keeps before and after a change. */

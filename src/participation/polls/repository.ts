@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, isNull, like, or } from "drizzle-orm";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, inTransaction } from "../../platform/db/client.js";
 import { bumpVersion } from "../../platform/db/versions.js";
 import { pollChoices, pollOptions, polls, pollVotes } from "../tables.js";
 import { PARTICIPATION_VERSION } from "../version.js";
@@ -64,7 +64,7 @@ export async function choicesOf(db: Db, pollId: string, userId: string): Promise
  * the same moment) inserts nothing and returns false.
  */
 export function castVote(db: Db, pollId: string, userId: string, optionIds: string[]): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [vote] = await tx
       .insert(pollVotes)
       .values({ pollId, userId })
@@ -131,19 +131,19 @@ export function createPoll(
   createdBy: string,
   slug?: string,
 ): Promise<string> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const id = randomUUID();
-    const name = slug ?? (await freeSlug(tx as unknown as Db, input.questionEn));
+    const name = slug ?? (await freeSlug(tx, input.questionEn));
     await tx.insert(polls).values({ ...input, id, slug: name, createdBy });
     await tx.insert(pollOptions).values(optionRows(id, options));
-    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
+    await bumpVersion(tx, PARTICIPATION_VERSION);
     return name;
   });
 }
 
 /** Rewrites a draft and its options; false when it is no longer a draft (published meanwhile). */
 export function updateDraft(db: Db, id: string, input: PollInput, options: { ar: string; en: string }[]): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const changed = await tx
       .update(polls)
       .set({ ...input, updatedAt: new Date() })
@@ -152,7 +152,7 @@ export function updateDraft(db: Db, id: string, input: PollInput, options: { ar:
     if (!changed.length) return false;
     await tx.delete(pollOptions).where(eq(pollOptions.pollId, id));
     await tx.insert(pollOptions).values(optionRows(id, options));
-    await bumpVersion(tx as unknown as Db, PARTICIPATION_VERSION);
+    await bumpVersion(tx, PARTICIPATION_VERSION);
     return true;
   });
 }

@@ -56,7 +56,7 @@ export async function pollRoutes(app: FastifyInstance, opts: PollRouteOptions) {
     else voter = { kind: "can-vote", selected: extra.selected ?? [], error: extra.errors?.[0]?.message };
     const results = resultsShownOnPage(poll, phase, Boolean(chosen)) ? await resultsOf(db, poll.id) : undefined;
     const question = locale === "ar" ? poll.questionAr : poll.questionEn;
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: extra.status ?? 200,
       title: extra.errors?.length ? tr.t("errors.titlePrefix", { title: question }) : question,
       breadcrumbs: [{ label: tr.t("participation.title"), path: "/participate" }, { label: question }],

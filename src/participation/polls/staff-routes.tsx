@@ -92,7 +92,7 @@ export async function pollStaffRoutes(app: FastifyInstance, { db }: { db: Db }) 
       phase === "draft"
         ? { values: edit?.values ?? valuesOfPoll(poll, options), errors, agencies: await agencyChoices(request) }
         : undefined;
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title: question }) : question,
       breadcrumbs: [{ label: staffTitle(request), path: "/workspace/participation" }, { label: question }],
@@ -132,7 +132,7 @@ export async function pollStaffRoutes(app: FastifyInstance, { db }: { db: Db }) 
   ) {
     const { tr, locale } = request;
     const title = tr.t("participation.polls.staff.newTitle");
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: staffTitle(request), path: "/workspace/participation" }, { label: title }],

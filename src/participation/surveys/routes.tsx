@@ -57,7 +57,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, keySecret }: Surv
     const { locale, tr } = request;
     const title = survey.title[locale];
     const errors = form.errors ?? [];
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: form.status ?? (errors.length ? 400 : 200),
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       description: survey.intro[locale].slice(0, 160) || undefined,
@@ -105,7 +105,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, keySecret }: Surv
 
   app.get("/participate/surveys/:slug/thanks", async (request, reply) => {
     const survey = await publicSurvey(db, request);
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: `${request.tr.t("participation.surveys.thanks.title")} – ${survey.title[request.locale]}`,
       breadcrumbs: [
         { label: request.tr.t("participation.title"), path: "/participate" },

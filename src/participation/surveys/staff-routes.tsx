@@ -9,6 +9,7 @@ import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { dohaDateTimeValues, readDohaDateTime } from "../../platform/http/date-time.js";
 import { ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
+import { privately } from "../../platform/http/page-cache.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { staffPath } from "../listing.js";
 import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
@@ -21,7 +22,6 @@ import { type EditorValues, SurveyEditor } from "./views/SurveyEditor.js";
 import { SurveyResults } from "./views/SurveyResults.js";
 
 const NEW = "/workspace/participation/surveys/new";
-const staffOnly = { "cache-control": "private, no-store" };
 
 /** The fields of a survey an audit entry keeps before and after a change. */
 const auditKeys = ["status", "agency", "title", "anonymous", "audience", "opensAt", "closesAt", "closedAt"] as const;
@@ -137,7 +137,7 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
   ) => {
     const { tr } = request;
     const title = tr.t(mode === "new" ? "participation.surveys.editor.newTitle" : "participation.surveys.editor.editTitle");
-    return reply.headers(staffOnly).page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       breadcrumbs: [{ label: tr.t("participation.staff.title"), path: "/workspace/participation" }, { label: title }],
@@ -232,7 +232,7 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
     const done = (request.query as Record<string, unknown>).done;
     if (survey.status === "draft") return editor(request, reply, "edit", path, valuesOf(survey), [], done === "saved");
     const responses = await responsesOf(db, survey.id);
-    return reply.headers(staffOnly).page({
+    return reply.page({
       title: survey.title[locale],
       breadcrumbs: [
         { label: tr.t("participation.staff.title"), path: "/workspace/participation" },
@@ -297,8 +297,7 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
         if (user) names.set(id, request.locale === "ar" ? user.nameAr : user.nameEn);
       }
     }
-    return reply
-      .headers(staffOnly)
+    return privately(reply)
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="${survey.slug}-responses.csv"`)
       .header("x-content-type-options", "nosniff")

@@ -10,6 +10,14 @@ import pg from "pg";
 /** The database handle every repository receives: the same query builder on PGlite and PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 
+/**
+ * Runs `work` in one transaction whose handle is a `Db`, so the repositories
+ * it calls take part in it. The one place a transaction is typed as a Db.
+ */
+export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => work(tx as unknown as Db));
+}
+
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";

@@ -1,4 +1,4 @@
-import type { Db } from "./client.js";
+import { type Db, inTransaction } from "./client.js";
 import { onceRuns } from "./tables.js";
 
 /**
@@ -7,10 +7,10 @@ import { onceRuns } from "./tables.js";
  * waits on the marker's row and then skips. Returns true when it ran.
  */
 export async function runOnce(db: Db, name: string, task: (tx: Db) => Promise<void>): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const inserted = await tx.insert(onceRuns).values({ name }).onConflictDoNothing().returning({ name: onceRuns.name });
     if (inserted.length === 0) return false;
-    await task(tx as unknown as Db);
+    await task(tx);
     return true;
   });
 }

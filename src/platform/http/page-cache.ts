@@ -43,6 +43,15 @@ const STAMP_CHECK_MS = 1000;
 
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${BROWSER_SECONDS}, s-maxage=${SHARED_SECONDS}, stale-while-revalidate=${STALE_SECONDS}`;
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+/**
+ * Marks a response private (`private, no-store`): for files and other
+ * responses that are not pages. A page (`reply.page`) needs nothing: every
+ * page is private unless its route is a PUBLIC_PAGE.
+ */
+export function privately(reply: FastifyReply): FastifyReply {
+  return reply.header("cache-control", PRIVATE_CACHE_CONTROL);
+}
 /**
  * The longest a publish takes to reach every reader, in seconds: a second for
  * the instances' caches, then what a shared cache and a browser may keep.

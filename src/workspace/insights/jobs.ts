@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Notifier } from "../../notifications/notifier.js";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, inTransaction } from "../../platform/db/client.js";
 import { formatDate } from "../../platform/i18n/format.js";
 import { Periodic } from "../../platform/jobs/periodic.js";
 import { dohaDate, dohaNoon } from "../../platform/time/doha.js";
@@ -44,8 +44,7 @@ export class ReviewReminderJobs {
     let agencies = 0;
     let services = 0;
     for (const [agency, items] of byAgency) {
-      const told = await this.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      const told = await inTransaction(this.db, async (tx) => {
         const editors = await staffOf(tx, agency, "editor");
         if (editors.length === 0) return 0;
         const claimed = await claimReminders(tx, agency, items);

@@ -42,7 +42,7 @@ export async function insightsRoutes(app: FastifyInstance, { db, reviewMonths }:
       months: reviewMonths,
       until: addDays(today, DUE_SOON_DAYS),
     });
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: request.tr.t("insights.freshness.title"),
       breadcrumbs: trail(request, "insights.freshness.title"),
       body: <FreshnessPage scope={scope} items={items} today={today} reviewMonths={reviewMonths} />,
@@ -71,7 +71,7 @@ export async function insightsRoutes(app: FastifyInstance, { db, reviewMonths }:
     const pages: PageFeedback[] = counts
       .map((c) => ({ ...c, title: titles.get(c.path) ?? { ar: c.path, en: c.path } }))
       .sort((a, b) => b.no - a.no || b.yes + b.no - (a.yes + a.no) || a.path.localeCompare(b.path));
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: request.tr.t("insights.feedback.title"),
       breadcrumbs: trail(request, "insights.feedback.title"),
       body: (
