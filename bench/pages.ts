@@ -14,6 +14,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { freePort, startPortal } from "../test/support/portal-process.js";
+import { homeMissRows } from "./home-miss.js";
 import { residentMb, scratchDatabase } from "./support/figures.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -173,5 +174,14 @@ try {
 } finally {
   await database.drop();
 }
+const misses = ["| database | page | queries | database time |", "| --- | --- | --- | --- |"];
+const missDatabase = await scratchDatabase("hukoomi_home_miss");
+try {
+  misses.push(...(await homeMissRows(missDatabase.url)));
+} finally {
+  await missDatabase.drop();
+}
 console.log(`\nPublic pages, wrk -t1 -c16 -d${SECONDS}s, one instance (npm run bench:pages)\n`);
 console.log(table.join("\n"));
+console.log("\nThe home page rendered afresh (a cache miss), database time per view\n");
+console.log(misses.join("\n"));
