@@ -1,7 +1,7 @@
 /** Checks the e-service definitions in content/eservices and prints what they hold: `npm run eservices:check`. */
 import { loadCatalogueContent } from "../src/catalogue/content/load.js";
 import { DefinitionError, loadDefinitionFiles } from "../src/eservices/content.js";
-import { allQuestions } from "../src/eservices/engine/definition.js";
+import { allQuestions } from "../src/forms/engine/definition.js";
 
 try {
   const defs = loadDefinitionFiles();

@@ -1,16 +1,8 @@
 import CircuitBreaker from "opossum";
 import { logDataAccess } from "../accounts/repository.js";
+import { type RegistryFailure, type RegistryName, type RegistryRecord, registryAgencies } from "../forms/engine/registries.js";
 import type { Db } from "../platform/db/client.js";
-import {
-  type ReadPurpose,
-  type RegistryConnector,
-  type RegistryFailure,
-  type RegistryName,
-  type RegistryPerson,
-  type RegistryRecord,
-  type RegistryResult,
-  registryAgencies,
-} from "./registry.js";
+import type { ReadPurpose, RegistryConnector, RegistryPerson, RegistryResult } from "./registry.js";
 
 export interface HttpRegistryOptions {
   /** Where the registries answer: <baseUrl>/v1/<registry>/<qid>. */

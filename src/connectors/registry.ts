@@ -5,21 +5,7 @@
  * answer, the caller falls back to asking the person.
  */
 
-/** The registries the portal may read, and the agency that keeps each. */
-export const registryAgencies = {
-  residency: "ministry-of-interior",
-  vehicles: "ministry-of-interior",
-  companies: "ministry-of-commerce-and-industry",
-} as const;
-
-export type RegistryName = keyof typeof registryAgencies;
-export const registryNames = Object.keys(registryAgencies) as [RegistryName, ...RegistryName[]];
-
-/** Why a read gave nothing: the registry was too slow, failed, had no entry, or is being left alone after repeated failures. */
-export type RegistryFailure = "timeout" | "down" | "not-found" | "circuit-open";
-
-/** A registry's entry as it sent it (JSON). */
-export type RegistryRecord = Record<string, unknown>;
+import type { RegistryFailure, RegistryName, RegistryRecord } from "../forms/engine/registries.js";
 
 export type RegistryResult =
   | { ok: true; record: RegistryRecord; registry: RegistryName; agency: string; at: string }
@@ -39,19 +25,4 @@ export interface ReadPurpose {
 
 export interface RegistryConnector {
   read(registry: RegistryName, person: RegistryPerson, purpose?: ReadPurpose): Promise<RegistryResult>;
-}
-
-/**
- * The value at a path in an entry: names joined by dots, numbers picking
- * an item of a list ("sponsor.nameEn", "vehicles.0.plate").
- */
-export function valueAt(record: RegistryRecord, path: string): unknown {
-  let here: unknown = record;
-  for (const part of path.split(".")) {
-    if (Array.isArray(here) && /^\d+$/.test(part)) here = here[Number(part)];
-    else if (here && typeof here === "object" && !Array.isArray(here) && Object.hasOwn(here, part))
-      here = (here as Record<string, unknown>)[part];
-    else return undefined;
-  }
-  return here;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDefinitionFiles } from "../eservices/content.js";
-import type { Definition } from "../eservices/engine/definition.js";
-import { definitionSchema } from "../eservices/engine/definition.js";
+import type { Definition } from "../forms/engine/definition.js";
+import { definitionSchema } from "../forms/engine/definition.js";
 import { canonicalJson } from "../platform/text/canonical-json.js";
 import { addDays } from "../platform/time/doha.js";
 import { CODE_ALPHABET, newDocumentCode, normaliseDocumentCode } from "./codes.js";

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { findUser } from "../accounts/repository.js";
-import type { AnswerValue } from "../eservices/engine/answers.js";
-import { allQuestions, type Definition, type Issues, type Question } from "../eservices/engine/definition.js";
-import { validityStart } from "../eservices/engine/rules.js";
 import type { Case } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
-import { answerPlain } from "../eservices/views/answer-text.js";
+import type { AnswerValue } from "../forms/engine/answers.js";
+import { allQuestions, type Definition, type Issues, type Question } from "../forms/engine/definition.js";
+import { validityStart } from "../forms/engine/rules.js";
+import { answerPlain } from "../forms/views/answer-text.js";
 import type { Db } from "../platform/db/client.js";
 import { translator } from "../platform/i18n/messages.js";
 import { dohaDate } from "../platform/time/doha.js";

@@ -1,10 +1,10 @@
 import type { User } from "../accounts/repository.js";
 import type { Applications } from "../eservices/applications.js";
-import type { Answers, AnswerValue } from "../eservices/engine/answers.js";
-import { allQuestions, type Definition, type Question, type SimpleQuestion } from "../eservices/engine/definition.js";
 import { findCaseById } from "../eservices/repository/cases.js";
 import { findDefinition, latestDefinition } from "../eservices/repository/definitions.js";
 import { type Draft, saveDraft } from "../eservices/repository/drafts.js";
+import type { Answers, AnswerValue } from "../forms/engine/answers.js";
+import { allQuestions, type Definition, type Question, type SimpleQuestion } from "../forms/engine/definition.js";
 import type { Db } from "../platform/db/client.js";
 import type { IssuedDocument } from "./repository.js";
 

@@ -1,4 +1,9 @@
 import { findUser, logDataAccess, type User } from "../accounts/repository.js";
+import type { Answers, FileRef } from "../forms/engine/answers.js";
+import { applicableAnswers, firstIncomplete } from "../forms/engine/conditions.js";
+import { allQuestions, type Definition, type prefillFields } from "../forms/engine/definition.js";
+import { computeFee } from "../forms/engine/fees.js";
+import { moneyBoth } from "../forms/views/answer-text.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { NotificationValues } from "../notifications/tables.js";
 import type { NotificationEvent } from "../notifications/templates.js";
@@ -6,15 +11,10 @@ import type { Db } from "../platform/db/client.js";
 import { formatDate } from "../platform/i18n/format.js";
 import type { Locale } from "../platform/i18n/locales.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
-import type { Answers, FileRef } from "./engine/answers.js";
-import { applicableAnswers, firstIncomplete } from "./engine/conditions.js";
-import { allQuestions, type Definition, type prefillFields } from "./engine/definition.js";
-import { computeFee } from "./engine/fees.js";
 import { type Case, submitCase } from "./repository/cases.js";
 import { findDefinition } from "./repository/definitions.js";
 import { claimDraftReminders, createDraft, type Draft, removeExpiredDrafts } from "./repository/drafts.js";
 import { removeDraftUploads } from "./repository/uploads.js";
-import { moneyBoth } from "./views/answer-text.js";
 import { requestPath } from "./views/paths.js";
 
 /** What the profile gives to questions that ask for it. */

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
+import { type Definition, definitionSchema } from "../forms/engine/definition.js";
 import { fromRoot } from "../platform/paths.js";
-import { type Definition, definitionSchema } from "./engine/definition.js";
 
 export class DefinitionError extends Error {}
 

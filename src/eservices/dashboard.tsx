@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
+import { firstIncomplete } from "../forms/engine/conditions.js";
 import type { Db } from "../platform/db/client.js";
 import type { Locale } from "../platform/i18n/locales.js";
 import { localizePath } from "../platform/i18n/locales.js";
-import { firstIncomplete } from "./engine/conditions.js";
 import { casesOf } from "./repository/cases.js";
 import { findDefinition } from "./repository/definitions.js";
 import { draftsOf } from "./repository/drafts.js";

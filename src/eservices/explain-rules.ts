@@ -1,6 +1,6 @@
+import { allQuestions, type Definition } from "../forms/engine/definition.js";
 import type { Db } from "../platform/db/client.js";
 import type { Translator } from "../platform/i18n/messages.js";
-import { allQuestions, type Definition } from "./engine/definition.js";
 import { latestDefinition } from "./repository/definitions.js";
 
 /**

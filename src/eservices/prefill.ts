@@ -1,11 +1,11 @@
 import type { User } from "../accounts/repository.js";
-import type { RegistryConnector, RegistryName, RegistryResult } from "../connectors/registry.js";
-import { registryAgencies, valueAt } from "../connectors/registry.js";
+import type { RegistryConnector, RegistryResult } from "../connectors/registry.js";
+import { type AnswerSources, type Answers, hasAnswer } from "../forms/engine/answers.js";
+import { holds } from "../forms/engine/conditions.js";
+import { allQuestions, type Definition, type Question, type SimpleQuestion } from "../forms/engine/definition.js";
+import { type RegistryName, registryAgencies, valueAt } from "../forms/engine/registries.js";
+import { registryAnswer } from "../forms/engine/sources.js";
 import type { Db } from "../platform/db/client.js";
-import { type AnswerSources, type Answers, hasAnswer } from "./engine/answers.js";
-import { holds } from "./engine/conditions.js";
-import { allQuestions, type Definition, type Question, type SimpleQuestion } from "./engine/definition.js";
-import { registryAnswer } from "./engine/sources.js";
 import { type Draft, savePrefilled } from "./repository/drafts.js";
 
 type RegistryQuestion = SimpleQuestion & { prefillFrom: NonNullable<SimpleQuestion["prefillFrom"]> };

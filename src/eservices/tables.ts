@@ -1,6 +1,6 @@
 import { index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import type { AnswerSources, Answers } from "./engine/answers.js";
-import type { Definition } from "./engine/definition.js";
+import type { AnswerSources, Answers } from "../forms/engine/answers.js";
+import type { Definition } from "../forms/engine/definition.js";
 
 /** Every version of every e-service definition; submissions keep the version they were made with. */
 export const eserviceDefinitions = pgTable(

@@ -87,7 +87,7 @@ export const surveys = pgTable(
     introEn: text("intro_en").notNull().default(""),
     /** Anonymous: responses keep no link to the person (one per person is still enforced, by a keyed hash). */
     anonymous: boolean("anonymous").notNull().default(true),
-    /** The questions, as e-service questions (src/eservices/engine/definition.ts SimpleQuestion). */
+    /** The questions, as e-service questions (src/forms/engine/definition.ts SimpleQuestion). */
     questions: jsonb("questions").$type<unknown[]>().notNull(),
     audience: text("audience").$type<Audience>().notNull().default("any"),
     status: text("status").notNull().default("draft"),

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadDefinitionFiles } from "../../src/eservices/content.js";
-import type { Definition } from "../../src/eservices/engine/definition.js";
+import type { Definition } from "../../src/forms/engine/definition.js";
 import { pageOf } from "../support/apply.js";
 import { pageFields } from "../support/fill.js";
 import { axeViolations, launchBrowser, newPage } from "./support/browser.js";

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { loadDefinitionFiles } from "../../src/eservices/content.js";
-import type { Definition } from "../../src/eservices/engine/definition.js";
+import type { Definition } from "../../src/forms/engine/definition.js";
 import type { Client } from "./client.js";
 import { type Choices, pageFields } from "./fill.js";
 

@@ -1,4 +1,4 @@
-import type { Definition, SimpleQuestion } from "../../src/eservices/engine/definition.js";
+import type { Definition, SimpleQuestion } from "../../src/forms/engine/definition.js";
 import { samplePdf, samplePng } from "./files.js";
 
 /** A file in a form post: the field, the name the browser gives, the type it claims, the bytes. */

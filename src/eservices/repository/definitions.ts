@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import { type Definition, definitionSchema } from "../../forms/engine/definition.js";
 import type { Db } from "../../platform/db/client.js";
 import { canonicalJson } from "../../platform/text/canonical-json.js";
-import { type Definition, definitionSchema } from "../engine/definition.js";
 import { eserviceDefinitions } from "../tables.js";
 import { agencyOptions } from "./agency-names.js";
 

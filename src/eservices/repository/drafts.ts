@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
+import type { AnswerSources, Answers } from "../../forms/engine/answers.js";
 import type { Db } from "../../platform/db/client.js";
-import type { AnswerSources, Answers } from "../engine/answers.js";
 import { drafts } from "../tables.js";
 
 export type Draft = typeof drafts.$inferSelect;

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
+import type { AnswerError, FileRef } from "../../forms/engine/answers.js";
 import type { Db } from "../../platform/db/client.js";
 import type { IncomingFile } from "../../platform/http/multipart.js";
 import { type FileStorage, putThenRecord } from "../../platform/storage/file-storage.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
-import type { AnswerError, FileRef } from "../engine/answers.js";
 import { uploads } from "../tables.js";
 
 export type Upload = typeof uploads.$inferSelect;

@@ -1,3 +1,6 @@
+import type { Definition, Page, Question } from "../../forms/engine/definition.js";
+import { FallbackNotice, fallbacksOf } from "../../forms/views/AnswerSource.js";
+import { type FieldState, QuestionField } from "../../forms/views/QuestionField.js";
 import { Button, ButtonGroup } from "../../platform/design/Button.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
 import { Checkboxes } from "../../platform/design/fields.js";
@@ -5,9 +8,6 @@ import { NotificationBanner } from "../../platform/design/NotificationBanner.js"
 import { StepIndicator } from "../../platform/design/StepIndicator.js";
 import { SummaryList, type SummaryRow } from "../../platform/design/SummaryList.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import type { Definition, Page, Question } from "../engine/definition.js";
-import { FallbackNotice, fallbacksOf } from "./AnswerSource.js";
-import { type FieldState, QuestionField } from "./QuestionField.js";
 
 /** Where each page of an application lives. */
 export const applyPath = {

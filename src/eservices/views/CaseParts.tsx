@@ -1,13 +1,13 @@
+import type { AnswerSources, Answers, FileRef } from "../../forms/engine/answers.js";
+import { questionPages, visibleQuestions } from "../../forms/engine/conditions.js";
+import type { Definition } from "../../forms/engine/definition.js";
+import { OfficerSource } from "../../forms/views/AnswerSource.js";
+import { answerText } from "../../forms/views/answer-text.js";
 import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Tag, type TagColour } from "../../platform/design/Tag.js";
 import { formatDateTime } from "../../platform/i18n/format.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import type { AnswerSources, Answers, FileRef } from "../engine/answers.js";
-import { questionPages, visibleQuestions } from "../engine/conditions.js";
-import type { Definition } from "../engine/definition.js";
 import type { HistoryStep } from "../repository/cases.js";
-import { OfficerSource } from "./AnswerSource.js";
-import { answerText } from "./answer-text.js";
 
 const statusColour: Record<string, TagColour> = {
   submitted: "blue",

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { Definition } from "../../forms/engine/definition.js";
 import { Reference } from "../../platform/design/Bidi.js";
 import { Button } from "../../platform/design/Button.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
@@ -10,7 +11,6 @@ import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Table } from "../../platform/design/Table.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import type { Definition } from "../engine/definition.js";
 import {
   type Case,
   type CaseStatus,

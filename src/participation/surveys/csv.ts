@@ -1,4 +1,4 @@
-import type { Address, AnswerValue } from "../../eservices/engine/answers.js";
+import type { Address, AnswerValue } from "../../forms/engine/answers.js";
 import type { Locale } from "../../platform/i18n/locales.js";
 import type { Translator } from "../../platform/i18n/messages.js";
 import { csvDocument } from "../../platform/text/csv.js";

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { findUserByEmail } from "../../accounts/repository.js";
-import type { AnswerValue } from "../../eservices/engine/answers.js";
+import type { AnswerValue } from "../../forms/engine/answers.js";
 import type { Db } from "../../platform/db/client.js";
 import { addDays, dohaMoment, dohaToday } from "../../platform/time/doha.js";
 import { surveyResponses, surveys } from "../tables.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionSchema } from "../../eservices/engine/definition.js";
+import { questionSchema } from "../../forms/engine/definition.js";
 import { blankRow, type EditorRow, loadQuestions, questionsFromRows, rowsFromQuestions } from "./questions.js";
 
 const row = (over: Partial<EditorRow>): EditorRow => ({ ...blankRow(), ...over });

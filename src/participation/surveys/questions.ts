@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Page, questionSchema, type SimpleQuestion } from "../../eservices/engine/definition.js";
+import { type Page, questionSchema, type SimpleQuestion } from "../../forms/engine/definition.js";
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 
 /**

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { findUser } from "../../accounts/repository.js";
 import { requireViewer } from "../../accounts/sessions.js";
-import { echoedValues } from "../../eservices/engine/form-values.js";
-import { readPage } from "../../eservices/engine/page.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
+import { echoedValues } from "../../forms/engine/form-values.js";
+import { readPage } from "../../forms/engine/page.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";

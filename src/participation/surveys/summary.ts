@@ -1,4 +1,4 @@
-import { type AnswerValue, hasAnswer } from "../../eservices/engine/answers.js";
+import { type AnswerValue, hasAnswer } from "../../forms/engine/answers.js";
 import type { SurveyQuestion } from "./questions.js";
 import type { SurveyResponse } from "./repository.js";
 

@@ -1,5 +1,5 @@
-import type { FormValues } from "../../../eservices/engine/form-values.js";
-import { QuestionField } from "../../../eservices/views/QuestionField.js";
+import type { FormValues } from "../../../forms/engine/form-values.js";
+import { QuestionField } from "../../../forms/views/QuestionField.js";
 import { Button, ButtonGroup } from "../../../platform/design/Button.js";
 import { ErrorSummary, type FieldError } from "../../../platform/design/ErrorSummary.js";
 import { NotificationBanner } from "../../../platform/design/NotificationBanner.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { registryNames } from "../../connectors/registry.js";
+import { registryNames } from "./registries.js";
 import { ageRuleShape, ageSet, dateWindowShape, windowSet } from "./rules.js";
 
 /**

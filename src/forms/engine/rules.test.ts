@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validUntilFrom } from "../../documents/validity.js";
-import { addYears, checkAge, checkWindow, qatarToday, validityStart } from "./rules.js";
+import { addYears, checkAge, checkWindow, qatarToday } from "./rules.js";
 
 describe("a window relative to a date the person gave or a registry returned", () => {
   const window = { opensDaysBefore: 90, closesDaysAfter: 90 };
@@ -20,20 +19,6 @@ describe("a window relative to a date the person gave or a registry returned", (
       key: "eservices.rules.window.tooLate",
       values: { closedDay: "2026-12-06", days: 90, dateDay: "2026-09-07" },
     });
-  });
-});
-
-describe("validity counted from the later of approval and current expiry", () => {
-  it("renews a permit expiring in June 2027 for one year to June 2028, not a year from approval", () => {
-    const start = validityStart("2027-04-10", "2027-06-30");
-    expect(start).toBe("2027-07-01");
-    expect(validUntilFrom(start, 12)).toBe("2028-06-30");
-  });
-
-  it("counts from the approval when the permit has already expired", () => {
-    expect(validityStart("2027-08-01", "2027-06-30")).toBe("2027-08-01");
-    expect(validUntilFrom("2027-08-01", 12)).toBe("2028-07-31");
-    expect(validityStart("2027-08-01", undefined)).toBe("2027-08-01");
   });
 });
 

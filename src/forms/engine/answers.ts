@@ -1,7 +1,7 @@
-import type { RegistryFailure, RegistryName } from "../../connectors/registry.js";
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePhone } from "../../platform/text/identifiers.js";
 import type { Question, SimpleQuestion } from "./definition.js";
+import type { RegistryFailure, RegistryName } from "./registries.js";
 import { checkAge, checkWindow, qatarToday } from "./rules.js";
 
 export interface FileRef {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { loadDefinitionFiles } from "../content.js";
 import { type Answers, parseAnswer } from "./answers.js";
 import { applicableAnswers, firstIncomplete, holds, nextPage, previousPage, questionPages, visiblePages } from "./conditions.js";
 import { definitionSchema, type SimpleQuestion } from "./definition.js";
@@ -114,22 +113,6 @@ describe("definitions", () => {
     expect(messages).toContain("page id who is used twice");
     expect(messages).toContain("names value, which is not a question on an earlier page");
     expect(messages).toContain("the fee names nothing");
-  });
-
-  it("ships eight demo e-services that pass the schema", () => {
-    const defs = loadDefinitionFiles();
-    expect(defs.map((d) => d.slug)).toEqual(
-      expect.arrayContaining([
-        "residence-permit-renewal",
-        "exit-permit",
-        "medical-commission-appointment",
-        "customs-duty-calculation",
-        "visitor-visa",
-        "commercial-registration",
-        "labour-complaint",
-        "suggestion-or-complaint",
-      ]),
-    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { valueAt } from "../../connectors/registry.js";
 import type { AnswerSources } from "./answers.js";
 import { definitionSchema, questionSchema, type SimpleQuestion } from "./definition.js";
+import { valueAt } from "./registries.js";
 import { registryAnswer, sourcesAfterPage } from "./sources.js";
 
 const label = { ar: "سؤال", en: "Question" };
