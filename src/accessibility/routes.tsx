@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { servicesBySlugs } from "../catalogue/service.js";
+import { fieldErrors } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
-import { fieldErrors, formBody } from "../platform/http/forms.js";
+import { formBody } from "../platform/http/forms.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { type DisabilityPortal, portalServiceSlugs } from "./portal-content.js";
 import { safeReturnPath } from "./return-path.js";

@@ -3,8 +3,8 @@ import type { ComponentChildren } from "preact";
 import type { z } from "zod";
 import type { AuditEntry } from "../audit/log.js";
 import { auditedBy } from "../audit/log.js";
+import { fieldErrors } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
-import { fieldErrors } from "../platform/http/forms.js";
 import { localizePath } from "../platform/i18n/locales.js";
 
 export interface AdminPage {

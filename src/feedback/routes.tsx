@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { fieldErrors } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import { wantsJson } from "../platform/http/error-handler.js";
 import { BadRequestError, NotFoundError } from "../platform/http/errors.js";
-import { fieldErrors, firstMessageKey, formBody } from "../platform/http/forms.js";
+import { firstMessageKey, formBody } from "../platform/http/forms.js";
 import { sameOriginOnly } from "../platform/http/same-origin.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { addComment, findAnswer, isOpenForComment, recordAnswer } from "./repository.js";

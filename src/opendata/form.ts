@@ -1,3 +1,4 @@
+import type { Problem } from "../forms/problems.js";
 import type { IncomingFile } from "../platform/http/multipart.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
 import { type CsvProblem, checkCsv } from "./csv.js";
@@ -23,15 +24,9 @@ export interface DatasetFormValues {
   published: boolean;
 }
 
-export interface FormProblem {
-  field: string;
-  key: string;
-  values?: Record<string, string | number>;
-}
-
 export interface DatasetFormResult {
   values: DatasetFormValues;
-  problems: FormProblem[];
+  problems: Problem[];
   input?: Omit<DatasetInput, "issued" | "modified">;
   /** The checked CSV file, when one was sent. */
   csv?: { bytes: Buffer; table: DataTable; neutralised: number };
@@ -110,7 +105,7 @@ export function readDatasetForm(
     temporalEnd: f("temporalEnd"),
     published: f("published") === "1",
   };
-  const problems: FormProblem[] = [];
+  const problems: Problem[] = [];
   const need = (field: keyof DatasetFormValues, ok: boolean, key: string) => {
     if (!ok) problems.push({ field, key: `opendata.workspace.errors.${key}` });
   };
@@ -171,7 +166,7 @@ export function readDatasetForm(
   };
 }
 
-const fileProblem = (p: CsvProblem): FormProblem => ({
+const fileProblem = (p: CsvProblem): Problem => ({
   field: "file",
   key: p.key,
   ...(p.line !== undefined ? { values: { line: p.line } } : {}),

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { agenciesFor, hasRole } from "../accounts/model.js";
 import { requireViewer } from "../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../audit/log.js";
+import { problemMessages } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { ForbiddenError, NotFoundError } from "../platform/http/errors.js";
@@ -53,8 +54,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
     return d;
   }
 
-  const messages = (request: FastifyRequest, r: DatasetFormResult): FieldError[] =>
-    r.problems.map((p) => ({ field: p.field, message: request.tr.t(p.key, p.values) }));
+  const messages = (request: FastifyRequest, r: DatasetFormResult): FieldError[] => problemMessages(request.tr, r.problems);
 
   function audit(
     request: FastifyRequest,

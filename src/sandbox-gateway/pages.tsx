@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { fieldErrors } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { HttpError, NotFoundError } from "../platform/http/errors.js";
-import { fieldErrors, formBody } from "../platform/http/forms.js";
+import { formBody } from "../platform/http/forms.js";
 import { pageContext } from "../platform/http/render.js";
 import { type Locale, otherLocale } from "../platform/i18n/locales.js";
 import { translator } from "../platform/i18n/messages.js";

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { listServices, listTerms, personaFamily, servicesBySlugs } from "../../catalogue/service.js";
+import { fieldErrors } from "../../forms/problems.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
-import { fieldErrors, formBody } from "../../platform/http/forms.js";
+import { formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { verifyPassword } from "../crypto.js";
 import { checkPassword } from "../identity.js";

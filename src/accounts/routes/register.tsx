@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { fieldErrors } from "../../forms/problems.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
-import { fieldErrors, formBody } from "../../platform/http/forms.js";
+import { formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { checkPassword } from "../identity.js";
 import { accountsHolding } from "../repository.js";

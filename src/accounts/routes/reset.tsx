@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { fieldErrors, formBody } from "../../platform/http/forms.js";
+import { fieldErrors } from "../../forms/problems.js";
+import { formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { checkPassword } from "../identity.js";
 import { peekToken } from "../repository.js";

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { fieldErrors, formBody } from "../../platform/http/forms.js";
+import { fieldErrors } from "../../forms/problems.js";
+import { formBody } from "../../platform/http/forms.js";
 import { type Locale, localizePath, stripLocale } from "../../platform/i18n/locales.js";
 import { codeSchema, signInSchema } from "../schemas.js";
 import { checkSecondStep, refusalOf } from "../second-step.js";

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import type { AnswerError, FileRef } from "../../forms/engine/answers.js";
+import type { FileRef } from "../../forms/engine/answers.js";
+import type { Refusal } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { IncomingFile } from "../../platform/http/multipart.js";
 import { type FileStorage, putThenRecord } from "../../platform/storage/file-storage.js";
@@ -41,7 +42,7 @@ export async function checkFile(
   file: IncomingFile,
   rule: FileRule,
   label: string,
-): Promise<{ kind: FileKind } | { error: AnswerError }> {
+): Promise<{ kind: FileKind } | { error: Refusal }> {
   const name = cleanName(file.filename);
   if (file.truncated || file.data.length > rule.maxBytes) {
     return {

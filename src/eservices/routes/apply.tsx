@@ -7,8 +7,9 @@ import { firstIncomplete, nextPage, questionPages, visiblePages, visibleQuestion
 import { allQuestions, type Definition, type Page, type Question } from "../../forms/engine/definition.js";
 import { computeFee } from "../../forms/engine/fees.js";
 import { echoedValues, formValuesOf } from "../../forms/engine/form-values.js";
-import { brokenRules, type PageErrors, readPage } from "../../forms/engine/page.js";
+import { brokenRules, type PageErrors, pageProblems, readPage } from "../../forms/engine/page.js";
 import { sourcesAfterPage } from "../../forms/engine/sources.js";
+import { problemMessages } from "../../forms/problems.js";
 import { SourceLine } from "../../forms/views/AnswerSource.js";
 import { answerText, money } from "../../forms/views/answer-text.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
@@ -26,7 +27,7 @@ import { type Draft, deleteDraft, saveDraft } from "../repository/drafts.js";
 import { checkFile, removeDraftUploads, removeUploads, storeUpload } from "../repository/uploads.js";
 import { applyPath, CheckAnswersPage, type CheckSection, QuestionPage, StartPage, StopPage } from "../views/ApplyPages.js";
 import { filePath, requestPath } from "../views/paths.js";
-import { currentUser, type EserviceRouteOptions, messageOf, ownDraft, pageParams, slugParams } from "./context.js";
+import { currentUser, type EserviceRouteOptions, ownDraft, pageParams, slugParams } from "./context.js";
 
 /** The fee in words, with the working when it is computed from an answer. */
 export function feeWords(def: Definition, answers: Answers, locale: Locale, tr: Translator): { text: string; working?: string } {
@@ -189,7 +190,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const questions = visibleQuestions(page, answers);
     const steps = questionPages(def, answers);
     const step = Math.max(1, steps.findIndex((p) => p.id === page.id) + 1);
-    const fieldErrors: FieldError[] = errors.map((e) => ({ field: e.field, message: messageOf(tr, e.error) }));
+    const fieldErrors: FieldError[] = problemMessages(tr, pageProblems(errors));
     const files: Record<string, FileRef[]> = {};
     for (const q of questions) if (q.type === "file") files[q.id] = (answers[q.id] as FileRef[] | undefined) ?? [];
     const change = (request.query as Record<string, unknown>).change === "1";

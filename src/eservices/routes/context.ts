@@ -2,16 +2,12 @@ import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import { z } from "zod";
 import { findUser, type User } from "../../accounts/repository.js";
-import type { AnswerError } from "../../forms/engine/answers.js";
 import type { Definition } from "../../forms/engine/definition.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
-import { formatDate } from "../../platform/i18n/format.js";
-import type { Translator } from "../../platform/i18n/messages.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
-import { dohaNoon } from "../../platform/time/doha.js";
 import type { Applications } from "../applications.js";
 import type { RegistryPrefill } from "../prefill.js";
 import { normaliseReference } from "../references.js";
@@ -84,14 +80,4 @@ export async function ownDraft(db: Db, request: FastifyRequest): Promise<{ user:
   const def = await findDefinition(db, draft.eservice, draft.version);
   if (!def) throw new NotFoundError();
   return { user, draft, def };
-}
-
-/** An engine refusal in the person's language; values named "…Day" are YYYY-MM-DD days, shown as dates. */
-export function messageOf(tr: Translator, error: AnswerError): string {
-  const values = Object.fromEntries(
-    Object.entries(error.values ?? {}).map(([k, v]) =>
-      k.endsWith("Day") && typeof v === "string" ? [k, formatDate(dohaNoon(v), tr.locale)] : [k, v],
-    ),
-  );
-  return tr.t(error.key, values);
 }

@@ -1,5 +1,6 @@
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePhone } from "../../platform/text/identifiers.js";
+import type { Refusal } from "../problems.js";
 import type { Question, SimpleQuestion } from "./definition.js";
 import type { RegistryFailure, RegistryName } from "./registries.js";
 import { checkAge, checkWindow, qatarToday } from "./rules.js";
@@ -34,19 +35,13 @@ export type AnswerSources = Record<string, AnswerSource>;
 export type AnswerValue = string | number | boolean | string[] | Address | FileRef[] | Record<string, AnswerValue>[];
 export type Answers = Record<string, AnswerValue>;
 
-/** A refusal: a catalogue key and the values it names. */
-export interface AnswerError {
-  key: string;
-  values?: Record<string, string | number>;
-}
-
 /** The rule a date answer breaks today (its window, or the age of the person born on it), if any. */
-export function dateRuleBroken(q: SimpleQuestion, day: string, today = qatarToday()): AnswerError | undefined {
+export function dateRuleBroken(q: SimpleQuestion, day: string, today = qatarToday()): Refusal | undefined {
   if (q.type !== "date") return undefined;
   return (q.window && checkWindow(day, q.window, today)) || (q.age && checkAge(day, q.age, today)) || undefined;
 }
 
-export type Parsed = { value: AnswerValue | undefined } | { error: AnswerError };
+export type Parsed = { value: AnswerValue | undefined } | { error: Refusal };
 
 type Form = Record<string, unknown>;
 
@@ -244,7 +239,7 @@ function blankItem(group: Extract<Question, { type: "group" }>, form: Form, inde
  */
 export function parseGroup(group: Extract<Question, { type: "group" }>, form: Form, labelOf: (q: SimpleQuestion) => string) {
   const items: Record<string, AnswerValue>[] = [];
-  const errors: { field: string; error: AnswerError }[] = [];
+  const errors: { field: string; error: Refusal }[] = [];
   for (let index = 0; index < group.max; index++) {
     if (blankItem(group, form, index) || text(form, `${group.id}-${index}-remove`) === "yes") continue;
     const item: Record<string, AnswerValue> = {};

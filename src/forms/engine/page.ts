@@ -1,5 +1,5 @@
+import type { Problem, Refusal } from "../problems.js";
 import {
-  type AnswerError,
   type Answers,
   type AnswerValue,
   anchorOf,
@@ -12,10 +12,15 @@ import {
 import { visibleQuestions } from "./conditions.js";
 import type { Page, Question, SimpleQuestion } from "./definition.js";
 
+/** A refused question: the field the message is about (the first input of the question) and the refusal. */
 export interface PageErrors {
-  /** The field the message is about (the first input of the question). */
   field: string;
-  error: AnswerError;
+  error: Refusal;
+}
+
+/** A page's refusals as the one problem type, for the error summary. */
+export function pageProblems(errors: PageErrors[]): Problem[] {
+  return errors.map(({ field, error }) => ({ field, ...error }));
 }
 
 export interface PageOutcome {

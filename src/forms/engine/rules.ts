@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AnswerError } from "./answers.js";
+import type { Refusal } from "../problems.js";
 
 /**
  * Rules an e-service declares on a date it is given (by the person, or by an
@@ -55,7 +55,7 @@ export function qatarToday(now: Date = new Date()): string {
  * opens (too early) or the day it closed (too late). Values ending in "Day"
  * are YYYY-MM-DD days the message shows as dates in the person's language.
  */
-export function checkWindow(day: string, window: DateWindow, today: string): AnswerError | undefined {
+export function checkWindow(day: string, window: DateWindow, today: string): Refusal | undefined {
   if (window.opensDaysBefore !== undefined) {
     const opensDay = addDays(day, -window.opensDaysBefore);
     if (today < opensDay)
@@ -70,7 +70,7 @@ export function checkWindow(day: string, window: DateWindow, today: string): Ans
 }
 
 /** Whether a date of birth meets the age rule today. */
-export function checkAge(birthDay: string, rule: AgeRule, today: string): AnswerError | undefined {
+export function checkAge(birthDay: string, rule: AgeRule, today: string): Refusal | undefined {
   if (rule.min !== undefined && addYears(birthDay, rule.min) > today)
     return { key: "eservices.rules.age.tooYoung", values: { min: rule.min } };
   if (rule.max !== undefined && addYears(birthDay, rule.max) <= today)

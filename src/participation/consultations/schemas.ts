@@ -1,7 +1,5 @@
 import { z } from "zod";
-import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { type DateTimeProblem, readDohaDateTime } from "../../platform/http/date-time.js";
-import type { Translator } from "../../platform/i18n/messages.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 import type { ConsultationInput, SectionInput } from "./repository.js";
 
@@ -137,18 +135,4 @@ export function consultationForm(agencies: string[], options: { publish: boolean
       sections,
     };
   });
-}
-
-/** Refusals as the error summary's messages, each with its values (the section's number, the limit). */
-export function issuesToErrors(error: z.ZodError, tr: Translator): FieldError[] {
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    if (seen.has(field)) continue;
-    seen.add(field);
-    const params = "params" in issue ? (issue.params as Record<string, string | number> | undefined) : undefined;
-    out.push({ field, message: tr.has(issue.message) ? tr.t(issue.message, params) : tr.t("errors.invalidField") });
-  }
-  return out;
 }

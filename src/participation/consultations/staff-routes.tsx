@@ -3,11 +3,12 @@ import { requireViewer } from "../../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
 import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
+import { fieldErrors } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { dohaDateTimeValues } from "../../platform/http/date-time.js";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
-import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
+import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import type { PageSpec } from "../../platform/layout/Layout.js";
 import { staffPath } from "../listing.js";
@@ -31,7 +32,6 @@ import {
   consultationForm,
   type FormValues,
   formValues,
-  issuesToErrors,
   moderationBody,
   moderationQuery,
   responseBody,
@@ -197,7 +197,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db
 
   app.post(NEW_PATH, staffPost, async (request, reply) => {
     const { publish, values, parsed } = await readForm(request);
-    if (!parsed.success) return showForm(request, reply, { values, errors: issuesToErrors(parsed.error, request.tr) });
+    if (!parsed.success) return showForm(request, reply, { values, errors: fieldErrors(parsed.error, request.tr) });
     const input = parsed.data;
     const c = await withAudit(
       db,
@@ -224,7 +224,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { db }: { db
     const c = await ownConsultation(db, request);
     if (c.status !== "draft") throw new ConflictError(`${K}.errors.notDraft`);
     const { publish, values, parsed } = await readForm(request);
-    if (!parsed.success) return showForm(request, reply, { c, values, errors: issuesToErrors(parsed.error, request.tr) });
+    if (!parsed.success) return showForm(request, reply, { c, values, errors: fieldErrors(parsed.error, request.tr) });
     const input = parsed.data;
     const changed = await withAudit(
       db,

@@ -1,7 +1,7 @@
+import type { Problem } from "../../forms/problems.js";
 import { dohaDateTimeValues, readDohaDateTime } from "../../platform/http/date-time.js";
 import type { Audience } from "../tables.js";
 import type { Poll, PollInput, PollOption } from "./repository.js";
-import type { ChoiceProblem } from "./rules.js";
 import { pollKinds, resultTimings } from "./rules.js";
 import { OPTION_ROWS, optionRow, type PollFormBody, pollFormBody } from "./schemas.js";
 
@@ -9,11 +9,6 @@ export const audiences: Audience[] = ["any", "citizens", "residents"];
 
 /** The staff form as typed (or as saved, when editing a draft): shown again as it was. */
 export type PollFormValues = PollFormBody & { options: { ar: string; en: string }[] };
-
-/** A refused field: its id (the error summary links to it) and the message's catalogue key. */
-export interface FormProblem extends ChoiceProblem {
-  field: string;
-}
 
 const E = "participation.polls.staff.errors";
 const QUESTION_MAX = 300;
@@ -61,14 +56,14 @@ export function blankValues(agencies: string[]): PollFormValues {
 export function readPollForm(
   body: unknown,
   ctx: { agencies: string[]; now: Date },
-): { values: PollFormValues; problems: FormProblem[]; poll?: PollInput; options?: { ar: string; en: string }[] } {
+): { values: PollFormValues; problems: Problem[]; poll?: PollInput; options?: { ar: string; en: string }[] } {
   const raw = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const f = pollFormBody.parse(raw);
   const rows = Array.from({ length: OPTION_ROWS }, (_, i) =>
     optionRow.parse({ ar: raw[`optionAr-${i + 1}`], en: raw[`optionEn-${i + 1}`] }),
   );
   const values: PollFormValues = { ...f, options: rows };
-  const problems: FormProblem[] = [];
+  const problems: Problem[] = [];
   const refuse = (field: string, key: string, values?: Record<string, number>) =>
     problems.push({ field, key: `${E}.${key}`, ...(values ? { values } : {}) });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { findUser } from "../../accounts/repository.js";
 import { requireViewer } from "../../accounts/sessions.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
+import { messageOf } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
@@ -98,7 +99,7 @@ export async function pollRoutes(app: FastifyInstance, opts: PollRouteOptions) {
     const options = await optionsOf(db, poll.id);
     const checked = checkChoices(poll, options, choice);
     if ("problem" in checked) {
-      const message = request.tr.t(checked.problem.key, checked.problem.values);
+      const message = messageOf(request.tr, checked.problem);
       const selected = (Array.isArray(choice) ? choice : choice ? [choice] : []).filter((c) => options.some((o) => o.id === c));
       return present(request, reply, poll, now, { status: 400, selected, errors: [{ field: "choice", message }] });
     }

@@ -1,3 +1,4 @@
+import type { Refusal } from "../../forms/problems.js";
 import type { Phase } from "../period.js";
 import type { Poll, PollOption } from "./repository.js";
 
@@ -24,18 +25,12 @@ export function mostChoices(poll: Pick<Poll, "multiple" | "maxChoices">, optionC
   return Math.max(1, Math.min(poll.maxChoices ?? optionCount, optionCount));
 }
 
-/** A refused vote: a catalogue key and its values. */
-export interface ChoiceProblem {
-  key: string;
-  values?: Record<string, number>;
-}
-
 /** The options chosen in a vote form, checked against the poll: its own options, at least one, at most its maximum. */
 export function checkChoices(
   poll: Pick<Poll, "multiple" | "maxChoices">,
   options: Pick<PollOption, "id">[],
   raw: unknown,
-): { ids: string[] } | { problem: ChoiceProblem } {
+): { ids: string[] } | { problem: Refusal } {
   const given = (Array.isArray(raw) ? raw : raw === undefined || raw === "" ? [] : [raw]).filter((v) => v !== "");
   const ids = [...new Set(given.map(String))];
   const most = mostChoices(poll, options.length);

@@ -3,6 +3,7 @@ import { requireViewer } from "../../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
 import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
+import { type Problem, problemMessages } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
@@ -10,7 +11,7 @@ import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { participatePath, staffPath } from "../listing.js";
 import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
-import { blankValues, type FormProblem, type PollFormValues, readPollForm, valuesOfPoll } from "./form.js";
+import { blankValues, type PollFormValues, readPollForm, valuesOfPoll } from "./form.js";
 import { closePoll, createPoll, findPoll, optionsOf, type Poll, resultsOf, updateDraft } from "./repository.js";
 import { slugParams } from "./schemas.js";
 import { NewPollPage, type StaffNotice, StaffPollPage } from "./views/StaffPollPage.js";
@@ -67,8 +68,7 @@ export async function pollStaffRoutes(app: FastifyInstance, { db }: { db: Db }) 
     return poll;
   }
 
-  const messages = (request: FastifyRequest, problems: FormProblem[]): FieldError[] =>
-    problems.map((p) => ({ field: p.field, message: request.tr.t(p.key, p.values) }));
+  const messages = (request: FastifyRequest, problems: Problem[]): FieldError[] => problemMessages(request.tr, problems);
 
   const staffTitle = (request: FastifyRequest) => request.tr.t("participation.staff.title");
 

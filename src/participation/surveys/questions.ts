@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Page, questionSchema, type SimpleQuestion } from "../../forms/engine/definition.js";
+import type { Problem } from "../../forms/problems.js";
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 
 /**
@@ -60,13 +61,6 @@ export interface EditorRow {
   options: string;
   min: string;
   max: string;
-}
-
-/** A problem with a row: the field (its input's id) and a catalogue key. */
-export interface RowProblem {
-  field: string;
-  key: string;
-  values?: Record<string, string | number>;
 }
 
 /** The names of a row's inputs (row numbers start at 1). */
@@ -131,13 +125,13 @@ function readNumber(raw: string): number | undefined | "bad" {
  * left out, the others numbered q1, q2… in order and checked as e-service
  * questions (the definition schema), so a survey question is exactly one.
  */
-export function questionsFromRows(rows: EditorRow[]): { questions: SurveyQuestion[]; problems: RowProblem[] } {
+export function questionsFromRows(rows: EditorRow[]): { questions: SurveyQuestion[]; problems: Problem[] } {
   const questions: SurveyQuestion[] = [];
-  const problems: RowProblem[] = [];
+  const problems: Problem[] = [];
   rows.forEach((r, i) => {
     const row = i + 1;
     if (isBlank(r)) return;
-    const rowProblems: RowProblem[] = [];
+    const rowProblems: Problem[] = [];
     const type = (editorTypes as readonly string[]).includes(r.type) ? (r.type as EditorType) : undefined;
     if (!type)
       rowProblems.push({ field: rowField(row, "type"), key: "participation.surveys.editor.errors.type", values: { row } });

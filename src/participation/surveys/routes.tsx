@@ -3,7 +3,8 @@ import { findUser } from "../../accounts/repository.js";
 import { requireViewer } from "../../accounts/sessions.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
 import { echoedValues } from "../../forms/engine/form-values.js";
-import { readPage } from "../../forms/engine/page.js";
+import { pageProblems, readPage } from "../../forms/engine/page.js";
+import { problemMessages } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
@@ -89,7 +90,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, keySecret }: Surv
     const page = surveyPage(survey.title, survey.questions);
     const outcome = readPage(page, {}, body, (q) => q.label[locale]);
     if (outcome.errors.length) {
-      const errors = outcome.errors.map((e) => ({ field: e.field, message: tr.t(e.error.key, e.error.values) }));
+      const errors = problemMessages(tr, pageProblems(outcome.errors));
       return show(request, reply, survey, state, { values: echoedValues(body), errors });
     }
     const userId = request.viewer?.id ?? "";

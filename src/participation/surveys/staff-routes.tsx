@@ -4,11 +4,12 @@ import { requireViewer } from "../../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
 import { listAgencies } from "../../catalogue/service.js";
 import { agencyName } from "../../eservices/repository/agency-names.js";
+import { type Problem, problemMessages, zodProblems } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { dohaDateTimeValues, readDohaDateTime } from "../../platform/http/date-time.js";
 import { ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
-import { fieldErrors, formBody, parseOrRefuse } from "../../platform/http/forms.js";
+import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { privately } from "../../platform/http/page-cache.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { staffPath } from "../listing.js";
@@ -159,12 +160,12 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
   /** Reads the editor: the survey's fields, or every problem (each beside its box). */
   const readEditor = (request: FastifyRequest, body: Record<string, unknown>, publishing: boolean) => {
     const { tr } = request;
-    const errors: FieldError[] = [];
+    const problems: Problem[] = [];
     const parsed = surveyFormSchema.safeParse(body);
-    if (!parsed.success) errors.push(...fieldErrors(parsed.error, tr));
+    if (!parsed.success) problems.push(...zodProblems(parsed.error));
     const agency = typeof body.agency === "string" ? body.agency : "";
     if (agency && !runsParticipationFor(request.viewer, agency))
-      errors.unshift({ field: "agency", message: tr.t("participation.surveys.editor.errors.agency") });
+      problems.unshift({ field: "agency", key: "participation.surveys.editor.errors.agency" });
     const opens = readDohaDateTime(body, "opens", { fallbackTime: "00:00" });
     const closes = readDohaDateTime(body, "closes", { fallbackTime: "23:59" });
     for (const [name, moment] of [
@@ -172,19 +173,20 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
       ["closes", closes],
     ] as const) {
       if ("problem" in moment)
-        errors.push({
+        problems.push({
           field: moment.problem === "time" ? `${name}-time` : `${name}-day`,
-          message: tr.t(`participation.surveys.editor.errors.${name}.${moment.problem}`),
+          key: `participation.surveys.editor.errors.${name}.${moment.problem}`,
         });
     }
     if ("at" in opens && "at" in closes) {
       if (closes.at <= opens.at)
-        errors.push({ field: "closes-day", message: tr.t("participation.surveys.editor.errors.closesBeforeOpens") });
+        problems.push({ field: "closes-day", key: "participation.surveys.editor.errors.closesBeforeOpens" });
       else if (publishing && closes.at <= new Date())
-        errors.push({ field: "closes-day", message: tr.t("participation.surveys.editor.errors.closesPast") });
+        problems.push({ field: "closes-day", key: "participation.surveys.editor.errors.closesPast" });
     }
-    const { questions, problems } = questionsFromRows(rowsFromForm(body));
-    errors.push(...problems.map((p) => ({ field: p.field, message: tr.t(p.key, p.values) })));
+    const rows = questionsFromRows(rowsFromForm(body));
+    problems.push(...rows.problems);
+    const errors: FieldError[] = problemMessages(tr, problems);
     if (errors.length || !parsed.success || !("at" in opens) || !("at" in closes)) return { errors };
     const f = parsed.data;
     const fields: SurveyFields = {
@@ -193,7 +195,7 @@ export async function surveyStaffRoutes(app: FastifyInstance, { db }: { db: Db }
       intro: { ar: f["intro-ar"], en: f["intro-en"] },
       anonymous: f.anonymous === "anonymous",
       audience: f.audience,
-      questions,
+      questions: rows.questions,
       status: publishing ? "published" : "draft",
       opensAt: opens.at,
       closesAt: closes.at,

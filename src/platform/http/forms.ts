@@ -3,23 +3,6 @@ import type { FieldError } from "../design/ErrorSummary.js";
 import type { Translator } from "../i18n/messages.js";
 import { BadRequestError, NotFoundError } from "./errors.js";
 
-/**
- * Turns a refused form into the GOV.UK error pattern's messages: one per
- * field, in the visitor's language. Schemas name catalogue keys as their
- * messages; anything else falls back to a generic "check this answer".
- */
-export function fieldErrors(error: z.ZodError, tr: Translator): FieldError[] {
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    if (seen.has(field)) continue;
-    seen.add(field);
-    out.push({ field, message: tr.has(issue.message) ? tr.t(issue.message) : tr.t("errors.invalidField") });
-  }
-  return out;
-}
-
 /** The message for one field, if it was refused. */
 export function errorFor(errors: FieldError[], field: string): string | undefined {
   return errors.find((e) => e.field === field)?.message;
