@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
-import type { AnswerValue } from "../../eservices/engine/answers.js";
+import type { AnswerValue } from "../../forms/engine/answers.js";
 import type { Db } from "../../platform/db/client.js";
 import { bumpVersion } from "../../platform/db/versions.js";
 import { type Audience, surveyResponses, surveys } from "../tables.js";
