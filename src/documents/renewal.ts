@@ -2,7 +2,7 @@ import type { User } from "../accounts/repository.js";
 import type { Applications } from "../eservices/applications.js";
 import { findCaseById } from "../eservices/repository/cases.js";
 import { findDefinition, latestDefinition } from "../eservices/repository/definitions.js";
-import { type Draft, saveDraft } from "../eservices/repository/drafts.js";
+import type { Draft } from "../eservices/repository/drafts.js";
 import type { Answers, AnswerValue } from "../forms/engine/answers.js";
 import { allQuestions, type Definition, type Question, type SimpleQuestion } from "../forms/engine/definition.js";
 import type { Db } from "../platform/db/client.js";
@@ -86,8 +86,7 @@ export async function startRenewal(
     if (asked?.type === "date") expiry[expiryQuestion] = doc.validUntil;
   }
   const answers: Answers = { ...earlier, ...draft.answers, ...expiry };
-  await saveDraft(db, draft, answers, applications.keepDays);
-  return { ...draft, answers };
+  return applications.carryInto(draft, answers);
 }
 
 /** The e-service that renews a document, in its newest version. */

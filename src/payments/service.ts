@@ -4,7 +4,7 @@ import { type AuditEntry, fieldsOf, recordAudit } from "../audit/log.js";
 import { advanceCase, type Case, findCaseById } from "../eservices/repository/cases.js";
 import { findDefinition } from "../eservices/repository/definitions.js";
 import type { Definition } from "../forms/engine/definition.js";
-import { moneyBoth } from "../forms/views/answer-text.js";
+import { moneyBoth } from "../forms/money.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { type Db, inTransaction } from "../platform/db/client.js";
 import { type Locale, localizePath } from "../platform/i18n/locales.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { money } from "../forms/views/answer-text.js";
+import { money } from "../forms/money.js";
 import { Ltr, Reference } from "../platform/design/Bidi.js";
 import { Button } from "../platform/design/Button.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";

@@ -7,11 +7,11 @@ import { firstIncomplete, nextPage, questionPages, visiblePages, visibleQuestion
 import { allQuestions, type Definition, type Page, type Question } from "../../forms/engine/definition.js";
 import { computeFee } from "../../forms/engine/fees.js";
 import { echoedValues, formValuesOf } from "../../forms/engine/form-values.js";
-import { brokenRules, type PageErrors, pageProblems, readPage } from "../../forms/engine/page.js";
-import { sourcesAfterPage } from "../../forms/engine/sources.js";
+import { brokenRules, type PageErrors, pageProblems } from "../../forms/engine/page.js";
+import { money } from "../../forms/money.js";
 import { problemMessages } from "../../forms/problems.js";
 import { SourceLine } from "../../forms/views/AnswerSource.js";
-import { answerText, money } from "../../forms/views/answer-text.js";
+import { answerText } from "../../forms/views/answer-text.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
@@ -21,12 +21,10 @@ import { localizePath } from "../../platform/i18n/locales.js";
 import type { Translator } from "../../platform/i18n/messages.js";
 import { draftSummaries } from "../dashboard.js";
 import { explainRules } from "../explain-rules.js";
-import { caseFromDraft } from "../repository/cases.js";
+import { filePath, requestPath } from "../paths.js";
 import { latestDefinition } from "../repository/definitions.js";
-import { type Draft, deleteDraft, saveDraft } from "../repository/drafts.js";
-import { checkFile, removeDraftUploads, removeUploads, storeUpload } from "../repository/uploads.js";
+import type { Draft } from "../repository/drafts.js";
 import { applyPath, CheckAnswersPage, type CheckSection, QuestionPage, StartPage, StopPage } from "../views/ApplyPages.js";
-import { filePath, requestPath } from "../views/paths.js";
 import { currentUser, type EserviceRouteOptions, ownDraft, pageParams, slugParams } from "./context.js";
 
 /** The fee in words, with the working when it is computed from an answer. */
@@ -76,44 +74,6 @@ function refusalFor(def: Definition, residency: string | undefined, tr: Translat
   return tr.t("eservices.start.notEligible", {
     who: allowed.map((r) => tr.t(`accounts.residency.${r}`)).join(tr.locale === "ar" ? "، " : ", "),
   });
-}
-
-/** Files a page's file questions now hold: those kept, plus new ones that pass their checks (stored at once). */
-async function takeFiles(
-  opts: EserviceRouteOptions,
-  draft: Draft,
-  questions: Question[],
-  form: ReturnType<typeof readForm>,
-  label: (q: Pick<Question, "label">) => string,
-): Promise<{ files: Record<string, FileRef[]>; errors: PageErrors[] }> {
-  const files: Record<string, FileRef[]> = {};
-  const errors: PageErrors[] = [];
-  for (const q of questions) {
-    if (q.type !== "file") continue;
-    const had = (draft.answers[q.id] as FileRef[] | undefined) ?? [];
-    const removing = new Set([form.fields[`${q.id}-remove`] ?? []].flat());
-    await removeUploads(
-      opts.db,
-      opts.storage,
-      draft.userId,
-      had.filter((f) => removing.has(f.id)).map((f) => f.id),
-    );
-    const kept = had.filter((f) => !removing.has(f.id));
-    for (const incoming of form.files[q.id] ?? []) {
-      if (kept.length >= q.maxFiles) {
-        errors.push({
-          field: q.id,
-          error: { key: "eservices.errors.tooManyFiles", values: { label: label(q), max: q.maxFiles } },
-        });
-        break;
-      }
-      const checked = await checkFile(incoming, q, label(q));
-      if ("error" in checked) errors.push({ field: q.id, error: checked.error });
-      else kept.push(await storeUpload(opts.db, opts.storage, draft.userId, { draftId: draft.id }, incoming, checked.kind));
-    }
-    files[q.id] = kept;
-  }
-  return { files, errors };
 }
 
 /** Applying for an e-service: the start page, the question pages, check your answers, submit. */
@@ -298,7 +258,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const params = parseOrRefuse(pageParams.omit({ page: true }), request.params, { notFound: true });
     const user = await currentUser(db, request);
     // Submitted already (a double click, a refresh, a retry): the same case, not a second.
-    const done = await caseFromDraft(db, user.id, params.draft);
+    const done = await applications.submitted(user, params.draft);
     if (done) return reply.redirect(`${localizePath(request.locale, requestPath(done.reference))}?submitted=1`, 303);
     const { def, draft } = await ownDraft(db, request);
     const { fields } = readForm(request.body);
@@ -317,8 +277,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
 
   app.post("/eservices/:slug/:draft/delete", guardedPost, async (request, reply) => {
     const { user, draft } = await ownDraft(db, request);
-    await deleteDraft(db, user.id, draft.id);
-    await removeDraftUploads(db, opts.storage, [draft.id]);
+    await applications.discard(user, draft);
     return reply.redirect(`${localizePath(request.locale, "/my")}?draftDeleted=1`, 303);
   });
 
@@ -371,33 +330,21 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     if ("redirect" in found) return reply.redirect(toPage(request, def, draft, found.redirect), 303);
     const page = found.page;
     if ("stop" in page) return reply.redirect(toPage(request, def, draft, page.id), 303);
-    const label = labelOf(request.locale);
     const form = readForm(request.body);
     const questions = visibleQuestions(page, draft.answers);
-    const taken = await takeFiles(opts, draft, questions, form, label);
-    const outcome = readPage(page, draft.answers, form.fields, label, taken.files, taken.errors);
+    const outcome = await applications.answerPage(draft, page, form, labelOf(request.locale));
     const action = typeof form.fields.action === "string" ? form.fields.action : "";
     if (outcome.errors.length) {
-      // Keep the files that were accepted; everything typed is shown again beside its message.
-      const withFiles = { ...draft.answers, ...taken.files };
-      await saveDraft(db, draft, withFiles, applications.keepDays);
       const adding = action.startsWith("add-") ? action.slice(4) : undefined;
       return renderQuestions(
         request,
         reply,
-        { def, draft, page, answers: withFiles },
+        { def, draft, page, answers: outcome.answers },
         echoedValues(form.fields),
         outcome.errors,
         adding,
       );
     }
-    await saveDraft(
-      db,
-      draft,
-      outcome.answers,
-      applications.keepDays,
-      sourcesAfterPage(questions, draft.answers, outcome.answers, draft.sources),
-    );
     if (action.startsWith("add-") && questions.some((q) => q.type === "group" && `add-${q.id}` === action)) {
       return reply.redirect(
         `${toPage(request, def, draft, page.id)}?add=${action.slice(4)}${(request.query as Record<string, unknown>).change === "1" ? "&change=1" : ""}#${action.slice(4)}`,

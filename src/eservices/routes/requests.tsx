@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { hasRole } from "../../accounts/model.js";
 import { requireViewer } from "../../accounts/sessions.js";
-import type { FileRef } from "../../forms/engine/answers.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { attachment } from "../../platform/http/download-name.js";
 import { NotFoundError } from "../../platform/http/errors.js";
@@ -11,11 +10,11 @@ import { acceptMultipart, readForm } from "../../platform/http/multipart.js";
 import { privately } from "../../platform/http/page-cache.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
+import { filePath, requestPath } from "../paths.js";
 import { agencyName } from "../repository/agency-names.js";
-import { advanceCase, type Case, casesOf, findCaseById, findOwnCase, historyOf, lastInfoRequest } from "../repository/cases.js";
+import { type Case, casesOf, findCaseById, findOwnCase, historyOf } from "../repository/cases.js";
 import { findDefinition } from "../repository/definitions.js";
-import { checkFile, findUpload, storeUpload } from "../repository/uploads.js";
-import { filePath, requestPath } from "../views/paths.js";
+import { checkFile, findUpload } from "../repository/uploads.js";
 import { MyRequestsPage, ReceiptPage, RequestPage } from "../views/RequestPages.js";
 import { feeWords } from "./apply.js";
 import { currentUser, type EserviceRouteOptions, referenceParams } from "./context.js";
@@ -156,18 +155,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
       }
     }
     if (errors.length) return requestPage(request, reply, errors, answer.slice(0, 5000));
-    const files: FileRef[] = [];
-    for (const a of accepted) files.push(await storeUpload(db, storage, user.id, { caseId: kase.id }, a.file, a.kind));
-    // The clock stopped while the agency waited: the due date moves on by that time.
-    const askedAt = await lastInfoRequest(db, kase.id);
-    const waited = askedAt ? Date.now() - askedAt.getTime() : 0;
-    const updated = await advanceCase(
-      db,
-      kase.id,
-      ["info-requested"],
-      { status: "in-review", dueAt: new Date(kase.dueAt.getTime() + waited) },
-      { kind: "info-provided", actorId: user.id, message: answer, files },
-    );
+    const updated = await opts.applications.provideInformation(user, kase, answer, accepted);
     if (!updated) return reply.redirect(localizePath(request.locale, requestPath(kase.reference)), 303);
     return reply.redirect(`${localizePath(request.locale, requestPath(kase.reference))}?answered=1`, 303);
   });

@@ -15,6 +15,7 @@ import { localizePath } from "../../platform/i18n/locales.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePassport } from "../../platform/text/identifiers.js";
 import type { Applications } from "../applications.js";
+import { casePath, filePath } from "../paths.js";
 import { normaliseReference } from "../references.js";
 import { agencyName } from "../repository/agency-names.js";
 import {
@@ -32,7 +33,6 @@ import {
   queueStatuses,
 } from "../repository/cases.js";
 import { findDefinition, latestDefinitions } from "../repository/definitions.js";
-import { casePath, filePath } from "../views/paths.js";
 import { CasePage, QueuePage, type QueueState } from "../views/WorkspacePages.js";
 import { type EserviceRouteOptions, referenceParams } from "./context.js";
 

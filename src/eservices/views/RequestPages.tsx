@@ -11,9 +11,9 @@ import { Panel } from "../../platform/design/Panel.js";
 import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Table } from "../../platform/design/Table.js";
 import { usePage } from "../../platform/layout/page-context.js";
+import { requestPath } from "../paths.js";
 import type { Case, HistoryStep } from "../repository/cases.js";
 import { AnswersSummary, History, StatusTag } from "./CaseParts.js";
-import { requestPath } from "./paths.js";
 
 export interface RequestListItem {
   reference: string;

@@ -11,6 +11,7 @@ import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Table } from "../../platform/design/Table.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
+import { casePath } from "../paths.js";
 import {
   type Case,
   type CaseStatus,
@@ -20,7 +21,6 @@ import {
   queueStatuses,
 } from "../repository/cases.js";
 import { AnswersSummary, CaseDocuments, History, StatusTag } from "./CaseParts.js";
-import { casePath } from "./paths.js";
 
 export interface QueueState {
   eservice: string;

@@ -1,27 +1,16 @@
 import type { ComponentChildren } from "preact";
 import { formatDate, formatHijri, formatNumber } from "../../platform/i18n/format.js";
 import type { Locale } from "../../platform/i18n/locales.js";
-import { type Translator, translator } from "../../platform/i18n/messages.js";
+import type { Translator } from "../../platform/i18n/messages.js";
 import type { Address, AnswerValue, FileRef } from "../engine/answers.js";
 import type { Question, SimpleQuestion } from "../engine/definition.js";
+import { money } from "../money.js";
 
 /** A YYYY-MM-DD answer as a moment inside that day in Qatar (noon), for formatting. */
 export function dayOf(iso: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
   const d = new Date(`${iso}T12:00:00+03:00`);
   return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
-/** An amount in Qatari riyals, in the language's digits. */
-export function money(amount: number, locale: Locale, tr: Translator): string {
-  return tr.t("eservices.money", {
-    amount: formatNumber(amount, locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 }),
-  });
-}
-
-/** An amount as each language writes it, for messages read in either. */
-export function moneyBoth(amount: number | string): { ar: string; en: string } {
-  return { ar: money(Number(amount), "ar", translator("ar")), en: money(Number(amount), "en", translator("en")) };
 }
 
 function optionLabel(q: SimpleQuestion, value: string, locale: Locale): string {
