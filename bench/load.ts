@@ -43,6 +43,17 @@ try {
   const drafts = await draftsOf(Math.ceil(SECONDS * 400 * SUBMIT_SHARE) + 100);
   const submitBody = new URLSearchParams({ _csrf: session.csrf, declaration: "yes" }).toString();
   const memoryStart = await Promise.all(cluster.instances.map((i) => residentMb(i.port)));
+  // Resident memory of each instance every tenth of the run: it must stay flat in the run's second half.
+  const samples: { at: number; mb: number[] }[] = [];
+  const started = Date.now();
+  const sampler = setInterval(
+    () => {
+      Promise.all(cluster.instances.map((i) => residentMb(i.port)))
+        .then((mb) => samples.push({ at: Math.round((Date.now() - started) / 1000), mb }))
+        .catch(() => undefined);
+    },
+    Math.max(1, SECONDS / 10) * 1000,
+  );
 
   let nextDraft = 0;
   /** Every response's time, whatever its status (autocannon's own latency counts 2xx answers only). */
@@ -85,6 +96,7 @@ try {
       },
     ],
   });
+  clearInterval(sampler);
   const memoryEnd = await Promise.all(cluster.instances.map((i) => residentMb(i.port)));
   const submitted = drafts.slice(0, nextDraft);
   const durable = (
@@ -102,6 +114,9 @@ try {
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   console.log(
     `| ${timings.length} | ${result.requests.average.toFixed(0)} | ${mean.toFixed(0)} | ${ms(50)} | ${ms(99)} | ${counts.errors + result.errors + result.timeouts} | ${counts.pages} | ${counts.searches} | ${counts.acknowledged} / ${durable} | ${memoryStart.map((m, i) => `${m} → ${memoryEnd[i]}`).join(", ")} |`,
+  );
+  console.log(
+    `\nResident memory (MB) per instance during the run: ${samples.map((x) => `${x.at} s: ${x.mb.join(" / ")}`).join("; ")}; end: ${memoryEnd.join(" / ")}.`,
   );
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => `${code} × ${stat.count ?? 0}`);
   console.log(
