@@ -32,6 +32,7 @@ import { HttpRegistryConnector } from "./connectors/http.js";
 import { designSystemRoutes } from "./design-system/routes.js";
 import { devRoutes } from "./dev/routes.js";
 import { documentDashboard } from "./documents/dashboard.js";
+import { documentDesk } from "./documents/issue.js";
 import { DocumentJobs } from "./documents/jobs.js";
 import { documentRoutes } from "./documents/routes.js";
 import { eserviceApiRoutes } from "./eservices/api.js";
@@ -44,6 +45,7 @@ import { applyRoutes } from "./eservices/routes/apply.js";
 import { requestRoutes } from "./eservices/routes/requests.js";
 import { workspaceRoutes } from "./eservices/routes/workspace.js";
 import { factsApiRoutes, factsPageRoutes } from "./facts/routes.js";
+import { strategyRoutes } from "./facts/strategy-routes.js";
 import { feedbackRoutes } from "./feedback/routes.js";
 import { FeedbackWidget } from "./feedback/views/FeedbackWidget.js";
 import { healthRoutes } from "./health/routes.js";
@@ -100,7 +102,6 @@ import { SearchAnalytics } from "./search/analytics.js";
 import { searchApiRoutes, searchPageRoutes } from "./search/routes.js";
 import { SearchIndex } from "./search/search-index.js";
 import { seoRoutes } from "./seo/routes.js";
-import { strategyRoutes } from "./statistics/routes.js";
 import { loadVisitContent } from "./visit/content.js";
 import { visitPaths, visitRoutes } from "./visit/routes.js";
 import { loadWorkerContent } from "./workers/content.js";
@@ -344,7 +345,14 @@ export async function buildApp({
     log: app.log,
   });
   app.addHook("onClose", async () => registries.close());
-  const eservices = { db, storage, applications, prefill: new RegistryPrefill(db, registries), fees: feeDesk(db, payments) };
+  const eservices = {
+    db,
+    storage,
+    applications,
+    prefill: new RegistryPrefill(db, registries),
+    fees: feeDesk(db, payments),
+    documents: documentDesk,
+  };
   await inEachLanguage(app, applyRoutes, eservices);
   await inEachLanguage(app, requestRoutes, eservices);
   await inEachLanguage(app, workspaceRoutes, eservices);

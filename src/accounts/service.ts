@@ -301,4 +301,25 @@ export class AccountService {
 }
 
 /** How many people have a confirmed account (for facts and figures). */
-export { countUsers as countRegisteredUsers } from "./repository.js";
+/**
+ * What other areas read and write of people and their roles: the accounts
+ * repository stays inside accounts, these are its public operations.
+ */
+export {
+  countUsers as countRegisteredUsers,
+  countUsersWithPersona,
+  createUser,
+  findUser,
+  findUserByEmail,
+  grantRole,
+  LastAdministratorError,
+  listStaff,
+  logDataAccess,
+  logDataAccessOnce,
+  namesOf,
+  revokeRole,
+  rolesOf,
+  type StaffMember,
+  type User,
+  updateUser,
+} from "./repository.js";

@@ -5,9 +5,10 @@ import {
   type AgencyRecord,
   agencyRecord,
   createAgency,
+  findAgency,
+  listAgencies,
   updateAgency,
-} from "../catalogue/repository/agencies.js";
-import { findAgency, listAgencies } from "../catalogue/service.js";
+} from "../catalogue/service.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { staffRoles } from "../accounts/model.js";
 import { agencyTypes } from "../catalogue/model.js";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
-import { bestBetTypes } from "../search/documents.js";
+import { bestBetTypes } from "../search/service.js";
 
 /** Control characters removed, spaces at either end trimmed; anything that is not one string reads as empty. */
 const clean = (v: unknown) => (typeof v === "string" ? stripControlCharacters(v).trim() : "");

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { withAudit } from "../audit/log.js";
-import { findNews } from "../catalogue/repository/articles.js";
-import { findAgency, findService, listAgencies } from "../catalogue/service.js";
+import { findAgency, findNews, findService, listAgencies } from "../catalogue/service.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
-import type { BestBet } from "../search/engine.js";
+import type { BestBet } from "../search/service.js";
 import {
   type AgencyNames,
   addAgencyNames,

@@ -10,7 +10,7 @@ import {
   rolesOf,
   type StaffMember,
   updateUser,
-} from "../accounts/repository.js";
+} from "../accounts/service.js";
 import { withAudit } from "../audit/log.js";
 import { listAgencies } from "../catalogue/service.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { countUsersWithPersona } from "../accounts/repository.js";
+import { countUsersWithPersona } from "../accounts/service.js";
 import { withAudit } from "../audit/log.js";
 import {
   createTerm,
@@ -11,7 +11,7 @@ import {
   termRecords,
   termUsage,
   updateTerm,
-} from "../catalogue/repository/terms.js";
+} from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { asc, desc, gt, sql } from "drizzle-orm";
-import type { RoleGrant } from "../accounts/model.js";
 import { type Db, inTransaction } from "../platform/db/client.js";
 import { canonicalJson } from "../platform/text/canonical-json.js";
 import { auditLog } from "./tables.js";
@@ -10,9 +9,10 @@ const AUDIT_LOCK = 72_410_002;
 /** The previous hash of the very first entry. */
 export const GENESIS_HASH = "0".repeat(64);
 
+/** Who acted: their account and the roles they held (accounts' RoleGrant fits; audit knows no area). */
 export interface AuditActor {
   id: string;
-  roles: readonly RoleGrant[];
+  roles: readonly { role: string; agency?: string | undefined }[];
 }
 
 export interface AuditEntry {

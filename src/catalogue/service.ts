@@ -52,7 +52,31 @@ export async function catalogueSitemapPaths(db: Db): Promise<string[]> {
     ...initiatives.map((i) => `/initiatives/${i.slug}`),
   ];
 }
-export { agenciesForSearch } from "./repository/agencies.js";
+/** The catalogue's administration (agencies and terms) and news, for the admin area. */
+export {
+  type AgencyFields,
+  type AgencyRecord,
+  agenciesForSearch,
+  agencyRecord,
+  createAgency,
+  updateAgency,
+} from "./repository/agencies.js";
+/** An agency's name in both languages, and every agency as a select option: the one agency-name lookup. */
+export { agencyName, agencyOptions } from "./repository/agency-names.js";
+export { findNews } from "./repository/articles.js";
 /** The agency workspace's reads of an agency's own rows (published or not) and the writes of a published version. */
 export * as catalogueEditing from "./repository/editing.js";
 export { type ServiceSearchRow, servicesBySlugs, servicesForSearch } from "./repository/services.js";
+export {
+  createTerm,
+  deleteTerm,
+  type TermFields,
+  type TermKind,
+  type TermRecord,
+  termRecord,
+  termRecords,
+  termUsage,
+  updateTerm,
+} from "./repository/terms.js";
+/** A service page's sections, as the workspace edits them. */
+export type { ServiceSections } from "./tables.js";

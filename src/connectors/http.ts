@@ -1,5 +1,5 @@
 import CircuitBreaker from "opossum";
-import { logDataAccess } from "../accounts/repository.js";
+import { logDataAccess } from "../accounts/service.js";
 import { type RegistryFailure, type RegistryName, type RegistryRecord, registryAgencies } from "../forms/engine/registries.js";
 import type { Db } from "../platform/db/client.js";
 import type { ReadPurpose, RegistryConnector, RegistryPerson, RegistryResult } from "./registry.js";

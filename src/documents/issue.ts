@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { findUser } from "../accounts/repository.js";
-import type { Case } from "../eservices/repository/cases.js";
-import { findDefinition } from "../eservices/repository/definitions.js";
+import { findUser } from "../accounts/service.js";
+import type { Case } from "../eservices/service.js";
+import { type DocumentDesk, findDefinition } from "../eservices/service.js";
 import type { AnswerValue } from "../forms/engine/answers.js";
 import { allQuestions, type Definition, type Issues, type Question } from "../forms/engine/definition.js";
 import { validityStart } from "../forms/engine/rules.js";
@@ -148,3 +148,11 @@ export async function issueOnApproval(tx: Db, kase: Case, definition?: Definitio
 export function issuedNotice(doc: IssuedDocument): { values: { document: Bilingual; code: string }; link: string } {
   return { values: { document: { ar: doc.titleAr, en: doc.titleEn }, code: doc.code }, link: documentPath(doc.code) };
 }
+
+/** The documents area's part in the officer's decision (eservices' DocumentDesk), wired by the server. */
+export const documentDesk: DocumentDesk = {
+  async issueOnApproval(tx, kase) {
+    const issued = await issueOnApproval(tx, kase);
+    return issued ? issuedNotice(issued) : undefined;
+  },
+};

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
-import { findUser } from "../accounts/repository.js";
-import { latestDefinition } from "../eservices/repository/definitions.js";
+import { findUser } from "../accounts/service.js";
+import { latestDefinition } from "../eservices/service.js";
 import type { Notifier } from "../notifications/notifier.js";
 import { type Db, inTransaction } from "../platform/db/client.js";
 import { formatDate } from "../platform/i18n/format.js";

@@ -1,8 +1,6 @@
-import type { User } from "../accounts/repository.js";
-import type { Applications } from "../eservices/applications.js";
-import { findCaseById } from "../eservices/repository/cases.js";
-import { findDefinition, latestDefinition } from "../eservices/repository/definitions.js";
-import type { Draft } from "../eservices/repository/drafts.js";
+import type { User } from "../accounts/service.js";
+import type { Applications, Draft } from "../eservices/service.js";
+import { findCaseById, findDefinition, latestDefinition } from "../eservices/service.js";
 import type { Answers, AnswerValue } from "../forms/engine/answers.js";
 import { allQuestions, type Definition, type Question, type SimpleQuestion } from "../forms/engine/definition.js";
 import type { Db } from "../platform/db/client.js";

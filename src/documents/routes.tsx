@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { findUser, type User } from "../accounts/repository.js";
+import { findUser, type User } from "../accounts/service.js";
 import { requireViewer } from "../accounts/sessions.js";
-import type { Applications } from "../eservices/applications.js";
-import { agencyName } from "../eservices/repository/agency-names.js";
-import { applyPath } from "../eservices/views/ApplyPages.js";
+import { agencyName } from "../catalogue/service.js";
+import { type Applications, applyPath } from "../eservices/service.js";
 import { firstIncomplete } from "../forms/engine/conditions.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";

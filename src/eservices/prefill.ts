@@ -1,4 +1,4 @@
-import type { User } from "../accounts/repository.js";
+import type { User } from "../accounts/service.js";
 import type { RegistryConnector, RegistryResult } from "../connectors/registry.js";
 import { type AnswerSources, type Answers, hasAnswer } from "../forms/engine/answers.js";
 import { holds } from "../forms/engine/conditions.js";

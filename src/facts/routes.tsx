@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Db } from "../platform/db/client.js";
 import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
 import { monthlyTransactionsByService } from "../statistics/service.js";
-import { strategyMeasures } from "../statistics/strategy.js";
 import { loadFacts } from "./service.js";
+import { strategyMeasures } from "./strategy.js";
 import { transactionsCsv } from "./transactions-csv.js";
 import { FactsPage } from "./views/FactsPage.js";
 

@@ -1,5 +1,5 @@
 import { countRegisteredUsers } from "../accounts/service.js";
-import { firstCountedDay, totalPageViews } from "../analytics/repository.js";
+import { firstCountedDay, totalPageViews } from "../analytics/service.js";
 import { countAgencies, countServices } from "../catalogue/service.js";
 import { participationFigures } from "../participation/figures.js";
 import type { Db } from "../platform/db/client.js";

@@ -1,5 +1,5 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
-import type { User } from "../accounts/repository.js";
+import type { User } from "../accounts/service.js";
 import type { Db } from "../platform/db/client.js";
 import { direction, isLocale, type Locale } from "../platform/i18n/locales.js";
 import { translator } from "../platform/i18n/messages.js";

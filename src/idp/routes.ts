@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type Provider from "oidc-provider";
-import { logDataAccess } from "../accounts/repository.js";
+import { logDataAccess } from "../accounts/service.js";
 import { endSessionByToken, SESSION_COOKIE } from "../accounts/sessions.js";
 import type { Db } from "../platform/db/client.js";
 import { isLocale, localizePath } from "../platform/i18n/locales.js";

@@ -1,7 +1,6 @@
-import { monthlyPageViews } from "../analytics/repository.js";
+import { monthlyPageViews } from "../analytics/service.js";
 import { listAgencies, listServices } from "../catalogue/service.js";
-import { phaseOf } from "../participation/period.js";
-import { optionsOf, publishedPolls, resultsOf } from "../participation/polls/repository.js";
+import { optionsOf, phaseOf, publishedPolls, resultsOf } from "../participation/service.js";
 import type { Db } from "../platform/db/client.js";
 import { monthlyTransactionsByService } from "../statistics/service.js";
 import type { DataTable } from "./model.js";

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
-import { agencyName } from "../eservices/repository/agency-names.js";
+import { agencyName } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { keptUntilChange } from "../platform/db/versions.js";
 import { localizePath } from "../platform/i18n/locales.js";

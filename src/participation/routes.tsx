@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { requireViewer } from "../accounts/sessions.js";
-import { agencyName } from "../eservices/repository/agency-names.js";
+import { agencyName } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { ForbiddenError } from "../platform/http/errors.js";
 import { PUBLIC_PAGE } from "../platform/http/page-cache.js";

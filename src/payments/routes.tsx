@@ -3,11 +3,17 @@ import type { ComponentChildren } from "preact";
 import { z } from "zod";
 import { requireViewer } from "../accounts/sessions.js";
 import { auditedBy } from "../audit/log.js";
+import { agencyName } from "../catalogue/service.js";
 import { requestPath } from "../eservices/paths.js";
-import { agencyName } from "../eservices/repository/agency-names.js";
-import { type Case, findCaseById, findOwnCase } from "../eservices/repository/cases.js";
-import { findDefinition } from "../eservices/repository/definitions.js";
-import { currentUser, type FeeDesk, referenceParams } from "../eservices/routes/context.js";
+import {
+  type Case,
+  currentUser,
+  type FeeDesk,
+  findCaseById,
+  findDefinition,
+  findOwnCase,
+  referenceParams,
+} from "../eservices/service.js";
 import { money } from "../forms/money.js";
 import type { Db } from "../platform/db/client.js";
 import { Reference } from "../platform/design/Bidi.js";

@@ -1,8 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
-import { findUser } from "../accounts/repository.js";
+import { findUser } from "../accounts/service.js";
 import { type AuditEntry, fieldsOf, recordAudit } from "../audit/log.js";
-import { advanceCase, type Case, findCaseById } from "../eservices/repository/cases.js";
-import { findDefinition } from "../eservices/repository/definitions.js";
+import { advanceCase, type Case, findCaseById, findDefinition } from "../eservices/service.js";
 import type { Definition } from "../forms/engine/definition.js";
 import { moneyBoth } from "../forms/money.js";
 import type { Notifier } from "../notifications/notifier.js";

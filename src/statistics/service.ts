@@ -5,7 +5,7 @@
  * (the facts page, the strategy dashboard, the open data catalogue).
  */
 import { servicesBySlugs } from "../catalogue/service.js";
-import { completedCasesByMonth } from "../eservices/repository/completed.js";
+import { completedCasesByMonth } from "../eservices/service.js";
 import type { Db } from "../platform/db/client.js";
 import { addMonths, completeMonthsBefore, monthStart } from "./months.js";
 import { recordedCounts } from "./repository.js";
@@ -95,3 +95,6 @@ export async function mostUsedServices(db: Db, count: number, now = new Date()):
   const month = completeMonthsBefore(now, 1)[0] ?? "";
   return rankServices(await monthlyTransactionsByService(db, { from: month, to: month }), month, count);
 }
+
+/** The change from one figure to the next, as a share (the strategy dashboard's growth measures). */
+export { change } from "./months.js";

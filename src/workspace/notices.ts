@@ -1,7 +1,7 @@
-import { findUser } from "../accounts/repository.js";
-import { agencyName } from "../eservices/repository/agency-names.js";
+import { findUser } from "../accounts/service.js";
+import { agencyName } from "../catalogue/service.js";
 import type { Notifier } from "../notifications/notifier.js";
-import type { NotificationValues } from "../notifications/tables.js";
+import type { NotificationValues } from "../notifications/service.js";
 import type { Db } from "../platform/db/client.js";
 import { bilingualOf } from "./fields.js";
 import { staffOf } from "./insights/repository.js";

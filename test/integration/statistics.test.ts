@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases } from "../../src/eservices/tables.js";
+import { strategyMeasures } from "../../src/facts/strategy.js";
 import { participationFigures } from "../../src/participation/figures.js";
 import { transactionFigures } from "../../src/statistics/figures.js";
 import { addMonths, monthOf, monthStart } from "../../src/statistics/months.js";
 import { monthlyTransactionsByService } from "../../src/statistics/service.js";
-import { strategyMeasures } from "../../src/statistics/strategy.js";
 import { transactionCounts } from "../../src/statistics/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 

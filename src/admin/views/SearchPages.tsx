@@ -4,7 +4,7 @@ import { Select, Textarea, TextInput } from "../../platform/design/fields.js";
 import { Table } from "../../platform/design/Table.js";
 import { errorFor } from "../../platform/http/forms.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import { bestBetTypes } from "../../search/documents.js";
+import { bestBetTypes } from "../../search/service.js";
 import type { AgencyNames, BestBetRow, SynonymGroup } from "../../search/settings.js";
 import { AgencyNamesSection } from "./AgencyNamesPage.js";
 import { DoneBanner } from "./DoneBanner.js";

@@ -1,6 +1,6 @@
 import type { RoleGrant } from "../../accounts/model.js";
 import { staffRoles } from "../../accounts/model.js";
-import type { StaffMember } from "../../accounts/repository.js";
+import type { StaffMember } from "../../accounts/service.js";
 import { Button } from "../../platform/design/Button.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
 import { Select, TextInput } from "../../platform/design/fields.js";

@@ -1,4 +1,4 @@
-import type { TermRecord } from "../../catalogue/repository/terms.js";
+import type { TermRecord } from "../../catalogue/service.js";
 import { Button } from "../../platform/design/Button.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
 import { Select, Textarea, TextInput } from "../../platform/design/fields.js";

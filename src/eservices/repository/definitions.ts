@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import { agencyOptions } from "../../catalogue/service.js";
 import { type Definition, definitionSchema } from "../../forms/engine/definition.js";
 import type { Db } from "../../platform/db/client.js";
 import { canonicalJson } from "../../platform/text/canonical-json.js";
 import { eserviceDefinitions } from "../tables.js";
-import { agencyOptions } from "./agency-names.js";
 
 export interface PublishOutcome {
   published: string[];

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { ComponentChildren } from "preact";
 import { z } from "zod";
-import { findUser, type User } from "../../accounts/repository.js";
+import { findUser, type User } from "../../accounts/service.js";
 import type { Definition } from "../../forms/engine/definition.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
@@ -38,6 +38,18 @@ export interface FeeDesk {
   >;
 }
 
+/**
+ * Documents, as the documents area offers them to the officer's decision: the
+ * signed document of an approved request, issued in the decision's
+ * transaction, and what the applicant's "document issued" notification names.
+ */
+export interface DocumentDesk {
+  issueOnApproval(
+    tx: Db,
+    kase: Case,
+  ): Promise<{ values: { document: { ar: string; en: string }; code: string }; link: string } | undefined>;
+}
+
 export interface EserviceRouteOptions {
   db: Db;
   storage: FileStorage;
@@ -46,6 +58,8 @@ export interface EserviceRouteOptions {
   prefill?: RegistryPrefill | undefined;
   /** Fees and payments; without it, requests show no payment parts. */
   fees?: FeeDesk | undefined;
+  /** Documents issued on approval (wired by the server); without it, approving issues nothing. */
+  documents?: DocumentDesk | undefined;
 }
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireRole } from "../../accounts/guards.js";
 import { agenciesFor, hasRole } from "../../accounts/model.js";
-import { findUser, logDataAccessOnce } from "../../accounts/repository.js";
+import { findUser, logDataAccessOnce } from "../../accounts/service.js";
 import { auditedBy, fieldsOf, recordAudit } from "../../audit/log.js";
-import { issuedNotice, issueOnApproval } from "../../documents/issue.js";
+import { agencyName } from "../../catalogue/service.js";
 import { fieldErrors } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import { ConfirmStep } from "../../platform/design/ConfirmStep.js";
@@ -17,7 +17,6 @@ import { checkQid, normalisePassport } from "../../platform/text/identifiers.js"
 import type { Applications } from "../applications.js";
 import { casePath, filePath } from "../paths.js";
 import { normaliseReference } from "../references.js";
-import { agencyName } from "../repository/agency-names.js";
 import {
   advanceCase,
   type Case,
@@ -353,14 +352,11 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
       { kind: status, actorId: request.viewer?.id ?? "", message: parsed.data.reason || undefined },
       async (tx, changed) => {
         // An approved request of an e-service that issues a document: the signed document, in the same transaction.
-        const issued = await issueOnApproval(tx, changed);
+        const issued = await opts.documents?.issueOnApproval(tx, changed);
         await tell(kase, status, parsed.data.reason)(tx, changed);
         await audit(request, kase, "case.decided")(tx, changed);
         const applicant = issued ? await findUser(tx, changed.userId) : undefined;
-        if (issued && applicant) {
-          const { values, link } = issuedNotice(issued);
-          await applications.notifier.record(tx, applicant, "document-issued", values, link);
-        }
+        if (issued && applicant) await applications.notifier.record(tx, applicant, "document-issued", issued.values, issued.link);
       },
     );
     return backToCase(request, reply, kase, updated ? status : undefined);

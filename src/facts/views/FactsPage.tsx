@@ -3,7 +3,7 @@ import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { Table } from "../../platform/design/Table.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { TransactionFigures } from "../../statistics/figures.js";
-import { monthName } from "../../statistics/views/BarChart.js";
+import { monthName } from "./BarChart.js";
 import { Transactions } from "./Transactions.js";
 
 export interface Facts {

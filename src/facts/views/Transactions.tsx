@@ -1,7 +1,7 @@
 import { Table } from "../../platform/design/Table.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { MonthTotal, TransactionFigures } from "../../statistics/figures.js";
-import { BarChart, monthName } from "../../statistics/views/BarChart.js";
+import { BarChart, monthName } from "./BarChart.js";
 
 /** The change from the month before in words ("up 3.2%", "down 1%", "no transactions the month before"). */
 export function useChangeWords() {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createUser } from "../../accounts/repository.js";
+import { createUser } from "../../accounts/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { commentReports, consultationComments } from "../tables.js";
 import {

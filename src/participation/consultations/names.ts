@@ -1,4 +1,4 @@
-import { namesOf } from "../../accounts/repository.js";
+import { namesOf } from "../../accounts/service.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Locale } from "../../platform/i18n/locales.js";
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
-import { agencyName } from "../../eservices/repository/agency-names.js";
+import { agencyName } from "../../catalogue/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
-import { listAgencies } from "../../catalogue/service.js";
-import { agencyName } from "../../eservices/repository/agency-names.js";
+import { agencyName, listAgencies } from "../../catalogue/service.js";
 import { fieldErrors } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";

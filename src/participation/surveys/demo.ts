@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { findUserByEmail } from "../../accounts/repository.js";
+import { findUserByEmail } from "../../accounts/service.js";
 import type { AnswerValue } from "../../forms/engine/answers.js";
 import type { Db } from "../../platform/db/client.js";
 import { addDays, dohaMoment, dohaToday } from "../../platform/time/doha.js";

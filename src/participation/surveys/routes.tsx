@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { findUser } from "../../accounts/repository.js";
+import { findUser } from "../../accounts/service.js";
 import { requireViewer } from "../../accounts/sessions.js";
-import { agencyName } from "../../eservices/repository/agency-names.js";
+import { agencyName } from "../../catalogue/service.js";
 import { echoedValues } from "../../forms/engine/form-values.js";
 import { pageProblems, readPage } from "../../forms/engine/page.js";
 import { problemMessages } from "../../forms/problems.js";

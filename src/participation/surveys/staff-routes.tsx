@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { findUser } from "../../accounts/repository.js";
+import { findUser } from "../../accounts/service.js";
 import { requireViewer } from "../../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
-import { listAgencies } from "../../catalogue/service.js";
-import { agencyName } from "../../eservices/repository/agency-names.js";
+import { agencyName, listAgencies } from "../../catalogue/service.js";
 import { type Problem, problemMessages, zodProblems } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";

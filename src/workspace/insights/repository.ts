@@ -1,5 +1,5 @@
 import { and, asc, eq, exists, lt, lte, notExists, type SQL, sql } from "drizzle-orm";
-import type { User } from "../../accounts/repository.js";
+import type { User } from "../../accounts/service.js";
 import { userRoles, users } from "../../accounts/tables.js";
 import { agencies, services } from "../../catalogue/tables.js";
 import type { Db } from "../../platform/db/client.js";

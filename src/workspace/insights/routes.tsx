@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireViewer } from "../../accounts/sessions.js";
-import { answerCounts, commentsFor } from "../../feedback/repository.js";
+import { answerCounts, commentsFor } from "../../feedback/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { addDays, dohaToday } from "../../platform/time/doha.js";
 import { zeroResultQueriesSince } from "../../search/analytics.js";

@@ -1,5 +1,5 @@
+import { AgencyPage } from "../../catalogue/components.js";
 import { catalogueEditing as edit, findAgency, listServices } from "../../catalogue/service.js";
-import { AgencyPage } from "../../catalogue/views/AgencyPages.js";
 import { bilingualOf, stringOf } from "../fields.js";
 import type { ContentKind, FieldSpec } from "../model.js";
 

@@ -1,5 +1,5 @@
+import { EventPage, NewsPage } from "../../catalogue/components.js";
 import { catalogueEditing as edit } from "../../catalogue/service.js";
-import { EventPage, NewsPage } from "../../catalogue/views/ArticlePages.js";
 import type { Db } from "../../platform/db/client.js";
 import { dohaDateTimeLocal, fromDohaDateTimeLocal } from "../../platform/time/doha.js";
 import { bilingualOf, stringOf } from "../fields.js";

@@ -1,5 +1,5 @@
+import { ServicePage } from "../../catalogue/components.js";
 import { catalogueEditing as edit, findService } from "../../catalogue/service.js";
-import { ServicePage } from "../../catalogue/views/ServicePage.js";
 import { bilingualOf, stringOf } from "../fields.js";
 import type { ContentData, ContentKind, FieldSpec } from "../model.js";
 

@@ -1,4 +1,4 @@
-import type { ServiceSections } from "../../catalogue/tables.js";
+import type { ServiceSections } from "../../catalogue/service.js";
 
 /**
  * The long sections of a service page, as the workspace edits them: the one

@@ -1,9 +1,7 @@
+import { channelKey, maturityKey, ServicePage } from "../../catalogue/components.js";
 import { type Channel, channels, type Maturity, maturities } from "../../catalogue/model.js";
-import type { Service, ServiceDocument, Term } from "../../catalogue/service.js";
+import type { Service, ServiceDocument, ServiceSections, Term } from "../../catalogue/service.js";
 import { catalogueEditing as edit, findService, listTerms } from "../../catalogue/service.js";
-import type { ServiceSections } from "../../catalogue/tables.js";
-import { channelKey, maturityKey } from "../../catalogue/views/labels.js";
-import { ServicePage } from "../../catalogue/views/ServicePage.js";
 import type { Db } from "../../platform/db/client.js";
 import { bilingualOf, type FieldProblem, type Language, linesOf, listOf, stringOf } from "../fields.js";
 import type { Choice, ContentData, ContentKind, FieldSpec } from "../model.js";

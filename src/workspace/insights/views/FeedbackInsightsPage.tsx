@@ -1,4 +1,4 @@
-import type { FeedbackComment } from "../../../feedback/repository.js";
+import type { FeedbackComment } from "../../../feedback/service.js";
 import { Pagination } from "../../../platform/design/Pagination.js";
 import { Table } from "../../../platform/design/Table.js";
 import { Tag } from "../../../platform/design/Tag.js";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { agencies } from "../../catalogue/tables.js";
 import type { Db } from "../../platform/db/client.js";
+import { agencies } from "../tables.js";
 
 /** An agency's name in both languages; its slug when the catalogue does not have it. */
 export async function agencyName(db: Db, slug: string): Promise<{ ar: string; en: string }> {

@@ -6,8 +6,8 @@ import { countServices } from "../catalogue/service.js";
 import { publishedDatasetsByYear } from "../opendata/service.js";
 import { participationFigures } from "../participation/figures.js";
 import type { Db } from "../platform/db/client.js";
-import { transactionFigures } from "./figures.js";
-import { change } from "./months.js";
+import { transactionFigures } from "../statistics/figures.js";
+import { change } from "../statistics/service.js";
 
 export const STRATEGY_TARGETS = {
   servicesOnline: 1,
