@@ -1,3 +1,6 @@
+import { type Problem, problemMessages } from "../forms/problems.js";
+import type { FieldError } from "../platform/design/ErrorSummary.js";
+import type { Translator } from "../platform/i18n/messages.js";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
 import { fromDohaDateTimeLocal } from "../platform/time/doha.js";
 import type { BilingualText, Choice, ContentData, FieldSpec, FieldValue } from "./model.js";
@@ -16,6 +19,28 @@ export interface FieldProblem {
   field: string;
   lang?: Language | undefined;
   problem: "missing" | "invalid";
+}
+
+/** A field's problem as the one problem type: its input's id, and the message naming the field (and the language) in words. */
+export function asProblem(tr: Translator, p: FieldProblem): Problem {
+  const field = tr.t(`workspace.fields.${p.field}`);
+  const id = p.lang ? inputName(p.field, p.lang) : p.field;
+  if (p.problem === "invalid") return { field: id, key: "workspace.errors.invalid", values: { field } };
+  if (p.lang)
+    return {
+      field: id,
+      key: "workspace.errors.missingIn",
+      values: { field, language: tr.t(`workspace.form.language.${p.lang}`) },
+    };
+  return { field: id, key: "workspace.errors.missing", values: { field } };
+}
+
+/** The page's messages for a list of field problems, naming each field in the page's language. */
+export function fieldMessages(tr: Translator, problems: FieldProblem[]): FieldError[] {
+  return problemMessages(
+    tr,
+    problems.map((p) => asProblem(tr, p)),
+  );
 }
 
 const clean = (v: unknown): string => (typeof v === "string" ? stripControlCharacters(v).replace(/\r\n/g, "\n").trim() : "");

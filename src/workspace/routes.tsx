@@ -14,13 +14,12 @@ import { parseOrRefuse } from "../platform/http/forms.js";
 import { acceptMultipart, readForm } from "../platform/http/multipart.js";
 import { privately } from "../platform/http/page-cache.js";
 import { localizePath } from "../platform/i18n/locales.js";
-import type { Translator } from "../platform/i18n/messages.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
 import { dohaMoment } from "../platform/time/doha.js";
 import { canApprove, canEdit, contentAgencies, toolsFor } from "./access.js";
 import { diffContent } from "./diff.js";
-import { type FieldProblem, inputName, readFields, stringOf, withEveryField } from "./fields.js";
+import { fieldMessages, readFields, stringOf, withEveryField } from "./fields.js";
 import { contentKinds, kindNamed } from "./kinds/index.js";
 import type { ContentData, ContentKind, FieldSpec } from "./model.js";
 import type { ContentNotices } from "./notices.js";
@@ -111,21 +110,6 @@ const LONG_TEXT = 2_000;
 async function signedInForPost(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (!request.viewer) throw new HttpError(401, "workspace.errors.signIn");
   await requireViewer(request, reply);
-}
-
-/** The page's messages for a list of field problems, naming each field in the page's language. */
-export function problemMessages(tr: Translator, problems: FieldProblem[]): FieldError[] {
-  return problems.map((p) => {
-    const field = tr.t(`workspace.fields.${p.field}`);
-    const id = p.lang ? inputName(p.field, p.lang) : p.field;
-    if (p.problem === "invalid") return { field: id, message: tr.t("workspace.errors.invalid", { field }) };
-    if (p.lang)
-      return {
-        field: id,
-        message: tr.t("workspace.errors.missingIn", { field, language: tr.t(`workspace.form.language.${p.lang}`) }),
-      };
-    return { field: id, message: tr.t("workspace.errors.missing", { field }) };
-  });
 }
 
 const textOfForm = (fields: Record<string, string | string[]>, name: string): string => {
@@ -445,7 +429,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     if (!s.kind.creatable) throw new NotFoundError();
     const read = await readDraft(request, s.kind, s.agency.slug, undefined);
     const wanted = textOfForm(read.fields, "slug").toLowerCase();
-    const errors = problemMessages(request.tr, read.problems);
+    const errors = fieldMessages(request.tr, read.problems);
     if (!slug.safeParse(wanted).success || wanted === "new") {
       errors.unshift({ field: "slug", message: request.tr.t("workspace.errors.slugInvalid") });
     } else if ((await findItem(db, s.kind.name, wanted)) || (await s.kind.slugTaken(db, wanted))) {
@@ -485,7 +469,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const revision = Number(textOfForm(read.fields, "revision"));
     if (read.problems.length) {
       await discard(read);
-      const errors = problemMessages(request.tr, read.problems);
+      const errors = fieldMessages(request.tr, read.problems);
       return showItem(request, reply, s, {
         status: 400,
         data: read.data,
@@ -570,7 +554,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         });
       }
       if (error instanceof IncompleteError) {
-        const errors = problemMessages(request.tr, error.problems);
+        const errors = fieldMessages(request.tr, error.problems);
         return showItem(request, reply, s, {
           status: 409,
           errors,
