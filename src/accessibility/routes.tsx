@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { servicesBySlugs } from "../catalogue/service.js";
-import { fieldErrors } from "../forms/problems.js";
+import { fieldErrors, problemMessage } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { formBody } from "../platform/http/forms.js";
@@ -75,7 +75,7 @@ export async function accessibilityRoutes(app: FastifyInstance, opts: Accessibil
       const returnTo = rawReturn === undefined ? undefined : safeReturnPath(rawReturn);
       const errors = parsed.success ? [] : fieldErrors(parsed.error, request.tr);
       if (rawReturn !== undefined && returnTo === undefined && !errors.some((e) => e.field === "returnTo")) {
-        errors.push({ field: "returnTo", message: request.tr.t("accessibility.tools.errors.returnTo") });
+        errors.push(problemMessage(request.tr, { field: "returnTo", key: "accessibility.tools.errors.returnTo" }));
       }
       if (!parsed.success || errors.length) {
         // The form again, as the person last saw it, with what was wrong; nothing is saved.

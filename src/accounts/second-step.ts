@@ -1,4 +1,5 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { type Problem, problemMessage } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { ThrottleRule, Throttles } from "../platform/http/throttle.js";
 import type { Translator } from "../platform/i18n/messages.js";
@@ -49,9 +50,9 @@ export function refusalOf(
   outcome: Exclude<SecondStepOutcome, { ok: true }>,
   tr: Translator,
 ): { status: number; errors: { field: string; message: string }[] } {
-  const message =
+  const problem: Problem =
     outcome.reason === "tooMany"
-      ? tr.t("accounts.errors.totp.tooMany", { minutes: outcome.minutes })
-      : tr.t(`accounts.errors.totp.${outcome.reason}`);
-  return { status: outcome.reason === "tooMany" ? 429 : 400, errors: [{ field: "code", message }] };
+      ? { field: "code", key: "accounts.errors.totp.tooMany", values: { minutes: outcome.minutes } }
+      : { field: "code", key: `accounts.errors.totp.${outcome.reason}` };
+  return { status: outcome.reason === "tooMany" ? 429 : 400, errors: [problemMessage(tr, problem)] };
 }

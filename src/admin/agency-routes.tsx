@@ -9,6 +9,7 @@ import {
   listAgencies,
   updateAgency,
 } from "../catalogue/service.js";
+import { type Problem, problemMessage, problemMessages } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
@@ -104,19 +105,16 @@ export async function agencyRoutes(app: FastifyInstance, { db }: AdminRouteOptio
   }
 
   /** The fields to store, with the parent agency found by its slug (an unknown parent is refused). */
-  async function fieldsOf(input: AgencyBody, self?: string): Promise<AgencyFields | FieldError[]> {
+  async function fieldsOf(input: AgencyBody, self?: string): Promise<AgencyFields | Problem[]> {
     const { parent, ...rest } = input;
     let parentId: number | null = null;
     if (parent) {
       const found = parent === self ? undefined : await agencyRecord(db, parent);
-      if (!found) return [{ field: "parent", message: "admin.agencies.errors.parent" }];
+      if (!found) return [{ field: "parent", key: "admin.agencies.errors.parent" }];
       parentId = found.id;
     }
     return { ...rest, parentId };
   }
-
-  const translated = (request: FastifyRequest, errors: FieldError[]) =>
-    errors.map((e) => ({ field: e.field, message: request.tr.t(e.message) }));
 
   app.get("/admin/agencies", async (request, reply) => {
     const { done } = doneQuery.parse(request.query);
@@ -133,11 +131,11 @@ export async function agencyRoutes(app: FastifyInstance, { db }: AdminRouteOptio
     const { slug, ...input } = parsed.data;
     if (await agencyRecord(db, slug)) {
       return showForm(request, reply, undefined, typedValues(body), [
-        { field: "slug", message: request.tr.t("admin.agencies.errors.slugTaken") },
+        problemMessage(request.tr, { field: "slug", key: "admin.agencies.errors.slugTaken" }),
       ]);
     }
     const fields = await fieldsOf(input);
-    if (Array.isArray(fields)) return showForm(request, reply, undefined, typedValues(body), translated(request, fields));
+    if (Array.isArray(fields)) return showForm(request, reply, undefined, typedValues(body), problemMessages(request.tr, fields));
     const made = await withAudit(
       db,
       (tx) => createAgency(tx, slug, fields),
@@ -155,7 +153,7 @@ export async function agencyRoutes(app: FastifyInstance, { db }: AdminRouteOptio
     );
     if (!made) {
       return showForm(request, reply, undefined, typedValues(body), [
-        { field: "slug", message: request.tr.t("admin.agencies.errors.slugTaken") },
+        problemMessage(request.tr, { field: "slug", key: "admin.agencies.errors.slugTaken" }),
       ]);
     }
     return doneRedirect(request, reply, `/admin/agencies/${slug}`, "created");
@@ -181,7 +179,8 @@ export async function agencyRoutes(app: FastifyInstance, { db }: AdminRouteOptio
     const parsed = agencyBody.safeParse(body);
     if (!parsed.success) return showForm(request, reply, before.slug, typedValues(body), formErrors(request, parsed.error));
     const fields = await fieldsOf(parsed.data, before.slug);
-    if (Array.isArray(fields)) return showForm(request, reply, before.slug, typedValues(body), translated(request, fields));
+    if (Array.isArray(fields))
+      return showForm(request, reply, before.slug, typedValues(body), problemMessages(request.tr, fields));
     await withAudit(
       db,
       (tx) => updateAgency(tx, before.slug, fields),

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { withAudit } from "../audit/log.js";
 import { servicesBySlugs } from "../catalogue/service.js";
+import { problemMessage } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
@@ -61,7 +62,7 @@ export async function highlightRoutes(app: FastifyInstance, { db }: AdminRouteOp
     if (!parsed.success) return { errors: formErrors(request, parsed.error) };
     const fields = fieldsOf(parsed.data);
     if (fields.serviceSlug && (await servicesBySlugs(db, [fields.serviceSlug])).length === 0) {
-      return { errors: [{ field: "service", message: request.tr.t("admin.highlights.errors.noService") }] };
+      return { errors: [problemMessage(request.tr, { field: "service", key: "admin.highlights.errors.noService" })] };
     }
     return { fields };
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { withAudit } from "../audit/log.js";
 import { findAgency, findNews, findService, listAgencies } from "../catalogue/service.js";
+import { problemMessage } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
@@ -178,7 +179,7 @@ export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: A
       showSettings(request, reply, { form: "agencyNames", values: typedValues(body), errors });
     if (!parsed.success) return refuse(formErrors(request, parsed.error));
     if (!(await findAgency(db, parsed.data.agency))) {
-      return refuse([{ field: "agency", message: request.tr.t("admin.search.errors.agency") }]);
+      return refuse([problemMessage(request.tr, { field: "agency", key: "admin.search.errors.agency" })]);
     }
     const made = await withAudit(
       db,
@@ -194,7 +195,7 @@ export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: A
             })
           : undefined,
     );
-    if (!made) return refuse([{ field: "agency", message: request.tr.t("admin.search.errors.agencyTaken") }]);
+    if (!made) return refuse([problemMessage(request.tr, { field: "agency", key: "admin.search.errors.agencyTaken" })]);
     return doneRedirect(request, reply, "/admin/search", "created");
   });
 
@@ -283,7 +284,7 @@ export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: A
       return showSettings(request, reply, {
         form: "bestBet",
         values: typedValues(body),
-        errors: [{ field: "slug", message: request.tr.t("admin.search.errors.noTarget") }],
+        errors: [problemMessage(request.tr, { field: "slug", key: "admin.search.errors.noTarget" })],
       });
     }
     await withAudit(

@@ -13,6 +13,7 @@ import {
 } from "../accounts/service.js";
 import { withAudit } from "../audit/log.js";
 import { listAgencies } from "../catalogue/service.js";
+import { problemMessage } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../platform/http/forms.js";
@@ -65,7 +66,7 @@ export async function staffRoutes(app: FastifyInstance, { db, endEverySession }:
     } else if (parsed.data.email) {
       const user = await findUserByEmail(db, parsed.data.email);
       if (user) return reply.redirect(localizePath(request.locale, `/admin/staff/${user.id}`), 303);
-      errors = [{ field: "email", message: request.tr.t("admin.staff.errors.noAccount") }];
+      errors = [problemMessage(request.tr, { field: "email", key: "admin.staff.errors.noAccount" })];
       status = 404;
     }
     const [staff, agencies] = await Promise.all([listStaff(db), agencyChoices(request)]);
@@ -129,7 +130,7 @@ export async function staffRoutes(app: FastifyInstance, { db, endEverySession }:
   ) =>
     show(request, reply, who, {
       values: typedValues(formBody(request.body)),
-      errors: [{ field, message: request.tr.t(key) }],
+      errors: [problemMessage(request.tr, { field, key })],
       status,
     });
 

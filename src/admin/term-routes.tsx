@@ -12,6 +12,7 @@ import {
   termUsage,
   updateTerm,
 } from "../catalogue/service.js";
+import { problemMessage } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
@@ -84,7 +85,7 @@ export async function termRoutes(app: FastifyInstance, { db }: AdminRouteOptions
     if (!parsed.success) return showList(request, reply, path, kind, typedValues(body), formErrors(request, parsed.error));
     const { slug, parent, ...rest } = parsed.data;
     const problem = (field: string, key: string) =>
-      showList(request, reply, path, kind, typedValues(body), [{ field, message: request.tr.t(key) }]);
+      showList(request, reply, path, kind, typedValues(body), [problemMessage(request.tr, { field, key })]);
     if (await parentProblem(db, kind, parent)) return problem("parent", "admin.terms.errors.parent");
     const fields: TermFields = { ...rest, parentSlug: parent || null };
     const made = await withAudit(
@@ -155,7 +156,7 @@ export async function termRoutes(app: FastifyInstance, { db }: AdminRouteOptions
     if (await parentProblem(db, term.kind, parent, term.row.slug)) {
       return showEdit(request, reply, term, {
         values: typedValues(body),
-        errors: [{ field: "parent", message: request.tr.t("admin.terms.errors.parent") }],
+        errors: [problemMessage(request.tr, { field: "parent", key: "admin.terms.errors.parent" })],
       });
     }
     const fields: TermFields = { ...rest, parentSlug: parent || null };
@@ -211,7 +212,7 @@ export async function termRoutes(app: FastifyInstance, { db }: AdminRouteOptions
     if ("usedIn" in outcome) {
       return showEdit(request, reply, term, {
         values: valuesOf(term.row),
-        errors: [{ field: "usage", message: request.tr.t("admin.terms.errors.inUse") }],
+        errors: [problemMessage(request.tr, { field: "usage", key: "admin.terms.errors.inUse" })],
         usedIn: outcome.usedIn,
         status: 409,
       });

@@ -5,6 +5,7 @@ import { requireViewer } from "../accounts/sessions.js";
 import { agencyName } from "../catalogue/service.js";
 import { type Applications, applyPath } from "../eservices/service.js";
 import { firstIncomplete } from "../forms/engine/conditions.js";
+import { type Problem, problemMessage } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { ForbiddenError, NotFoundError } from "../platform/http/errors.js";
@@ -121,12 +122,12 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
   });
 
   /** Why what was typed cannot be a code: nothing, the wrong length, or characters no code uses. */
-  const codeMessage = (request: FastifyRequest, typed: string) => {
-    if (!typed.trim()) return request.tr.t("documents.verify.errors.missing");
+  const codeProblem = (typed: string): Problem => {
+    if (!typed.trim()) return { field: "code", key: "documents.verify.errors.missing" };
     const problem = documentCodeProblem(typed);
     return problem.kind === "characters"
-      ? request.tr.t("documents.verify.errors.characters", { characters: problem.characters })
-      : request.tr.t("documents.verify.errors.length", { count: problem.length });
+      ? { field: "code", key: "documents.verify.errors.characters", values: { characters: problem.characters } }
+      : { field: "code", key: "documents.verify.errors.length", values: { count: problem.length } };
   };
 
   const verifyForm = (request: FastifyRequest, status: number, errors: FieldError[], value?: string) => {
@@ -147,7 +148,7 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
     const typed = (Array.isArray(raw) ? String(raw[0] ?? "") : String(raw)).slice(0, 40);
     const code = normaliseDocumentCode(typed);
     if (code) return reply.redirect(localizePath(request.locale, verifyPath(code)), 303);
-    return reply.page(verifyForm(request, 400, [{ field: "code", message: codeMessage(request, typed) }], typed));
+    return reply.page(verifyForm(request, 400, [problemMessage(request.tr, codeProblem(typed))], typed));
   });
 
   app.get("/verify/:code", { config: { rateLimit: VERIFY_LIMIT } }, async (request, reply) => {
@@ -155,7 +156,7 @@ export async function documentRoutes(app: FastifyInstance, { db, applications, b
     const { code: raw } = parseOrRefuse(codeParams, request.params, { notFound: true });
     const code = normaliseDocumentCode(raw);
     // Something that cannot be a code is a typing slip, not a document Hukoomi did not issue: the form says what to check.
-    if (!code) return reply.page(verifyForm(request, 400, [{ field: "code", message: codeMessage(request, raw) }], raw));
+    if (!code) return reply.page(verifyForm(request, 400, [problemMessage(request.tr, codeProblem(raw))], raw));
     if (code !== raw) return reply.redirect(localizePath(locale, verifyPath(code)), 303);
     const doc = await findDocumentByCode(db, code);
     reply.header("cache-control", "no-store").header("x-robots-tag", "noindex");

@@ -35,9 +35,14 @@ export function messageOf(tr: Translator, refusal: Refusal): string {
   return tr.t(refusal.key, values);
 }
 
+/** One refused field's message (a check made by hand, beside a schema's). */
+export function problemMessage(tr: Translator, problem: Problem): FieldError {
+  return { field: problem.field, message: messageOf(tr, problem) };
+}
+
 /** The error summary's and the fields' messages for a form's problems, in order. */
 export function problemMessages(tr: Translator, problems: Problem[]): FieldError[] {
-  return problems.map((p) => ({ field: p.field, message: messageOf(tr, p) }));
+  return problems.map((p) => problemMessage(tr, p));
 }
 
 /**

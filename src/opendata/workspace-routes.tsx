@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { agenciesFor, hasRole } from "../accounts/model.js";
 import { requireViewer } from "../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../audit/log.js";
-import { problemMessages } from "../forms/problems.js";
+import { problemMessage, problemMessages } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { ForbiddenError, NotFoundError } from "../platform/http/errors.js";
@@ -133,7 +133,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
     if (await findDataset(db, read.input.slug))
       return render(request, reply, {
         values: read.values,
-        errors: [{ field: "slug", message: request.tr.t("opendata.workspace.errors.slugTaken") }],
+        errors: [problemMessage(request.tr, { field: "slug", key: "opendata.workspace.errors.slugTaken" })],
       });
     const now = new Date();
     const today = dohaToday(now);

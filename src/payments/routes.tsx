@@ -15,6 +15,7 @@ import {
   referenceParams,
 } from "../eservices/service.js";
 import { money } from "../forms/money.js";
+import { problemMessage } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import { Reference } from "../platform/design/Bidi.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
@@ -53,7 +54,7 @@ const refundBody = z.object({
 /** The refund a posted form asks for, if it may be made: the payment is the case's, the amount no more than is left. */
 async function checkRefund(db: Db, request: FastifyRequest, kase: Case) {
   const parsed = refundBody.safeParse(formBody(request.body));
-  const refuse = (key: string) => ({ errors: [{ field: "amount", message: request.tr.t(key) }] as FieldError[] });
+  const refuse = (key: string) => ({ errors: [problemMessage(request.tr, { field: "amount", key })] as FieldError[] });
   if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "payments.errors.amount");
   const p = await findPayment(db, parsed.data.payment);
   if (!p || p.caseId !== kase.id) return refuse("payments.errors.payment");
@@ -111,7 +112,7 @@ export function feeDesk(db: Db, payments: Payments): FeeDesk {
       const checked = await checkRefund(db, request, kase);
       if ("errors" in checked) return checked.errors;
       const { p, wanted } = checked;
-      const refuse = (key: string): FieldError[] => [{ field: "amount", message: request.tr.t(key) }];
+      const refuse = (key: string): FieldError[] => [problemMessage(request.tr, { field: "amount", key })];
       try {
         await payments.refund(p, fromDirhams(wanted), checked.key, request.viewer?.id ?? "", auditedBy(request));
       } catch (error) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireViewer } from "../accounts/sessions.js";
 import { auditedBy } from "../audit/log.js";
 import { listAgencies } from "../catalogue/service.js";
+import { problemMessage } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import { Ltr } from "../platform/design/Bidi.js";
 import { ConfirmStep } from "../platform/design/ConfirmStep.js";
@@ -431,9 +432,9 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const wanted = textOfForm(read.fields, "slug").toLowerCase();
     const errors = fieldMessages(request.tr, read.problems);
     if (!slug.safeParse(wanted).success || wanted === "new") {
-      errors.unshift({ field: "slug", message: request.tr.t("workspace.errors.slugInvalid") });
+      errors.unshift(problemMessage(request.tr, { field: "slug", key: "workspace.errors.slugInvalid" }));
     } else if ((await findItem(db, s.kind.name, wanted)) || (await s.kind.slugTaken(db, wanted))) {
-      errors.unshift({ field: "slug", message: request.tr.t("workspace.errors.slugTaken") });
+      errors.unshift(problemMessage(request.tr, { field: "slug", key: "workspace.errors.slugTaken" }));
     }
     if (errors.length) {
       await discard(read);
@@ -450,7 +451,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
       await discard(read);
       if (!(error instanceof StaleDraftError)) throw error;
       // Someone created an item at this address at the same moment.
-      const taken = [{ field: "slug", message: request.tr.t("workspace.errors.slugTaken") }];
+      const taken = [problemMessage(request.tr, { field: "slug", key: "workspace.errors.slugTaken" })];
       return showNew(request, reply, s, { slug: wanted, data: read.data, errors: taken });
     }
     return afterward(request, reply, `/workspace/content/${s.agency.slug}/${s.kind.name}/${wanted}`, "created");
@@ -545,7 +546,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
       if (error instanceof StaleDraftError)
         return showItem(request, reply, s, { status: 409, item: error.current, notice: { type: "stale" } });
       if (error instanceof OwnDraftError) {
-        const errors = [{ field: "publishDate", message: request.tr.t(error.messageKey) }];
+        const errors = [problemMessage(request.tr, { field: "publishDate", key: error.messageKey })];
         return showItem(request, reply, s, {
           status: 409,
           errors,
@@ -574,7 +575,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     key: string,
     values: Record<string, string>,
   ) => {
-    const errors = [{ field, message: request.tr.t(key) }];
+    const errors = [problemMessage(request.tr, { field, key })];
     return showItem(request, reply, s, {
       status: 400,
       notice: { type: "problems", titleKey: "components.errorSummary.title", errors },

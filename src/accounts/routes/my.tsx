@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { listServices, listTerms, personaFamily, servicesBySlugs } from "../../catalogue/service.js";
-import { fieldErrors } from "../../forms/problems.js";
+import { fieldErrors, problemMessage } from "../../forms/problems.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { formBody } from "../../platform/http/forms.js";
@@ -150,7 +150,8 @@ export async function myRoutes(
     const errors = parsed.success ? [] : fieldErrors(parsed.error, request.tr);
     if (parsed.success && parsed.data.email !== user.email) {
       const other = await findUserByEmail(db, parsed.data.email);
-      if (other && other.id !== user.id) errors.push({ field: "email", message: request.tr.t("accounts.errors.emailTaken") });
+      if (other && other.id !== user.id)
+        errors.push(problemMessage(request.tr, { field: "email", key: "accounts.errors.emailTaken" }));
     }
     if (!parsed.success || errors.length) {
       const echoed: ProfileValues = { ...profileValues(user) };
@@ -251,7 +252,7 @@ export async function myRoutes(
     const password = formBody(request.body).password;
     if (typeof password !== "string" || !user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
       return securityPage(request, reply, 400, {
-        errors: [{ field: "disable-password", message: request.tr.t("accounts.errors.passwordWrong") }],
+        errors: [problemMessage(request.tr, { field: "disable-password", key: "accounts.errors.passwordWrong" })],
         form: "totp",
       });
     }
@@ -265,13 +266,13 @@ export async function myRoutes(
     const errors: FieldError[] = [];
     const current = body.currentPassword;
     if (typeof current !== "string" || !user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
-      errors.push({ field: "currentPassword", message: request.tr.t("accounts.errors.passwordWrong") });
+      errors.push(problemMessage(request.tr, { field: "currentPassword", key: "accounts.errors.passwordWrong" }));
     }
     const parsed = newPasswordSchema.safeParse(body);
     if (!parsed.success) errors.push(...fieldErrors(parsed.error, request.tr));
     else {
       const weak = checkPassword(parsed.data.password, [user.email.split("@")[0] ?? "", user.qid ?? "", user.nameEn]);
-      if (weak) errors.push({ field: "password", message: request.tr.t(`accounts.errors.password.${weak}`) });
+      if (weak) errors.push(problemMessage(request.tr, { field: "password", key: `accounts.errors.password.${weak}` }));
     }
     if (errors.length || !parsed.success) return securityPage(request, reply, 400, { errors, form: "password" });
     await accounts.changePassword(user, parsed.data.password, request.viewer?.sessionId ?? "");

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { fieldErrors } from "../../forms/problems.js";
+import { fieldErrors, problemMessage } from "../../forms/problems.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
@@ -53,7 +53,7 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
     if (parsed.success) {
       const v = parsed.data;
       const weak = checkPassword(v.password, [v.email.split("@")[0] ?? "", v.qid ?? "", v.passportNumber ?? "", v.nameEn]);
-      if (weak) errors.push({ field: "password", message: request.tr.t(`accounts.errors.password.${weak}`) });
+      if (weak) errors.push(problemMessage(request.tr, { field: "password", key: `accounts.errors.password.${weak}` }));
     }
     if (!parsed.success || errors.length) return registerPage(request, reply, 400, echo(body), errors);
     const v = parsed.data;
@@ -142,14 +142,16 @@ export async function registerRoutes(app: FastifyInstance, { db, accounts }: Acc
         // No code opens a registration that cannot go ahead; it is refused as any wrong code is, five times, then "too many".
         const { count } = await app.throttles.hit(TAKEN_CODES, taken?.id ?? "");
         const reason = count >= TAKEN_CODES.points ? "tooMany" : "wrong";
-        return verifyPage(request, reply, 400, [{ field: "code", message: request.tr.t(`accounts.errors.code.${reason}`) }]);
+        return verifyPage(request, reply, 400, [
+          problemMessage(request.tr, { field: "code", key: `accounts.errors.code.${reason}` }),
+        ]);
       }
       const user = await accounts.find(viewer.id);
       if (!user) return reply.redirect(localizePath(request.locale, "/sign-in"), 303);
       const result = await accounts.verifyPhone(user, parsed.data.code);
       if (!result.ok) {
         return verifyPage(request, reply, 400, [
-          { field: "code", message: request.tr.t(`accounts.errors.code.${result.reason}`) },
+          problemMessage(request.tr, { field: "code", key: `accounts.errors.code.${result.reason}` }),
         ]);
       }
       // The email link follows the confirmed phone (a registration that cannot go ahead never gets this far).

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { fieldErrors } from "../../forms/problems.js";
+import { fieldErrors, problemMessage } from "../../forms/problems.js";
 import { formBody } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { checkPassword } from "../identity.js";
@@ -79,7 +79,7 @@ export async function resetRoutes(app: FastifyInstance, { db, accounts }: Accoun
       const errors = parsed.success ? [] : fieldErrors(parsed.error, tr);
       if (parsed.success) {
         const weak = checkPassword(parsed.data.password, []);
-        if (weak) errors.push({ field: "password", message: tr.t(`accounts.errors.password.${weak}`) });
+        if (weak) errors.push(problemMessage(tr, { field: "password", key: `accounts.errors.password.${weak}` }));
       }
       if (!TOKEN.test(token)) return reply.redirect(localizePath(request.locale, "/reset-password"), 303);
       if (!parsed.success || errors.length) {

@@ -9,7 +9,7 @@ import { computeFee } from "../../forms/engine/fees.js";
 import { echoedValues, formValuesOf } from "../../forms/engine/form-values.js";
 import { brokenRules, type PageErrors, pageProblems } from "../../forms/engine/page.js";
 import { money } from "../../forms/money.js";
-import { problemMessages } from "../../forms/problems.js";
+import { problemMessage, problemMessages } from "../../forms/problems.js";
 import { SourceLine } from "../../forms/views/AnswerSource.js";
 import { answerText } from "../../forms/views/answer-text.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
@@ -264,7 +264,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const { fields } = readForm(request.body);
     if (fields.declaration !== "yes") {
       return checkPage(request, reply, def, draft, [
-        { field: "declaration", message: request.tr.t("eservices.errors.declaration") },
+        problemMessage(request.tr, { field: "declaration", key: "eservices.errors.declaration" }),
       ]);
     }
     const result = await applications.submit(user, draft, def);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hasRole } from "../../accounts/model.js";
 import { requireViewer } from "../../accounts/sessions.js";
 import { agencyName } from "../../catalogue/service.js";
+import { type Problem, problemMessages } from "../../forms/problems.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { attachment } from "../../platform/http/download-name.js";
 import { NotFoundError } from "../../platform/http/errors.js";
@@ -130,30 +131,33 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
     const form = readForm(request.body);
     const answer = stripControlCharacters(typeof form.fields.answer === "string" ? form.fields.answer : "").trim();
     if (kase.status !== "info-requested") return reply.redirect(localizePath(request.locale, requestPath(kase.reference)), 303);
-    const errors: FieldError[] = [];
-    if (!answer) errors.push({ field: "answer", message: tr.t("eservices.errors.answerMissing") });
+    const problems: Problem[] = [];
+    if (!answer) problems.push({ field: "answer", key: "eservices.errors.answerMissing" });
     else if (answer.length > 5000)
-      errors.push({
+      problems.push({
         field: "answer",
-        message: tr.t("eservices.errors.tooLong", { label: tr.t("eservices.request.answerLabel"), max: 5000 }),
+        key: "eservices.errors.tooLong",
+        values: { label: tr.t("eservices.request.answerLabel"), max: 5000 },
       });
     const incoming = form.files.files ?? [];
     if (incoming.length > RESPONSE_FILES.max)
-      errors.push({
+      problems.push({
         field: "files",
-        message: tr.t("eservices.errors.tooManyFiles", { label: tr.t("eservices.request.filesLabel"), max: RESPONSE_FILES.max }),
+        key: "eservices.errors.tooManyFiles",
+        values: { label: tr.t("eservices.request.filesLabel"), max: RESPONSE_FILES.max },
       });
     const accepted: { file: (typeof incoming)[number]; kind: "pdf" | "jpeg" | "png" }[] = [];
-    if (!errors.length) {
+    if (!problems.length) {
       for (const file of incoming) {
         const checked = await checkFile(file, RESPONSE_FILES, tr.t("eservices.request.filesLabel"));
         if ("error" in checked) {
-          errors.push({ field: "files", message: tr.t(checked.error.key, checked.error.values) });
+          problems.push({ field: "files", ...checked.error });
           break;
         }
         accepted.push({ file, kind: checked.kind });
       }
     }
+    const errors = problemMessages(tr, problems);
     if (errors.length) return requestPage(request, reply, errors, answer.slice(0, 5000));
     const updated = await opts.applications.provideInformation(user, kase, answer, accepted);
     if (!updated) return reply.redirect(localizePath(request.locale, requestPath(kase.reference)), 303);

@@ -5,7 +5,7 @@ import { agenciesFor, hasRole } from "../../accounts/model.js";
 import { findUser, logDataAccessOnce } from "../../accounts/service.js";
 import { auditedBy, fieldsOf, recordAudit } from "../../audit/log.js";
 import { agencyName } from "../../catalogue/service.js";
-import { fieldErrors } from "../../forms/problems.js";
+import { fieldErrors, problemMessage } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import { ConfirmStep } from "../../platform/design/ConfirmStep.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
@@ -257,7 +257,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
     const allowed = (await officersOf(db, kase.agency)).some((o) => o.id === assignee) || assignee === request.viewer?.id;
     if (!allowed)
       return casePage(request, reply, kase, [
-        { field: "assignee", message: request.tr.t("eservices.workspace.errors.assignee") },
+        problemMessage(request.tr, { field: "assignee", key: "eservices.workspace.errors.assignee" }),
       ]);
     const status = kase.status === "submitted" ? "in-review" : kase.status;
     const updated = await advanceCase(

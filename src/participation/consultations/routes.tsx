@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
 import { agencyName } from "../../catalogue/service.js";
+import { messageOf, zodProblems } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
@@ -134,7 +135,7 @@ export async function consultationRoutes(app: FastifyInstance, { db }: { db: Db 
       const failed: FailedComment = {
         sectionId: section.id,
         value: typeof body.comment === "string" ? body.comment : "",
-        error: request.tr.t(parsed.error.issues[0]?.message ?? "errors.invalidField"),
+        error: messageOf(request.tr, zodProblems(parsed.error)[0] ?? { key: "errors.invalidField" }),
       };
       return showConsultation(db, request, reply, c, { failed });
     }
