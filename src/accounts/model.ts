@@ -35,3 +35,15 @@ export function hasRole(viewer: Viewer | undefined, role: StaffRole, agency?: st
 export function agenciesFor(viewer: Viewer | undefined, role: StaffRole): string[] {
   return (viewer?.roles ?? []).filter((r) => r.role === role && r.agency).map((r) => r.agency as string);
 }
+
+/**
+ * For which agencies the viewer acts in any of these roles: "all" for
+ * administrators, otherwise each agency once, sorted. The one answer to "which
+ * agencies does this person work for" (content, open data, participation,
+ * cases, insights each name their roles).
+ */
+export function agenciesActedFor(viewer: Viewer | undefined, roles: StaffRole | readonly StaffRole[]): string[] | "all" {
+  if (hasRole(viewer, "admin")) return "all";
+  const list: readonly StaffRole[] = typeof roles === "string" ? [roles] : roles;
+  return [...new Set(list.flatMap((r) => agenciesFor(viewer, r)))].sort();
+}

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { agenciesFor, hasRole } from "../accounts/model.js";
+import { agenciesActedFor } from "../accounts/model.js";
 import { requireViewer } from "../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../audit/log.js";
 import { problemMessage, problemMessages } from "../forms/problems.js";
@@ -23,8 +23,7 @@ const auditKeys = ["slug", "agency", "titleAr", "titleEn", "theme", "licence", "
 
 /** The agencies whose datasets the person looks after: editors of an agency; administrators for all. */
 export function datasetAgencies(viewer: FastifyRequest["viewer"]): string[] | "all" {
-  if (hasRole(viewer, "admin")) return "all";
-  return hasRole(viewer, "editor") ? agenciesFor(viewer, "editor") : [];
+  return agenciesActedFor(viewer, "editor");
 }
 
 /** /workspace/datasets: agency editors create and edit their agency's datasets and upload CSV files. */

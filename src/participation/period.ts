@@ -1,4 +1,4 @@
-import { agenciesFor, hasRole, type Viewer } from "../accounts/model.js";
+import { agenciesActedFor, hasRole, type Viewer } from "../accounts/model.js";
 import type { Audience } from "./tables.js";
 
 /** Where a poll, survey or consultation is in its life. */
@@ -36,6 +36,5 @@ export function runsParticipationFor(viewer: Viewer | undefined, agency: string)
 
 /** The agencies whose participation the viewer runs: every one for administrators. */
 export function agenciesRun(viewer: Viewer | undefined): string[] | "all" {
-  if (hasRole(viewer, "admin")) return "all";
-  return agenciesFor(viewer, "editor");
+  return agenciesActedFor(viewer, "editor");
 }

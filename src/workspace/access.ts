@@ -1,4 +1,4 @@
-import { agenciesFor, hasRole, type StaffRole, type Viewer } from "../accounts/model.js";
+import { agenciesActedFor, hasRole, type StaffRole, type Viewer } from "../accounts/model.js";
 
 /** A part of the staff workspace, and the roles (for any agency) that open it. */
 export interface WorkspaceTool {
@@ -28,8 +28,7 @@ const contentRoles: StaffRole[] = ["editor", "approver"];
 
 /** The agencies whose content the viewer edits or approves ("all" for administrators). */
 export function contentAgencies(viewer: Viewer | undefined): string[] | "all" {
-  if (hasRole(viewer, "admin")) return "all";
-  return [...new Set(contentRoles.flatMap((r) => agenciesFor(viewer, r)))].sort();
+  return agenciesActedFor(viewer, contentRoles);
 }
 
 /** True when the viewer may read and edit drafts of the agency (its editors and approvers). */

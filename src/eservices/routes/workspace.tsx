@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireRole } from "../../accounts/guards.js";
-import { agenciesFor, hasRole } from "../../accounts/model.js";
+import { agenciesActedFor, hasRole } from "../../accounts/model.js";
 import { findUser, logDataAccessOnce } from "../../accounts/service.js";
 import { auditedBy, fieldsOf, recordAudit } from "../../audit/log.js";
 import { agencyName } from "../../catalogue/service.js";
@@ -92,8 +92,10 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
   const officer = { preHandler: requireRole("officer") };
   const officerPost = { preHandler: [...requireRole("officer"), app.csrfProtection] };
   /** The agencies whose cases the viewer may see; undefined for administrators (all). */
-  const scope = (request: FastifyRequest) =>
-    hasRole(request.viewer, "admin") ? undefined : agenciesFor(request.viewer, "officer");
+  const scope = (request: FastifyRequest) => {
+    const acted = agenciesActedFor(request.viewer, "officer");
+    return acted === "all" ? undefined : acted;
+  };
 
   app.get("/workspace/cases", officer, async (request, reply) => {
     const { tr, locale } = request;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
-import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
+import { fieldsOf, withAudit } from "../../audit/log.js";
 import { agencyName, listAgencies } from "../../catalogue/service.js";
 import { fieldErrors } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
@@ -10,6 +10,7 @@ import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from ".
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import type { PageSpec } from "../../platform/layout/Layout.js";
+import { participationAudit } from "../audit.js";
 import { staffPath } from "../listing.js";
 import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
 import {
@@ -98,17 +99,8 @@ function staffPage(reply: FastifyReply, spec: PageSpec) {
 const auditKeys = ["status", "agency", "titleAr", "titleEn", "opensAt", "closesAt", "closedAt"] as const;
 const responseKeys = ["responseAr", "responseEn", "respondedAt"] as const;
 
-/** The audit entry of a staff change to a consultation (or, with objectType "comment", to one of its comments). */
-function consultationAudit(
-  request: FastifyRequest,
-  action: string,
-  object: { type: string; id: string; agency: string },
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): AuditEntry {
-  const { actor, requestId } = auditedBy(request);
-  return { actor, requestId, action, objectType: object.type, objectId: object.id, agency: object.agency, before, after };
-}
+/** The audit entry of a staff change to a consultation (or, with type "comment", to one of its comments). */
+const consultationAudit = participationAudit;
 
 /**
  * The agency staff's consultations: create and change while draft, publish,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
-import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
+import { type AuditEntry, fieldsOf, withAudit } from "../../audit/log.js";
 import { agencyName, listAgencies } from "../../catalogue/service.js";
 import { type Problem, problemMessages } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
@@ -8,6 +8,7 @@ import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
+import { participationAudit } from "../audit.js";
 import { participatePath, staffPath } from "../listing.js";
 import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
 import { blankValues, type PollFormValues, readPollForm, valuesOfPoll } from "./form.js";
@@ -29,17 +30,13 @@ function pollAudit(
   before: Partial<Poll> | null,
   after: Partial<Poll>,
 ): AuditEntry {
-  const { actor, requestId } = auditedBy(request);
-  return {
-    actor,
-    requestId,
+  return participationAudit(
+    request,
     action,
-    objectType: "poll",
-    objectId: slug,
-    agency,
-    before: fieldsOf(before, auditKeys),
-    after: fieldsOf(after, auditKeys),
-  };
+    { type: "poll", id: slug, agency },
+    fieldsOf(before, auditKeys),
+    fieldsOf(after, auditKeys),
+  );
 }
 
 /** The agency staff's pages for polls: create, view with results, edit a draft, publish, close early. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { findUser } from "../../accounts/service.js";
 import { requireViewer } from "../../accounts/sessions.js";
-import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../../audit/log.js";
+import { type AuditEntry, fieldsOf, withAudit } from "../../audit/log.js";
 import { agencyName, listAgencies } from "../../catalogue/service.js";
 import { type Problem, problemMessages, zodProblems } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
@@ -11,6 +11,7 @@ import { ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { privately } from "../../platform/http/page-cache.js";
 import { localizePath } from "../../platform/i18n/locales.js";
+import { participationAudit } from "../audit.js";
 import { staffPath } from "../listing.js";
 import { agenciesRun, phaseOf, runsParticipationFor } from "../period.js";
 import { responsesCsv } from "./csv.js";
@@ -34,17 +35,13 @@ function surveyAudit(
   before: Partial<Survey> | null,
   after: Partial<Survey>,
 ): AuditEntry {
-  const { actor, requestId } = auditedBy(request);
-  return {
-    actor,
-    requestId,
+  return participationAudit(
+    request,
     action,
-    objectType: "survey",
-    objectId: slug,
-    agency: after.agency ?? null,
-    before: fieldsOf(before, auditKeys),
-    after: fieldsOf(after, auditKeys),
-  };
+    { type: "survey", id: slug, agency: after.agency ?? null },
+    fieldsOf(before, auditKeys),
+    fieldsOf(after, auditKeys),
+  );
 }
 
 /** The editor's boxes showing a saved survey. */

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { agenciesFor, hasRole, type StaffRole } from "../../accounts/model.js";
+import { agenciesActedFor, type StaffRole } from "../../accounts/model.js";
 import { listAgencies } from "../../catalogue/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { ForbiddenError, NotFoundError } from "../../platform/http/errors.js";
@@ -30,8 +30,9 @@ const agencyQuery = z.object({ agency: z.string().max(100).optional().catch(unde
  */
 export async function scopeOf(db: Db, request: FastifyRequest, roles: StaffRole[]): Promise<Scope> {
   const { viewer, locale } = request;
-  const all = hasRole(viewer, "admin");
-  const mine = new Set(roles.flatMap((r) => agenciesFor(viewer, r)));
+  const acted = agenciesActedFor(viewer, roles);
+  const all = acted === "all";
+  const mine = new Set(all ? [] : acted);
   if (!all && mine.size === 0) throw new ForbiddenError();
   const choices = (await listAgencies(db))
     .filter((a) => all || mine.has(a.slug))
