@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import { requireRole } from "../../accounts/guards.js";
 import { agenciesActedFor, hasRole } from "../../accounts/model.js";
 import { findUser, logDataAccessOnce } from "../../accounts/service.js";
@@ -12,11 +11,8 @@ import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
-import { stripControlCharacters } from "../../platform/text/clean.js";
-import { checkQid, normalisePassport } from "../../platform/text/identifiers.js";
 import type { Applications } from "../applications.js";
 import { casePath, filePath } from "../paths.js";
-import { normaliseReference } from "../references.js";
 import {
   advanceCase,
   type Case,
@@ -27,64 +23,16 @@ import {
   listQueue,
   officersOf,
   openStatuses,
-  type QueueFilter,
   queueCounts,
-  queueStatuses,
 } from "../repository/cases.js";
 import { findDefinition, latestDefinitions } from "../repository/definitions.js";
 import { CasePage, QueuePage, type QueueState } from "../views/WorkspacePages.js";
 import { type EserviceRouteOptions, referenceParams } from "./context.js";
+import { assignBody, decideBody, findFilter, infoBody, queueQuery } from "./workspace-schemas.js";
 
 const PAGE_SIZE = 25;
 /** An officer reopening a case within this time is one reading in the applicant's "who used my data". */
 const REOPEN_MINUTES = 60;
-
-const day = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "eservices.workspace.errors.date")]);
-const queueQuery = z.object({
-  eservice: z.union([z.literal(""), z.string().regex(/^[a-z][a-z0-9-]{0,40}$/)]).default(""),
-  status: z.union([z.literal(""), z.enum(queueStatuses)]).catch(""),
-  from: day.default(""),
-  to: day.default(""),
-  due: z.enum(["", "overdue", "week"]).catch(""),
-  assigned: z.enum(["", "me", "unassigned"]).catch(""),
-  find: z
-    .string()
-    .max(60, "eservices.workspace.errors.find")
-    .default("")
-    .refine((v) => !v.trim() || findFilter(v), "eservices.workspace.errors.find"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-
-/** The queue's search box: a request reference, an applicant's QID or passport number, however typed. */
-function findFilter(typed: string): QueueFilter["find"] {
-  const reference = normaliseReference(typed);
-  if (reference) return { reference };
-  const qid = checkQid(typed);
-  if ("qid" in qid) return { qid: qid.qid };
-  const passport = normalisePassport(typed);
-  return passport ? { passport } : undefined;
-}
-
-const assignBody = z.object({ assignee: z.uuid("eservices.workspace.errors.assignee") });
-const infoBody = z.object({
-  question: z
-    .string()
-    .transform((s) => stripControlCharacters(s).trim())
-    .pipe(z.string().min(1, "eservices.workspace.errors.question").max(2000, "eservices.workspace.errors.questionLong")),
-});
-const decideBody = z
-  .object({
-    decision: z.enum(["approve", "reject"], "eservices.workspace.errors.decision"),
-    reason: z
-      .string()
-      .default("")
-      .transform((s) => stripControlCharacters(s).trim())
-      .pipe(z.string().max(2000, "eservices.workspace.errors.reasonLong")),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === "reject" && !v.reason)
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "eservices.workspace.errors.reason" });
-  });
 
 /** The agency's back office: the queue of cases, and each case with the officer's actions. */
 export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteOptions & { applications: Applications }) {
