@@ -6,7 +6,7 @@ import { findUserByEmail } from "../../src/accounts/repository.js";
 import { issueDocument } from "../../src/documents/issue.js";
 import { submitCase } from "../../src/eservices/repository/cases.js";
 import { drafts } from "../../src/eservices/tables.js";
-import { addDays, qatarToday } from "../../src/forms/engine/rules.js";
+import { addDays, dohaToday as qatarToday } from "../../src/platform/time/doha.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { answerAll, demoDefinition, pageOf, submit } from "../support/apply.js";
 import type { Client } from "../support/client.js";

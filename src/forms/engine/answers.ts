@@ -1,9 +1,10 @@
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePhone } from "../../platform/text/identifiers.js";
+import { dohaToday } from "../../platform/time/doha.js";
 import type { Refusal } from "../problems.js";
 import type { Question, SimpleQuestion } from "./definition.js";
 import type { RegistryFailure, RegistryName } from "./registries.js";
-import { checkAge, checkWindow, qatarToday } from "./rules.js";
+import { checkAge, checkWindow } from "./rules.js";
 
 export interface FileRef {
   id: string;
@@ -36,7 +37,7 @@ export type AnswerValue = string | number | boolean | string[] | Address | FileR
 export type Answers = Record<string, AnswerValue>;
 
 /** The rule a date answer breaks today (its window, or the age of the person born on it), if any. */
-export function dateRuleBroken(q: SimpleQuestion, day: string, today = qatarToday()): Refusal | undefined {
+export function dateRuleBroken(q: SimpleQuestion, day: string, today = dohaToday()): Refusal | undefined {
   if (q.type !== "date") return undefined;
   return (q.window && checkWindow(day, q.window, today)) || (q.age && checkAge(day, q.age, today)) || undefined;
 }

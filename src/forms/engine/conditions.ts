@@ -1,6 +1,6 @@
+import { dohaToday } from "../../platform/time/doha.js";
 import { type Answers, dateRuleBroken } from "./answers.js";
 import type { Condition, Definition, Page, Question } from "./definition.js";
-import { qatarToday } from "./rules.js";
 
 /** True when the condition holds for the answers given so far. */
 export function holds(condition: Condition | undefined, answers: Answers): boolean {
@@ -66,7 +66,7 @@ export function previousPage(def: Definition, answers: Answers, currentId: strin
  * answer given before the window moved), or a stop page that applies;
  * undefined when the form is complete.
  */
-export function firstIncomplete(def: Definition, answers: Answers, today = qatarToday()): Page | undefined {
+export function firstIncomplete(def: Definition, answers: Answers, today = dohaToday()): Page | undefined {
   for (const page of visiblePages(def, answers)) {
     if ("stop" in page) return page;
     for (const q of visibleQuestions(page, answers)) {

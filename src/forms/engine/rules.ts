@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "../../platform/time/doha.js";
 import type { Refusal } from "../problems.js";
 
 /**
@@ -26,28 +27,11 @@ export const ageRuleShape = {
 export type AgeRule = { min?: number | undefined; max?: number | undefined };
 export const ageSet = (a: AgeRule) => a.min !== undefined || a.max !== undefined;
 
-/** A YYYY-MM-DD day moved by whole days. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** A YYYY-MM-DD day moved by whole years (29 February becomes 28 February in other years). */
 export function addYears(day: string, years: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
   return `${String(y + years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
-
-/** A YYYY-MM-DD day as a moment inside it in Qatar (noon), for formatting. */
-export function dayDate(day: string): Date {
-  return new Date(`${day}T12:00:00+03:00`);
-}
-
-/** Today in Qatar (UTC+3), as YYYY-MM-DD. */
-export function qatarToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**

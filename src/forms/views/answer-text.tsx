@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { formatDate, formatHijri, formatNumber } from "../../platform/i18n/format.js";
 import type { Locale } from "../../platform/i18n/locales.js";
 import type { Translator } from "../../platform/i18n/messages.js";
+import { dohaNoon } from "../../platform/time/doha.js";
 import type { Address, AnswerValue, FileRef } from "../engine/answers.js";
 import type { Question, SimpleQuestion } from "../engine/definition.js";
 import { money } from "../money.js";
@@ -9,7 +10,7 @@ import { money } from "../money.js";
 /** A YYYY-MM-DD answer as a moment inside that day in Qatar (noon), for formatting. */
 export function dayOf(iso: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  const d = new Date(`${iso}T12:00:00+03:00`);
+  const d = dohaNoon(iso);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
