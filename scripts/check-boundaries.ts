@@ -66,12 +66,6 @@ const PUBLIC: Record<string, readonly string[]> = {
  * under src/ without extension). Temporary: remove an entry with the import.
  */
 const ALLOWED_FOR_NOW: readonly (readonly [string, string])[] = [
-  // Applications and the apply routes (the one door for e-service writes): to import accounts/service.ts,
-  // notifications/service.ts and catalogue/service.ts instead.
-  ["eservices/applications", "accounts/repository"],
-  ["eservices/applications", "notifications/tables"],
-  ["eservices/routes/apply", "accounts/repository"],
-  ["eservices/routes/apply", "catalogue/repository/services"],
   // SQL joins on another area's tables, to become queries of that area's service: the case queue filters and
   // names applicants (accounts' users); review reminders and attribution read services, agencies and editors.
   ["eservices/repository/cases", "accounts/tables"],

@@ -1,4 +1,4 @@
-import { findUser, logDataAccess, type User } from "../accounts/repository.js";
+import { findUser, logDataAccess, type User } from "../accounts/service.js";
 import type { Answers, FileRef } from "../forms/engine/answers.js";
 import { applicableAnswers, firstIncomplete, visibleQuestions } from "../forms/engine/conditions.js";
 import { allQuestions, type Definition, type Page, type prefillFields, type Question } from "../forms/engine/definition.js";
@@ -7,7 +7,7 @@ import { type PageErrors, readPage } from "../forms/engine/page.js";
 import { sourcesAfterPage } from "../forms/engine/sources.js";
 import { moneyBoth } from "../forms/money.js";
 import type { Notifier } from "../notifications/notifier.js";
-import type { NotificationValues } from "../notifications/tables.js";
+import type { NotificationValues } from "../notifications/service.js";
 import type { NotificationEvent } from "../notifications/templates.js";
 import type { Db } from "../platform/db/client.js";
 import type { IncomingFile, ReadForm } from "../platform/http/multipart.js";

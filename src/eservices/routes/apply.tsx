@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { findUser } from "../../accounts/repository.js";
+import { findUser } from "../../accounts/service.js";
 import { requireViewer } from "../../accounts/sessions.js";
-import { findService } from "../../catalogue/repository/services.js";
+import { findService } from "../../catalogue/service.js";
 import type { Answers, FileRef } from "../../forms/engine/answers.js";
 import { firstIncomplete, nextPage, questionPages, visiblePages, visibleQuestions } from "../../forms/engine/conditions.js";
 import { allQuestions, type Definition, type Page, type Question } from "../../forms/engine/definition.js";
