@@ -4,7 +4,6 @@ import type { Case } from "../eservices/service.js";
 import { type DocumentDesk, findDefinition } from "../eservices/service.js";
 import type { AnswerValue } from "../forms/engine/answers.js";
 import { allQuestions, type Definition, type Issues, type Question } from "../forms/engine/definition.js";
-import { validityStart } from "../forms/engine/rules.js";
 import { answerPlain } from "../forms/views/answer-text.js";
 import type { Db } from "../platform/db/client.js";
 import { translator } from "../platform/i18n/messages.js";
@@ -13,7 +12,7 @@ import { documentPath, newDocumentCode } from "./codes.js";
 import { findDocumentOfCase, type IssuedDocument, insertDocument } from "./repository.js";
 import { type SignableRow, signContent, signedContentOf } from "./signing.js";
 import type { DocumentField } from "./tables.js";
-import { validUntilFrom } from "./validity.js";
+import { validityStart, validUntilFrom } from "./validity.js";
 
 /** The person a document is issued to (their account). */
 export interface Holder {

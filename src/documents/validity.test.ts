@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validityStart } from "../forms/engine/rules.js";
-import { validUntilFrom } from "./validity.js";
+import { validityStart, validUntilFrom } from "./validity.js";
 
 describe("validity counted from the later of approval and current expiry", () => {
   it("renews a permit expiring in June 2027 for one year to June 2028, not a year from approval", () => {

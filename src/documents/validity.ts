@@ -5,6 +5,17 @@ export const EXPIRY_NOTICE_DAYS = 30;
 
 export type DocumentStatus = "valid" | "expiring" | "expired" | "revoked";
 
+/**
+ * The first day of a renewed document's validity: the day after the current
+ * one expires when that is later than the approval, else the approval day.
+ * A permit expiring on 30 June 2027 renewed in April 2027 runs from 1 July 2027.
+ */
+export function validityStart(approvalDay: string, currentExpiryDay: string | undefined): string {
+  if (!currentExpiryDay) return approvalDay;
+  const next = addDays(currentExpiryDay, 1);
+  return next > approvalDay ? next : approvalDay;
+}
+
 /** The last day of validity of a document issued on `issuedAt` for `months`: the day before the same date `months` later (Qatar days). */
 export function validUntilFor(issuedAt: Date, months: number): string {
   return validUntilFrom(dohaDate(issuedAt), months);

@@ -61,14 +61,3 @@ export function checkAge(birthDay: string, rule: AgeRule, today: string): Refusa
     return { key: "eservices.rules.age.tooOld", values: { max: rule.max } };
   return undefined;
 }
-
-/**
- * The first day of a renewed document's validity: the day after the current
- * one expires when that is later than the approval, else the approval day.
- * A permit expiring on 30 June 2027 renewed in April 2027 runs from 1 July 2027.
- */
-export function validityStart(approvalDay: string, currentExpiryDay: string | undefined): string {
-  if (!currentExpiryDay) return approvalDay;
-  const next = addDays(currentExpiryDay, 1);
-  return next > approvalDay ? next : approvalDay;
-}
