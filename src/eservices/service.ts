@@ -19,6 +19,6 @@ export {
 } from "./repository/cases.js";
 export { completedCasesByMonth } from "./repository/completed.js";
 export { findDefinition, latestDefinition } from "./repository/definitions.js";
-export { type Draft, saveDraft } from "./repository/drafts.js";
+export type { Draft } from "./repository/drafts.js";
 export { currentUser, type DocumentDesk, type FeeDesk, referenceParams } from "./routes/context.js";
 export { applyPath } from "./views/ApplyPages.js";
