@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { staffRoles } from "../accounts/model.js";
 import { agencyTypes } from "../catalogue/model.js";
+import { slugSchema } from "../platform/http/slug.js";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
 import { bestBetTypes } from "../search/service.js";
 
@@ -220,7 +221,7 @@ export const newAgencyNamesBody = agencyNamesBody.extend({
     .unknown()
     .optional()
     .transform(clean)
-    .pipe(z.string().regex(/^[a-z0-9-]+$/, `${Q}.agency`)),
+    .pipe(slugSchema({ message: `${Q}.agency` })),
 });
 
 /** A best bet: a query and the result pinned to the top for it. */

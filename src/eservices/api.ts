@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../platform/db/client.js";
+import { slugSchema } from "../platform/http/slug.js";
 import { latestDefinitions } from "./repository/definitions.js";
 
 const bilingual = z.object({ ar: z.string(), en: z.string() });
@@ -20,10 +21,7 @@ const eserviceSummary = z.object({
 
 const listQuery = z
   .object({
-    agency: z
-      .string()
-      .regex(/^[a-z0-9-]{1,80}$/)
-      .optional(),
+    agency: slugSchema({ max: 80 }).optional(),
     lang: z.enum(["ar", "en"]).optional(),
   })
   .strict();

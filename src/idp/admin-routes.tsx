@@ -6,6 +6,7 @@ import { listAgencies } from "../catalogue/service.js";
 import { fieldErrors } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import { formBody } from "../platform/http/forms.js";
+import { slugSchema } from "../platform/http/slug.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
 import { listClients, registerClient } from "./clients.js";
 import { ClientsPage, type ClientsPageProps } from "./views/ClientsPage.js";
@@ -24,7 +25,7 @@ const redirectUri = address("idp.clients.errors.redirects");
 const clientSchema = z.object({
   nameAr: clean("idp.clients.errors.nameAr"),
   nameEn: clean("idp.clients.errors.nameEn"),
-  agency: z.string().regex(/^[a-z0-9-]+$/, "idp.clients.errors.agency"),
+  agency: slugSchema({ message: "idp.clients.errors.agency" }),
   redirectUris: z
     .string({ message: "idp.clients.errors.redirects" })
     .transform((v) => v.split(/\s+/).filter(Boolean))

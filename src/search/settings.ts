@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "../platform/db/client.js";
 import { runOnce } from "../platform/db/once.js";
 import { bumpVersion } from "../platform/db/versions.js";
+import { slugSchema } from "../platform/http/slug.js";
 import { fromRoot } from "../platform/paths.js";
 import { bestBetTypes } from "./documents.js";
 import type { BestBet } from "./engine.js";
@@ -14,7 +15,7 @@ import { searchAgencyNames, searchBestBets, searchSynonyms } from "./tables.js";
 export const SEARCH_SETTINGS_VERSION = "search-settings";
 
 const synonymsFile = z.array(z.array(z.string().min(1)).min(2));
-const agencyNamesFile = z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().min(1)).min(1));
+const agencyNamesFile = z.record(slugSchema(), z.array(z.string().min(1)).min(1));
 const bestBetsFile = z.array(
   z.object({ query: z.string().min(1), type: z.enum(bestBetTypes), slug: z.string().min(1) }).strict(),
 );

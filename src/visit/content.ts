@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { slugSchema } from "../platform/http/slug.js";
 import { type Locale, locales } from "../platform/i18n/locales.js";
 import { fromRoot } from "../platform/paths.js";
 
@@ -21,12 +22,9 @@ const frontMatterSchema = z.strictObject({
   /** The catalogue persona whose services the page lists (it and its sub-personas). */
   persona: z.enum(["visitor", "visitor-tourist", "visitor-student", "visitor-business"]),
   /** Only the persona's services in this catalogue category. */
-  category: z
-    .string()
-    .regex(/^[a-z0-9-]+$/)
-    .optional(),
+  category: slugSchema().optional(),
   /** Services shown first, before the persona's most used ones (catalogue slugs). */
-  services: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+  services: z.array(slugSchema()).default([]),
   /** An e-service to start from the page (its slug in content/eservices/; each has its button's words in messages). */
   eservice: z.enum(["visitor-visa"]).optional(),
 });

@@ -5,6 +5,7 @@ import type { Db } from "../platform/db/client.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
 import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
+import { slugSchema } from "../platform/http/slug.js";
 import type { VisitContent, VisitTopic } from "./content.js";
 import { VisitIndexView, VisitTopicView } from "./views/VisitViews.js";
 
@@ -16,7 +17,7 @@ export interface VisitRouteOptions {
 /** Services listed on a topic's page, most used first. */
 const SERVICES_PER_TOPIC = 8;
 
-const topicParams = z.object({ topic: z.string().regex(/^[a-z0-9-]{1,60}$/) });
+const topicParams = z.object({ topic: slugSchema({ max: 60 }) });
 
 /**
  * The catalogue's services for a topic: the ones it names first, then the most

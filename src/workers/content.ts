@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { slugSchema } from "../platform/http/slug.js";
 import { fromRoot } from "../platform/paths.js";
 import { isWorkerPage, type WorkerLanguage, type WorkerPageSlug, workerLanguages, workerPages } from "./languages.js";
 
@@ -50,10 +51,7 @@ const frontMatterSchema = z.strictObject({
   /** A short name for the page in the portal's navigation. */
   nav: z.string().min(1),
   /** An e-service this page leads to (its slug in content/eservices/). */
-  eservice: z
-    .string()
-    .regex(/^[a-z0-9-]+$/)
-    .optional(),
+  eservice: slugSchema().optional(),
 });
 
 export interface WorkerPage {

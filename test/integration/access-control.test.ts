@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { hasRole } from "../../src/accounts/model.js";
 import { oidcClients } from "../../src/idp/tables.js";
 import { createTestApp, type TestApp } from "../support/app.js";

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { findUserByEmail, grantRole, LastAdministratorError, revokeRole, rolesOf } from "../../src/accounts/repository.js";
 import { createHighlight } from "../../src/admin/highlights.js";
 import { adminRouteList } from "../../src/admin/routes.js";

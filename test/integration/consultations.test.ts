@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { findUserByEmail, grantRole } from "../../src/accounts/repository.js";
 import { REPORTS_TO_HOLD } from "../../src/participation/consultations/repository.js";
 import { consultationComments, consultations } from "../../src/participation/tables.js";

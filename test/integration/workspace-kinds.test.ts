@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { Client } from "../support/client.js";
 import { signInWith } from "../support/people.js";

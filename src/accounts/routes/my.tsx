@@ -5,6 +5,7 @@ import { fieldErrors, problemMessage } from "../../forms/problems.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { formBody } from "../../platform/http/forms.js";
+import { slugSchema } from "../../platform/http/slug.js";
 import { localizePath } from "../../platform/i18n/locales.js";
 import { verifyPassword } from "../crypto.js";
 import { checkPassword } from "../identity.js";
@@ -53,7 +54,7 @@ function profileValues(user: User): ProfileValues {
 }
 
 const saveServiceBody = z.object({
-  service: z.string().regex(/^[a-z0-9-]{1,120}$/),
+  service: slugSchema({ max: 120 }),
   saved: z.enum(["1", "0"]),
   returnTo: z.string().optional(),
 });

@@ -7,6 +7,7 @@ import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
+import { slugSchema } from "../../platform/http/slug.js";
 import type { FileStorage } from "../../platform/storage/file-storage.js";
 import type { Applications } from "../applications.js";
 import type { RegistryPrefill } from "../prefill.js";
@@ -62,7 +63,7 @@ export interface EserviceRouteOptions {
   documents?: DocumentDesk | undefined;
 }
 
-const slug = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/);
+const slug = slugSchema({ first: "letter", max: 41 });
 export const slugParams = z.object({ slug });
 export const draftParams = z.object({ slug, draft: z.uuid() });
 export const pageParams = draftParams.extend({ page: slug });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugSchema } from "../../platform/http/slug.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePassport } from "../../platform/text/identifiers.js";
 import { normaliseReference } from "../references.js";
@@ -8,7 +9,7 @@ import { type QueueFilter, queueStatuses } from "../repository/cases.js";
 
 const day = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "eservices.workspace.errors.date")]);
 export const queueQuery = z.object({
-  eservice: z.union([z.literal(""), z.string().regex(/^[a-z][a-z0-9-]{0,40}$/)]).default(""),
+  eservice: z.union([z.literal(""), slugSchema({ first: "letter", max: 41 })]).default(""),
   status: z.union([z.literal(""), z.enum(queueStatuses)]).catch(""),
   from: day.default(""),
   to: day.default(""),

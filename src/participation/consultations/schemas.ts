@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type DateTimeProblem, readDohaDateTime } from "../../platform/http/date-time.js";
+import { slugSchema } from "../../platform/http/slug.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 import type { ConsultationInput, SectionInput } from "./repository.js";
 
@@ -18,7 +19,7 @@ const M = "participation.consultations.errors";
 /** Control characters removed, spaces at either end trimmed. */
 const clean = (v: unknown) => (typeof v === "string" ? stripControlCharacters(v).trim() : "");
 
-export const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/) });
+export const slugParams = z.object({ slug: slugSchema({ first: "alphanumeric", max: 81 }) });
 export const commentParams = slugParams.extend({ id: z.uuid() });
 
 /** A comment on one section of an open consultation. */

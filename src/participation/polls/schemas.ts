@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { slugSchema } from "../../platform/http/slug.js";
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 
 /** The address name of a poll (/participate/polls/<slug>). */
-export const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/) });
+export const slugParams = z.object({ slug: slugSchema({ first: "alphanumeric", max: 80 }) });
 
 /** A vote: the chosen option ids (one radio, or several ticked boxes); checked against the poll by checkChoices. */
 export const voteBody = z

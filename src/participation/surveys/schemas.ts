@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { slugSchema } from "../../platform/http/slug.js";
 import { stripControlCharacters } from "../../platform/text/clean.js";
 
 /** A survey's address: lower-case words joined by hyphens. */
-export const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/) });
+export const slugParams = z.object({ slug: slugSchema({ first: "alphanumeric", max: 81 }) });
 
 const errors = "participation.surveys.editor.errors";
 
