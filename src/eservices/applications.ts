@@ -3,6 +3,7 @@ import type { Answers, FileRef } from "../forms/engine/answers.js";
 import { applicableAnswers, firstIncomplete, visibleQuestions } from "../forms/engine/conditions.js";
 import { allQuestions, type Definition, type Page, type prefillFields, type Question } from "../forms/engine/definition.js";
 import { computeFee } from "../forms/engine/fees.js";
+import { checkFile, type FileKind } from "../forms/engine/files.js";
 import { type PageErrors, readPage } from "../forms/engine/page.js";
 import { sourcesAfterPage } from "../forms/engine/sources.js";
 import { moneyBoth } from "../forms/money.js";
@@ -25,7 +26,7 @@ import {
   removeExpiredDrafts,
   saveDraft,
 } from "./repository/drafts.js";
-import { checkFile, type FileKind, removeDraftUploads, removeUploads, storeUpload } from "./repository/uploads.js";
+import { removeDraftUploads, removeUploads, storeUpload } from "./repository/uploads.js";
 
 /** What the profile gives to questions that ask for it. */
 function profileValue(user: User, field: (typeof prefillFields)[number]): string | undefined {

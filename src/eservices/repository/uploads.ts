@@ -1,70 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
 import type { FileRef } from "../../forms/engine/answers.js";
-import type { Refusal } from "../../forms/problems.js";
+import { cleanName, type FileKind, fileKinds } from "../../forms/engine/files.js";
 import type { Db } from "../../platform/db/client.js";
 import type { IncomingFile } from "../../platform/http/multipart.js";
 import { type FileStorage, putThenRecord } from "../../platform/storage/file-storage.js";
-import { stripControlCharacters } from "../../platform/text/clean.js";
 import { uploads } from "../tables.js";
 
 export type Upload = typeof uploads.$inferSelect;
-
-/** The kinds of file a question can accept, by what their content is (never by their name). */
-const KINDS = {
-  pdf: { mime: "application/pdf", ext: "pdf" },
-  jpeg: { mime: "image/jpeg", ext: "jpg" },
-  png: { mime: "image/png", ext: "png" },
-} as const;
-export type FileKind = keyof typeof KINDS;
-
-export interface FileRule {
-  accept: FileKind[];
-  maxBytes: number;
-}
-
-/** A file name safe to show and to offer back as a download name. */
-function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = stripControlCharacters(base)
-    .replace(/[\t\n\r"<>|:*?]/g, "")
-    .trim()
-    .slice(0, 120);
-  return cleaned || "file";
-}
-
-/**
- * Checks a file against a question's rule, by its size and by the type its
- * bytes show (a renamed executable is refused, whatever its name says).
- */
-export async function checkFile(
-  file: IncomingFile,
-  rule: FileRule,
-  label: string,
-): Promise<{ kind: FileKind } | { error: Refusal }> {
-  const name = cleanName(file.filename);
-  if (file.truncated || file.data.length > rule.maxBytes) {
-    return {
-      error: {
-        key: "eservices.errors.fileTooLarge",
-        values: { label, name, max: Math.floor(rule.maxBytes / (1024 * 1024)) || 1 },
-      },
-    };
-  }
-  if (file.data.length === 0) return { error: { key: "eservices.errors.fileEmpty", values: { label, name } } };
-  const detected = await fileTypeFromBuffer(file.data);
-  const kind = (Object.keys(KINDS) as FileKind[]).find((k) => KINDS[k].mime === detected?.mime);
-  if (!kind || !rule.accept.includes(kind)) {
-    return {
-      error: {
-        key: "eservices.errors.fileType",
-        values: { label, name, types: rule.accept.map((k) => k.toUpperCase()).join(", ") },
-      },
-    };
-  }
-  return { kind };
-}
 
 /** Stores a checked file: the bytes in the file storage, the record in the database. */
 export async function storeUpload(
@@ -78,7 +21,7 @@ export async function storeUpload(
 ): Promise<FileRef> {
   const id = randomUUID();
   const now = new Date();
-  const storageKey = `eservices/uploads/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${id}.${KINDS[kind].ext}`;
+  const storageKey = `eservices/uploads/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${id}.${fileKinds[kind].ext}`;
   const name = cleanName(file.filename);
   await putThenRecord(storage, storageKey, file.data, () =>
     db.insert(uploads).values({
@@ -87,13 +30,13 @@ export async function storeUpload(
       draftId: "draftId" in holder ? holder.draftId : null,
       caseId: "caseId" in holder ? holder.caseId : null,
       name,
-      contentType: KINDS[kind].mime,
+      contentType: fileKinds[kind].mime,
       sizeBytes: file.data.length,
       sha256: createHash("sha256").update(file.data).digest("hex"),
       storageKey,
     }),
   );
-  return { id, name, size: file.data.length, type: KINDS[kind].mime };
+  return { id, name, size: file.data.length, type: fileKinds[kind].mime };
 }
 
 export async function findUpload(db: Db, id: string): Promise<Upload | undefined> {
