@@ -91,6 +91,7 @@ import { PageCache, pageCachePlugin } from "./platform/http/page-cache.js";
 import { rateLimitPlugin } from "./platform/http/rate-limit.js";
 import { renderPlugin } from "./platform/http/render.js";
 import { localeOfPath, localePrefix, locales, stripLocale } from "./platform/i18n/locales.js";
+import { JobRunner } from "./platform/jobs/runner.js";
 import { DevOutbox, HttpSmsSender, type Mailer, type SmsSender, SmtpMailer } from "./platform/messaging/senders.js";
 import { cspReportRoutes } from "./platform/observability/csp-report.js";
 import { metricsPlugin } from "./platform/observability/metrics.js";
@@ -386,28 +387,42 @@ export async function buildApp({
   const searchIndex = new SearchIndex(db, pages, app.log);
   await searchIndex.rebuild();
   const searchAnalytics = new SearchAnalytics(db);
-  app.addHook("onReady", async () => {
-    searchIndex.start(config.SEARCH_REFRESH_SECONDS);
-    draftJobs.start(config.JOBS_INTERVAL_SECONDS);
-    documentJobs.start(config.JOBS_INTERVAL_SECONDS);
-    reviewReminderJobs.start(config.JOBS_INTERVAL_SECONDS);
-    // Scheduled publishing is looked for at least every minute, so it is never far late.
-    workspaceJobs.start(Math.min(60, config.JOBS_INTERVAL_SECONDS));
-    paymentJobs.start(config.JOBS_INTERVAL_SECONDS);
-    outbox.start(config.OUTBOX_INTERVAL_SECONDS);
-    searchAnalytics.start(config.ANALYTICS_FLUSH_SECONDS, (e) => app.log.warn({ err: e }, "search counts not saved"));
+  // Every background job registers with the one runner: started when the app is ready, stopped in this order on close.
+  const jobs = new JobRunner();
+  const every = config.JOBS_INTERVAL_SECONDS;
+  const searchCountsLost = (e: unknown) => app.log.warn({ err: e }, "search counts not saved");
+  jobs.register({
+    name: "search index",
+    start: () => searchIndex.start(config.SEARCH_REFRESH_SECONDS),
+    stop: () => searchIndex.stop(),
   });
-  app.addHook("onClose", async () => {
-    searchIndex.stop();
-    searchAnalytics.stop();
-    await draftJobs.stop();
-    await documentJobs.stop();
-    await reviewReminderJobs.stop();
-    await workspaceJobs.stop();
-    await paymentJobs.stop();
-    await outbox.stop();
-    await searchAnalytics.flush().catch((e) => app.log.warn({ err: e }, "search counts not saved"));
+  jobs.register({
+    name: "search counts",
+    start: () => searchAnalytics.start(config.ANALYTICS_FLUSH_SECONDS, searchCountsLost),
+    stop: () => searchAnalytics.stop(),
   });
+  jobs.register({ name: "draft reminders", start: () => draftJobs.start(every), stop: () => draftJobs.stop() });
+  jobs.register({ name: "document reminders", start: () => documentJobs.start(every), stop: () => documentJobs.stop() });
+  jobs.register({
+    name: "review reminders",
+    start: () => reviewReminderJobs.start(every),
+    stop: () => reviewReminderJobs.stop(),
+  });
+  // Scheduled publishing is looked for at least every minute, so it is never far late.
+  jobs.register({
+    name: "scheduled publishing",
+    start: () => workspaceJobs.start(Math.min(60, every)),
+    stop: () => workspaceJobs.stop(),
+  });
+  jobs.register({ name: "payment jobs", start: () => paymentJobs.start(every), stop: () => paymentJobs.stop() });
+  jobs.register({ name: "outbox", start: () => outbox.start(config.OUTBOX_INTERVAL_SECONDS), stop: () => outbox.stop() });
+  jobs.register({
+    name: "search counts, last flush",
+    start: () => undefined,
+    stop: () => searchAnalytics.flush().catch(searchCountsLost),
+  });
+  app.addHook("onReady", async () => jobs.startAll());
+  app.addHook("onClose", async () => jobs.stopAll());
   app.decorate("searchIndex", searchIndex);
   app.decorate("searchAnalytics", searchAnalytics);
   const search = { db, index: searchIndex, analytics: searchAnalytics };
