@@ -9,6 +9,8 @@
  *    repositories, or its views (a view another area may embed is re-exported
  *    from a named module such as `catalogue/components.ts`).
  * 3. No cycle between areas (A imports B and B, through any path, imports A).
+ * 4. No source file over 400 lines without saying why in its first lines
+ *    ("over 400 lines", and the reason).
  *
  * The files at the top of src/ (server.ts, main.ts, db-schema.ts…) assemble
  * the areas and may import any of them. Tests (`*.test.ts`) are not checked.
@@ -172,6 +174,21 @@ export function areaCycles(edges: Edge[]): string[][] {
   return groups;
 }
 
+/** The longest a source file may be without a reason at its top. */
+const MAX_LINES = 400;
+
+/** Source files over MAX_LINES lines whose first lines do not say why. */
+export function longFilesWithoutReason(): string[] {
+  return sourceFiles(root).flatMap((file) => {
+    const lines = readFileSync(file, "utf8").split("\n");
+    if (lines.length <= MAX_LINES) return [];
+    const top = lines.slice(0, 5).join(" ").toLowerCase();
+    return top.includes(`over ${MAX_LINES} lines`)
+      ? []
+      : [`src/${moduleId(file)}: ${lines.length} lines, and no reason at its top`];
+  });
+}
+
 export function boundaryProblems(): string[] {
   const edges = importEdges();
   const allowed = new Set(ALLOWED_FOR_NOW.map(([f, t]) => `${f} → ${t}`));
@@ -188,6 +205,7 @@ export function boundaryProblems(): string[] {
   for (const key of allowed)
     if (!used.has(key)) console.warn(`ALLOWED_FOR_NOW lists ${key}, which no longer breaks a rule: remove it`);
   for (const group of areaCycles(edges)) problems.push(`areas import each other (a cycle): ${group.join(" ↔ ")}`);
+  problems.push(...longFilesWithoutReason());
   return [...new Set(problems)];
 }
 

@@ -1,3 +1,4 @@
+// Over 400 lines, on purpose: the composition root, where every area's routes, hooks and background jobs are wired in order.
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import formbody from "@fastify/formbody";
