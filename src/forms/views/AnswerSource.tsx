@@ -2,9 +2,9 @@ import { NotificationBanner } from "../../platform/design/NotificationBanner.js"
 import { Tag } from "../../platform/design/Tag.js";
 import { formatDateTime } from "../../platform/i18n/format.js";
 import { usePage } from "../../platform/layout/page-context.js";
+import { answerPlain } from "../answer-plain.js";
 import type { AnswerSource, AnswerSources } from "../engine/answers.js";
 import type { Question } from "../engine/definition.js";
-import { answerPlain } from "./answer-text.js";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 

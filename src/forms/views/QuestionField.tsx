@@ -3,11 +3,11 @@ import { DateInput } from "../../platform/design/DateInput.js";
 import { FileUpload } from "../../platform/design/FileUpload.js";
 import { Checkboxes, Radios, Select, Textarea, TextInput } from "../../platform/design/fields.js";
 import { usePage } from "../../platform/layout/page-context.js";
+import { dayOf } from "../answer-plain.js";
 import type { AnswerSources, FileRef } from "../engine/answers.js";
 import type { Question, SimpleQuestion } from "../engine/definition.js";
 import type { FormValues } from "../engine/form-values.js";
 import { sourceHint } from "./AnswerSource.js";
-import { dayOf } from "./answer-text.js";
 
 export interface FieldState {
   values: FormValues;

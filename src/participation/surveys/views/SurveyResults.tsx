@@ -1,4 +1,4 @@
-import { answerPlain } from "../../../forms/views/answer-text.js";
+import { answerPlain } from "../../../forms/answer-plain.js";
 import { Button, ButtonGroup } from "../../../platform/design/Button.js";
 import { NotificationBanner } from "../../../platform/design/NotificationBanner.js";
 import { SummaryList } from "../../../platform/design/SummaryList.js";
