@@ -57,8 +57,8 @@ const PUBLIC: Record<string, readonly string[]> = {
   documents: ["codes"],
   // Request references as people type them, and the addresses of the e-service pages other areas link to.
   eservices: ["references", "paths"],
-  // The statistics' figures and their bar chart component, shown on the facts page.
-  statistics: ["figures", "components"],
+  // The statistics' figures, shown on the facts page.
+  statistics: ["figures"],
   // The identity provider's clients, listed by the API documentation.
   idp: ["clients", "demo-client"],
 };
