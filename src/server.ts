@@ -331,7 +331,14 @@ export async function buildApp({
   await inEachLanguage(app, myRoutes, accountRoutes);
   await inEachLanguage(app, notificationRoutes, { db });
   if (config.NODE_ENV !== "production") await inEachLanguage(app, devRoutes, { db });
-  await inEachLanguage(app, homeRoutes, { db, baseUrl: config.BASE_URL, participation: participationSlot(db) });
+  // The home page's lists are kept a minute between changes, where pages are kept at all.
+  const homeKeepMs = pageCache.enabled ? 60_000 : 0;
+  await inEachLanguage(app, homeRoutes, {
+    db,
+    baseUrl: config.BASE_URL,
+    participation: participationSlot(db, homeKeepMs),
+    keepMs: homeKeepMs,
+  });
   await inEachLanguage(app, contentPageRoutes, { pages });
   await inEachLanguage(app, accessibilityRoutes, { db, portal: loadDisabilityPortal(), secureCookies });
   await inEachLanguage(app, servicePageRoutes, catalogue);

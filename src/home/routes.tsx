@@ -13,12 +13,6 @@ import { type HomeData, HomePage } from "./views/HomePage.js";
 /** How many of the most-used services and latest news the home page shows. */
 const MOST_USED = 8;
 const LATEST_NEWS = 3;
-/**
- * How long the home page's lists are kept when no content changes: the
- * most-used ranking follows transactions (which have no change counter) and
- * highlights start and end by the clock, so they are read again this often.
- */
-const HOME_DATA_MS = 60_000;
 
 /**
  * The most used services: last month's ranking of completed transactions
@@ -56,6 +50,12 @@ export interface HomeRouteOptions {
   baseUrl: string;
   /** What is open for participation, from that area (the home page does not know it). */
   participation?: (request: FastifyRequest) => Promise<ComponentChildren>;
+  /**
+   * How long the home page's lists are kept when no content changes (0: read
+   * for every view): the most-used ranking follows transactions, which have no
+   * change counter, and highlights start and end by the clock.
+   */
+  keepMs: number;
 }
 
 /** The portal as a schema.org WebSite, with the search people can start from a search engine's results. */
@@ -77,9 +77,9 @@ function webSiteJsonLd(name: string, description: string, locale: Locale, baseUr
 }
 
 /** The home page. */
-export async function homeRoutes(app: FastifyInstance, { db, baseUrl, participation }: HomeRouteOptions) {
+export async function homeRoutes(app: FastifyInstance, { db, baseUrl, participation, keepMs }: HomeRouteOptions) {
   // Kept between views: a page rendered afresh (each language, after the page cache's time) reads no list again.
-  const homeData = keptUntilChange(db, () => loadHome(db), HOME_DATA_MS);
+  const homeData = keptUntilChange(db, () => loadHome(db), keepMs);
   app.get("/", PUBLIC_PAGE, async (request, reply) => {
     const data = await homeData();
     const { locale, tr } = request;

@@ -8,18 +8,20 @@ import { publishedItems } from "./listing.js";
 import { ItemCard } from "./views/ParticipatePage.js";
 
 const SHOWN = 3;
-/** How long the open items are kept when nothing is published: items open and close by the clock. */
-const KEPT_MS = 60_000;
 
-/** The home page's participation slot: what closes soonest of what is open, and the way to all of it. */
-export function participationSlot(db: Db) {
+/**
+ * The home page's participation slot: what closes soonest of what is open, and
+ * the way to all of it; kept `keepMs` when nothing is published (items open and
+ * close by the clock), 0 to read it for every view.
+ */
+export function participationSlot(db: Db, keepMs: number) {
   const openItems = keptUntilChange(
     db,
     async () => {
       const open = (await publishedItems(db)).filter((i) => i.phase === "open").slice(0, SHOWN);
       return Promise.all(open.map(async (item) => ({ item, agency: await agencyName(db, item.agency) })));
     },
-    KEPT_MS,
+    keepMs,
   );
   return async (request: FastifyRequest): Promise<ComponentChildren> => {
     const open = await openItems();

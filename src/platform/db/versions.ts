@@ -39,9 +39,11 @@ const STAMP_CHECK_MS = 1000;
  * A value derived from the database (the home page's lists), kept and shared
  * by every request until the content counters move — looked at at most once a
  * second — or `maxAgeMs` passes, for what changes with time or with counts
- * that have no counter. Concurrent callers wait for one load.
+ * that have no counter. Concurrent callers wait for one load. With `maxAgeMs`
+ * 0 nothing is kept (a portal without a page cache, as the tests run it).
  */
 export function keptUntilChange<T>(db: Db, load: () => Promise<T>, maxAgeMs: number): () => Promise<T> {
+  if (maxAgeMs <= 0) return load;
   let kept: { value: T; stamp: string; at: number } | undefined;
   let stamp: { value: string; at: number } | undefined;
   let asking: Promise<void> | undefined;
