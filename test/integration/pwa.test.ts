@@ -10,7 +10,7 @@ let t: TestApp;
 beforeAll(async () => {
   // /sw.js is the built worker (npm run build); build the browser scripts if they are not there yet.
   if (!existsSync(fromRoot("dist", "client", "sw.js"))) {
-    execFileSync(process.execPath, [fromRoot("scripts", "build-client.ts")], { cwd: fromRoot() });
+    execFileSync(process.execPath, ["--import", "tsx", fromRoot("scripts", "build-client.ts")], { cwd: fromRoot() });
   }
   t = await createTestApp({ demo: true });
   await loadDemoPeople(t.db.database.db);
