@@ -1,32 +1,43 @@
-// Over 400 lines for now: the content workspace's routes share the scope, showItem and step helpers inside one plugin;
-// splitting them by step (edit, workflow, versions) is left to do (#20).
+// Over 400 lines for now: the content workspace's handlers share the showItem, readDraft and step helpers inside one
+// plugin (its route table and schemas are in route-table.ts, what an address names in scope.ts); splitting the handlers
+// by step (edit, workflow, versions) is left to do (#20).
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
-import { z } from "zod";
 import { requireViewer } from "../accounts/sessions.js";
 import { auditedBy } from "../audit/log.js";
-import { listAgencies } from "../catalogue/service.js";
 import { problemMessage } from "../forms/problems.js";
-import type { Db } from "../platform/db/client.js";
 import { Ltr } from "../platform/design/Bidi.js";
 import { ConfirmStep } from "../platform/design/ConfirmStep.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { attachment } from "../platform/http/download-name.js";
-import { ForbiddenError, HttpError, NotFoundError } from "../platform/http/errors.js";
-import { parseOrRefuse } from "../platform/http/forms.js";
+import { ForbiddenError, NotFoundError } from "../platform/http/errors.js";
 import { acceptMultipart, readForm } from "../platform/http/multipart.js";
 import { privately } from "../platform/http/page-cache.js";
 import { localizePath } from "../platform/i18n/locales.js";
-import type { FileStorage } from "../platform/storage/file-storage.js";
-import { stripControlCharacters } from "../platform/text/clean.js";
 import { dohaMoment } from "../platform/time/doha.js";
-import { canApprove, canEdit, contentAgencies, toolsFor } from "./access.js";
+import { canApprove, contentAgencies, toolsFor } from "./access.js";
 import { diffContent } from "./diff.js";
 import { fieldMessages, readFields, stringOf, withEveryField } from "./fields.js";
-import { contentKinds, kindNamed } from "./kinds/index.js";
+import { contentKinds } from "./kinds/index.js";
 import type { ContentData, ContentKind, FieldSpec } from "./model.js";
-import type { ContentNotices } from "./notices.js";
 import { findItem, findVersion, type Item, itemsOf, submittedOf, versionsOf } from "./repository.js";
+import {
+  doneQuery,
+  doneSteps,
+  ITEM,
+  isPdf,
+  LONG_TEXT,
+  MAX_FORM_BYTES,
+  safeFileName,
+  signedInForPost,
+  slug,
+  textOfForm,
+  versionsQuery,
+  type WorkspaceRoute,
+  type WorkspaceRouteOptions,
+  workspaceRouteTable,
+} from "./route-table.js";
+import { agenciesOf, crumbs, type ItemScope, itemScopeOf, scopeOf, titleOf } from "./scope.js";
 import { ContentOverview, ItemList, type ListedItem, WorkspaceHome } from "./views/HomePages.js";
 import { ItemPage, NewItemPage, type Notice } from "./views/ItemPage.js";
 import { PreviewBanner } from "./views/PreviewBanner.js";
@@ -44,86 +55,6 @@ import {
   WrongStateError,
 } from "./workflow.js";
 
-export interface WorkspaceRouteOptions {
-  db: Db;
-  storage: FileStorage;
-  /** Tells approvers and editors of review steps (left out in tests that look at the workflow alone). */
-  notices?: ContentNotices;
-}
-
-/** Who may use a route: any staff member, anyone who works on some agency's content, that agency's editors and approvers, or its approvers. */
-export type RouteAccess = "staff" | "content" | "edit" | "approve";
-
-export interface WorkspaceRoute {
-  method: "GET" | "POST";
-  path: string;
-  access: RouteAccess;
-}
-
-const ITEM = "/workspace/content/:agency/:kind/:slug";
-
-/**
- * Every route of the workspace (each also under /en). The plugin registers
- * only routes named here, and the access-control test walks this table, so a
- * route cannot be added without being checked.
- */
-export const workspaceRouteTable: readonly WorkspaceRoute[] = [
-  { method: "GET", path: "/workspace", access: "staff" },
-  { method: "GET", path: "/workspace/content", access: "content" },
-  { method: "GET", path: "/workspace/content/:agency/:kind", access: "edit" },
-  { method: "GET", path: "/workspace/content/:agency/:kind/new", access: "edit" },
-  { method: "POST", path: "/workspace/content/:agency/:kind/new", access: "edit" },
-  { method: "GET", path: ITEM, access: "edit" },
-  { method: "POST", path: ITEM, access: "edit" },
-  { method: "GET", path: `${ITEM}/preview`, access: "edit" },
-  { method: "GET", path: `${ITEM}/file`, access: "edit" },
-  { method: "POST", path: `${ITEM}/submit`, access: "edit" },
-  { method: "POST", path: `${ITEM}/return`, access: "approve" },
-  { method: "POST", path: `${ITEM}/publish`, access: "approve" },
-  { method: "POST", path: `${ITEM}/unpublish/confirm`, access: "approve" },
-  { method: "POST", path: `${ITEM}/unpublish`, access: "approve" },
-  { method: "GET", path: `${ITEM}/versions`, access: "edit" },
-  { method: "POST", path: `${ITEM}/restore`, access: "edit" },
-];
-
-const slug = z
-  .string()
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-const kindParams = z.object({ agency: slug, kind: z.enum(contentKinds.map((k) => k.name) as [string, ...string[]]) });
-const itemParams = kindParams.extend({ slug });
-const versionsQuery = z.object({
-  from: z
-    .union([z.literal("draft"), z.coerce.number().int().min(1).max(1_000_000)])
-    .optional()
-    .catch(undefined),
-  to: z
-    .union([z.literal("draft"), z.coerce.number().int().min(1).max(1_000_000)])
-    .optional()
-    .catch(undefined),
-});
-const doneQuery = z.object({ done: z.string().max(20).optional().catch(undefined) });
-const doneSteps = ["created", "saved", "submitted", "returned", "published", "scheduled", "unpublished", "restored"];
-
-/** Largest downloadable form accepted. */
-const MAX_FORM_BYTES = 10 * 1024 * 1024;
-const LONG_TEXT = 2_000;
-
-/** Sent when someone signed out (or whose session ended) posts a form: nothing is done. */
-async function signedInForPost(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.viewer) throw new HttpError(401, "workspace.errors.signIn");
-  await requireViewer(request, reply);
-}
-
-const textOfForm = (fields: Record<string, string | string[]>, name: string): string => {
-  const v = fields[name];
-  return stripControlCharacters(typeof v === "string" ? v : (v?.[0] ?? "")).trim();
-};
-
-const isPdf = (data: Buffer) => data.subarray(0, 5).toString("latin1") === "%PDF-";
-const safeFileName = (name: string) =>
-  (name.split(/[\\/]/).pop() ?? "form.pdf").replace(/[^\p{L}\p{N}._ -]/gu, "").slice(0, 120) || "form.pdf";
-
 /** The agency workspace: the staff home, and editing, reviewing and publishing an agency's content. */
 export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage, notices }: WorkspaceRouteOptions) {
   await acceptMultipart(app, { fileSize: MAX_FORM_BYTES, mayUpload: (request) => Boolean(request.viewer) });
@@ -140,51 +71,9 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     });
   }
 
-  /** The agencies whose content the viewer works on; refused (403) for everyone else. */
-  async function myAgencies(request: FastifyRequest) {
-    const mine = contentAgencies(request.viewer);
-    if (mine !== "all" && mine.length === 0) throw new ForbiddenError();
-    const all = await listAgencies(db);
-    return all
-      .filter((a) => mine === "all" || mine.includes(a.slug))
-      .sort((a, b) => a.name[request.locale].localeCompare(b.name[request.locale], request.locale));
-  }
-
-  /** The agency and kind named in the address: 403 for someone who edits no content at all, 404 for another agency's. */
-  async function scope(request: FastifyRequest, need: "edit" | "approve" = "edit") {
-    const agencies = await myAgencies(request);
-    const params = parseOrRefuse(itemParams.partial({ slug: true }), request.params, { notFound: true });
-    const agency = agencies.find((a) => a.slug === params.agency);
-    const kind = kindNamed(params.kind);
-    if (!agency || !kind || !canEdit(request.viewer, agency.slug)) throw new NotFoundError();
-    if (need === "approve" && !canApprove(request.viewer, agency.slug)) throw new ForbiddenError();
-    return { agency, kind, agencyName: agency.name[request.locale] };
-  }
-
-  /** The item named in the address: the workspace's copy, or the catalogue's when it was never edited. */
-  async function itemScope(request: FastifyRequest, need: "edit" | "approve" = "edit") {
-    const s = await scope(request, need);
-    const { slug: itemSlug } = parseOrRefuse(itemParams, request.params, { notFound: true });
-    const item = await findItem(db, s.kind.name, itemSlug);
-    if (item && item.agency !== s.agency.slug) throw new NotFoundError();
-    const data = item ? item.draft : await s.kind.load(db, s.agency.slug, itemSlug);
-    if (!data) throw new NotFoundError();
-    const base = `/workspace/content/${s.agency.slug}/${s.kind.name}/${itemSlug}`;
-    return { ...s, slug: itemSlug, item, data, base };
-  }
-
-  type ItemScope = Awaited<ReturnType<typeof itemScope>>;
-
-  const titleOf = (data: ContentData, request: FastifyRequest, fallback: string) => {
-    const v = data.title ?? data.name;
-    return (v && typeof v === "object" && !Array.isArray(v) ? v[request.locale] : "") || fallback;
-  };
-
-  const crumbs = (request: FastifyRequest, s: { agency: { slug: string }; kind: ContentKind }) => [
-    { label: request.tr.t("workspace.home.title"), path: "/workspace" },
-    { label: request.tr.t("workspace.content.title"), path: "/workspace/content" },
-    { label: request.tr.t(`workspace.kinds.${s.kind.name}.many`), path: `/workspace/content/${s.agency.slug}/${s.kind.name}` },
-  ];
+  const myAgencies = (request: FastifyRequest) => agenciesOf(db, request);
+  const scope = (request: FastifyRequest, need: "edit" | "approve" = "edit") => scopeOf(db, request, need);
+  const itemScope = (request: FastifyRequest, need: "edit" | "approve" = "edit") => itemScopeOf(db, request, need);
 
   async function showItem(
     request: FastifyRequest,
@@ -739,3 +628,5 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     );
   });
 }
+
+export { type RouteAccess, type WorkspaceRoute, type WorkspaceRouteOptions, workspaceRouteTable } from "./route-table.js";
