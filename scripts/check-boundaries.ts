@@ -68,9 +68,8 @@ const PUBLIC: Record<string, readonly string[]> = {
  * under src/ without extension). Temporary: remove an entry with the import.
  */
 const ALLOWED_FOR_NOW: readonly (readonly [string, string])[] = [
-  // SQL joins on another area's tables, to become queries of that area's service: the case queue filters and
-  // names applicants (accounts' users); review reminders and attribution read services, agencies and editors.
-  ["eservices/repository/cases", "accounts/tables"],
+  // SQL joins on another area's tables, to become queries of that area's service: review reminders and
+  // attribution read services, agencies and editors.
   ["workspace/insights/repository", "accounts/tables"],
   ["workspace/insights/repository", "catalogue/tables"],
 ];

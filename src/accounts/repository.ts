@@ -255,6 +255,29 @@ export async function saveService(db: Db, userId: string, slug: string, saved: b
   else await db.delete(savedServices).where(and(eq(savedServices.userId, userId), eq(savedServices.serviceSlug, slug)));
 }
 
+/** The ids of the accounts with this QID, or this passport number (an officer's search for an applicant's requests). */
+export async function accountIdsWith(db: Db, who: { qid: string } | { passport: string }): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where("qid" in who ? eq(users.qid, who.qid) : eq(users.passportNumber, who.passport));
+  return rows.map((r) => r.id);
+}
+
+/** The people who hold a role for an agency, with their names, by English name (e.g. the officers a case may be given to). */
+export async function peopleWithRole(
+  db: Db,
+  role: StaffRole,
+  agency: string,
+): Promise<{ id: string; nameAr: string; nameEn: string }[]> {
+  return db
+    .selectDistinct({ id: users.id, nameAr: users.nameAr, nameEn: users.nameEn })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, role), eq(userRoles.agency, agency)))
+    .orderBy(users.nameEn);
+}
+
 /** People's names in both languages, by id (for showing who wrote something, such as a consultation comment). */
 export async function namesOf(db: Db, ids: string[]): Promise<Map<string, { ar: string; en: string }>> {
   if (ids.length === 0) return new Map();

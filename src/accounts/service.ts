@@ -300,12 +300,13 @@ export class AccountService {
   }
 }
 
-/** How many people have a confirmed account (for facts and figures). */
 /**
  * What other areas read and write of people and their roles: the accounts
- * repository stays inside accounts, these are its public operations.
+ * repository stays inside accounts, these are its public operations
+ * (countRegisteredUsers: how many people have a confirmed account, for facts and figures).
  */
 export {
+  accountIdsWith,
   countUsers as countRegisteredUsers,
   countUsersWithPersona,
   createUser,
@@ -317,6 +318,7 @@ export {
   logDataAccess,
   logDataAccessOnce,
   namesOf,
+  peopleWithRole,
   revokeRole,
   rolesOf,
   type StaffMember,

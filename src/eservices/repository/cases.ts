@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { userRoles, users } from "../../accounts/tables.js";
+import { accountIdsWith, namesOf, peopleWithRole } from "../../accounts/service.js";
 import type { AnswerSources, Answers, FileRef } from "../../forms/engine/answers.js";
 import { type Db, inTransaction } from "../../platform/db/client.js";
 import { dohaDayStart } from "../../platform/time/doha.js";
@@ -151,12 +150,12 @@ export async function historyOf(db: Db, caseId: string, forApplicant: boolean): 
   const where = forApplicant
     ? and(eq(caseEvents.caseId, caseId), eq(caseEvents.visibleToApplicant, 1))
     : eq(caseEvents.caseId, caseId);
-  return db
-    .select({ ...allColumns(), actorNameAr: users.nameAr, actorNameEn: users.nameEn })
-    .from(caseEvents)
-    .leftJoin(users, eq(users.id, caseEvents.actorId))
-    .where(where)
-    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+  const steps = await db.select(allColumns()).from(caseEvents).where(where).orderBy(asc(caseEvents.at), asc(caseEvents.id));
+  const names = await namesOf(db, [...new Set(steps.flatMap((s) => (s.actorId ? [s.actorId] : [])))]);
+  return steps.map((s) => {
+    const name = s.actorId ? names.get(s.actorId) : undefined;
+    return { ...s, actorNameAr: name?.ar ?? null, actorNameEn: name?.en ?? null };
+  });
 }
 
 function allColumns() {
@@ -196,7 +195,20 @@ export interface QueueItem {
   assigneeEn: string | null;
 }
 
-function queueWhere(f: Omit<QueueFilter, "page" | "pageSize" | "status">): SQL | undefined {
+/** No account has this id: the search for an applicant found no one. */
+const NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
+
+type QueueWhere = Omit<QueueFilter, "page" | "pageSize" | "status"> & { applicants: string[] | undefined };
+
+/** The filter with its applicant search (by QID or passport) turned into the accounts it names, asked of accounts. */
+async function withApplicants(db: Db, f: Omit<QueueFilter, "page" | "pageSize" | "status">): Promise<QueueWhere> {
+  const find = f.find;
+  if (!find || "reference" in find) return { ...f, applicants: undefined };
+  const ids = await accountIdsWith(db, find);
+  return { ...f, applicants: ids.length ? ids : [NO_ACCOUNT] };
+}
+
+function queueWhere(f: QueueWhere): SQL | undefined {
   const now = new Date();
   const parts: (SQL | undefined)[] = [
     ne(cases.status, "payment-due"),
@@ -213,29 +225,18 @@ function queueWhere(f: Omit<QueueFilter, "page" | "pageSize" | "status">): SQL |
       ? undefined
       : "reference" in f.find
         ? eq(cases.reference, f.find.reference)
-        : "qid" in f.find
-          ? sql`${cases.userId} in (select ${users.id} from ${users} where ${users.qid} = ${f.find.qid})`
-          : sql`${cases.userId} in (select ${users.id} from ${users} where ${users.passportNumber} = ${f.find.passport})`,
+        : inArray(cases.userId, f.applicants ?? [NO_ACCOUNT]),
   ];
   return and(...parts.filter((p): p is SQL => p !== undefined));
 }
 
 /** The officers' queue: open cases first by due date, then decided ones. */
 export async function listQueue(db: Db, f: QueueFilter): Promise<{ total: number; items: QueueItem[] }> {
-  const where = and(queueWhere(f), f.status ? eq(cases.status, f.status) : undefined);
-  const assignee = alias(users, "assignee");
+  const where = and(queueWhere(await withApplicants(db, f)), f.status ? eq(cases.status, f.status) : undefined);
   const [totalRow] = await db.select({ n: count() }).from(cases).where(where);
-  const rows = await db
-    .select({
-      case: cases,
-      applicantAr: users.nameAr,
-      applicantEn: users.nameEn,
-      assigneeAr: assignee.nameAr,
-      assigneeEn: assignee.nameEn,
-    })
+  const found = await db
+    .select()
     .from(cases)
-    .innerJoin(users, eq(users.id, cases.userId))
-    .leftJoin(assignee, eq(assignee.id, cases.assignedTo))
     .where(where)
     .orderBy(
       sql`case when ${cases.status} in ('approved', 'rejected') then 1 else 0 end`,
@@ -244,7 +245,23 @@ export async function listQueue(db: Db, f: QueueFilter): Promise<{ total: number
     )
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return { total: totalRow?.n ?? 0, items: rows };
+  const names = await namesOf(db, [...new Set(found.flatMap((c) => (c.assignedTo ? [c.userId, c.assignedTo] : [c.userId])))]);
+  const items = found.flatMap((c) => {
+    const applicant = names.get(c.userId);
+    // As the join on accounts did: a case is listed with its applicant.
+    if (!applicant) return [];
+    const assignee = c.assignedTo ? names.get(c.assignedTo) : undefined;
+    return [
+      {
+        case: c,
+        applicantAr: applicant.ar,
+        applicantEn: applicant.en,
+        assigneeAr: assignee?.ar ?? null,
+        assigneeEn: assignee?.en ?? null,
+      },
+    ];
+  });
+  return { total: totalRow?.n ?? 0, items };
 }
 
 /** How many cases are in each status, and how many are overdue, for the queue's filters (status aside). */
@@ -252,13 +269,14 @@ export async function queueCounts(
   db: Db,
   f: Omit<QueueFilter, "page" | "pageSize" | "status">,
 ): Promise<{ byStatus: Record<CaseStatus, number>; overdue: number }> {
-  const rows = await db.select({ status: cases.status, n: count() }).from(cases).where(queueWhere(f)).groupBy(cases.status);
+  const filter = queueWhere(await withApplicants(db, f));
+  const rows = await db.select({ status: cases.status, n: count() }).from(cases).where(filter).groupBy(cases.status);
   const byStatus = Object.fromEntries(caseStatuses.map((s) => [s, 0])) as Record<CaseStatus, number>;
   for (const r of rows) if ((caseStatuses as readonly string[]).includes(r.status)) byStatus[r.status as CaseStatus] = r.n;
   const [overdue] = await db
     .select({ n: count() })
     .from(cases)
-    .where(and(queueWhere(f), lt(cases.dueAt, new Date()), inArray(cases.status, openStatuses)));
+    .where(and(filter, lt(cases.dueAt, new Date()), inArray(cases.status, openStatuses)));
   return { byStatus, overdue: overdue?.n ?? 0 };
 }
 
@@ -329,10 +347,5 @@ export async function lastInfoRequest(db: Db, caseId: string): Promise<Date | un
 
 /** Officers who may be given a case of this agency. */
 export async function officersOf(db: Db, agency: string): Promise<{ id: string; nameAr: string; nameEn: string }[]> {
-  return db
-    .selectDistinct({ id: users.id, nameAr: users.nameAr, nameEn: users.nameEn })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.role, "officer"), eq(userRoles.agency, agency)))
-    .orderBy(users.nameEn);
+  return peopleWithRole(db, "officer", agency);
 }
