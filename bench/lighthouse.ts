@@ -4,32 +4,18 @@
  * largest contentful paint and total blocking time, with Lighthouse's default
  * mobile settings (a mid-range phone, simulated slow 4G), on the portal built
  * and started on the embedded database with the demo content. Chromium is
- * Debian's (/usr/bin/chromium), driven through its debugging port.
+ * Debian's, launched as the browser tests launch it, driven through its debugging port.
  */
 import lighthouse from "lighthouse";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "../test/e2e/support/browser.js";
 import { freePort, startPortal } from "../test/support/portal-process.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PATHS = ["/", "/en"];
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
 const portal = await startPortal();
 const port = await freePort();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    `--remote-debugging-port=${port}`,
-  ],
-});
+const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
 const rows = ["| page | run | performance | CLS | LCP ms | TBT ms |", "| --- | --- | --- | --- | --- | --- |"];
 try {
   for (const path of PATHS) {
