@@ -4,9 +4,10 @@ import { applicableAnswers, firstIncomplete, visibleQuestions } from "../forms/e
 import { allQuestions, type Definition, type Page, type prefillFields, type Question } from "../forms/engine/definition.js";
 import { computeFee } from "../forms/engine/fees.js";
 import { checkFile, type FileKind } from "../forms/engine/files.js";
-import { type PageErrors, readPage } from "../forms/engine/page.js";
+import { readPage } from "../forms/engine/page.js";
 import { sourcesAfterPage } from "../forms/engine/sources.js";
 import { moneyBoth } from "../forms/money.js";
+import type { Problem } from "../forms/problems.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { NotificationValues } from "../notifications/service.js";
 import type { NotificationEvent } from "../notifications/templates.js";
@@ -155,12 +156,7 @@ export class Applications {
    * way: with the answers (and where each came from) when the page is
    * accepted, with only the accepted files when it is refused.
    */
-  async answerPage(
-    draft: Draft,
-    page: Page,
-    form: ReadForm,
-    label: LabelOf,
-  ): Promise<{ answers: Answers; errors: PageErrors[] }> {
+  async answerPage(draft: Draft, page: Page, form: ReadForm, label: LabelOf): Promise<{ answers: Answers; errors: Problem[] }> {
     const questions = visibleQuestions(page, draft.answers);
     const taken = await this.takeFiles(draft, questions, form, label);
     const outcome = readPage(page, draft.answers, form.fields, label, taken.files, taken.errors);
@@ -181,9 +177,9 @@ export class Applications {
     questions: Question[],
     form: ReadForm,
     label: LabelOf,
-  ): Promise<{ files: Record<string, FileRef[]>; errors: PageErrors[] }> {
+  ): Promise<{ files: Record<string, FileRef[]>; errors: Problem[] }> {
     const files: Record<string, FileRef[]> = {};
-    const errors: PageErrors[] = [];
+    const errors: Problem[] = [];
     for (const q of questions) {
       if (q.type !== "file") continue;
       const had = (draft.answers[q.id] as FileRef[] | undefined) ?? [];
@@ -197,14 +193,11 @@ export class Applications {
       const kept = had.filter((f) => !removing.has(f.id));
       for (const incoming of form.files[q.id] ?? []) {
         if (kept.length >= q.maxFiles) {
-          errors.push({
-            field: q.id,
-            error: { key: "eservices.errors.tooManyFiles", values: { label: label(q), max: q.maxFiles } },
-          });
+          errors.push({ field: q.id, key: "eservices.errors.tooManyFiles", values: { label: label(q), max: q.maxFiles } });
           break;
         }
         const checked = await checkFile(incoming, q, label(q));
-        if ("error" in checked) errors.push({ field: q.id, error: checked.error });
+        if ("error" in checked) errors.push({ field: q.id, ...checked.error });
         else kept.push(await storeUpload(this.db, this.storage, draft.userId, { draftId: draft.id }, incoming, checked.kind));
       }
       files[q.id] = kept;

@@ -12,10 +12,19 @@ import { dohaNoon } from "../platform/time/doha.js";
  * linking to its field, and the message beside the field).
  */
 
-/** What is wrong: a catalogue key and the values it names. Values named "…Day" are YYYY-MM-DD days, shown as dates. */
+/**
+ * A value a message names: a number, a text, or a text of the catalogue (a
+ * field's name, a language), given by its key and shown in the visitor's language.
+ */
+export type RefusalValue = string | number | { key: string };
+
+/**
+ * What is wrong: a catalogue key and the values it names. Values named "…Day"
+ * are YYYY-MM-DD days, shown as dates; a `{ key }` value is the catalogue's text.
+ */
 export interface Refusal {
   key: string;
-  values?: Record<string, string | number>;
+  values?: Record<string, RefusalValue>;
 }
 
 /** A refused field: the id of its input (the error summary links to it) and what is wrong with it. */
@@ -28,9 +37,10 @@ export function messageOf(tr: Translator, refusal: Refusal): string {
   if (!tr.has(refusal.key)) return tr.t("errors.invalidField");
   if (!refusal.values) return tr.t(refusal.key);
   const values = Object.fromEntries(
-    Object.entries(refusal.values).map(([k, v]) =>
-      k.endsWith("Day") && typeof v === "string" ? [k, formatDate(dohaNoon(v), tr.locale)] : [k, v],
-    ),
+    Object.entries(refusal.values).map(([k, v]) => {
+      if (typeof v === "object") return [k, tr.t(v.key)];
+      return k.endsWith("Day") && typeof v === "string" ? [k, formatDate(dohaNoon(v), tr.locale)] : [k, v];
+    }),
   );
   return tr.t(refusal.key, values);
 }

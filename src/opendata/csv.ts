@@ -1,11 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
+import type { Refusal } from "../forms/problems.js";
 import { type DataTable, MAX_CSV_BYTES } from "./model.js";
-
-/** Why an uploaded CSV file was refused: a catalogue key and, where it applies, the line that is wrong. */
-export interface CsvProblem {
-  key: string;
-  line?: number;
-}
 
 export type CsvCheck =
   | {
@@ -15,7 +10,8 @@ export type CsvCheck =
       /** Cells a spreadsheet would have run as formulas, now starting with an apostrophe; and the first one's line. */
       neutralised: { cells: number; firstLine?: number };
     }
-  | { ok: false; problem: CsvProblem };
+  /** Why the file was refused: a catalogue key and, where it applies, the line that is wrong (values.line). */
+  | { ok: false; problem: Refusal };
 
 /** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return, and is not a plain number (or a lone sign). */
 export function isFormula(value: string): boolean {
@@ -75,7 +71,7 @@ export function checkCsv(bytes: Uint8Array, truncated = false): CsvCheck {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, problem: { key: "opendata.upload.errors.notUtf8", line: firstInvalidUtf8Line(bytes) ?? 1 } };
+    return { ok: false, problem: { key: "opendata.upload.errors.notUtf8", values: { line: firstInvalidUtf8Line(bytes) ?? 1 } } };
   }
   if (text.startsWith(BOM)) text = text.slice(1);
   let records: string[][];
@@ -88,18 +84,20 @@ export function checkCsv(bytes: Uint8Array, truncated = false): CsvCheck {
         error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH"
           ? "opendata.upload.errors.ragged"
           : "opendata.upload.errors.malformed";
-      return { ok: false, problem: { key, line } };
+      return { ok: false, problem: { key, values: { line } } };
     }
     throw error;
   }
   const [header, ...rows] = records;
   if (!header) return { ok: false, problem: { key: "opendata.upload.errors.empty" } };
   const columns = header.map((h) => h.trim());
-  if (columns.some((c) => c === "")) return { ok: false, problem: { key: "opendata.upload.errors.emptyHeader", line: 1 } };
+  if (columns.some((c) => c === ""))
+    return { ok: false, problem: { key: "opendata.upload.errors.emptyHeader", values: { line: 1 } } };
   if (new Set(columns).size !== columns.length)
-    return { ok: false, problem: { key: "opendata.upload.errors.duplicateHeader", line: 1 } };
-  if (rows.length === 0) return { ok: false, problem: { key: "opendata.upload.errors.noRows", line: 2 } };
-  if (columns.some(isFormula)) return { ok: false, problem: { key: "opendata.upload.errors.formulaHeader", line: 1 } };
+    return { ok: false, problem: { key: "opendata.upload.errors.duplicateHeader", values: { line: 1 } } };
+  if (rows.length === 0) return { ok: false, problem: { key: "opendata.upload.errors.noRows", values: { line: 2 } } };
+  if (columns.some(isFormula))
+    return { ok: false, problem: { key: "opendata.upload.errors.formulaHeader", values: { line: 1 } } };
   const safe = neutraliseFormulas(rows);
   const table = { columns, rows: safe.rows };
   const neutralised = { cells: safe.cells, ...(safe.firstLine === undefined ? {} : { firstLine: safe.firstLine }) };

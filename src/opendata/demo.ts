@@ -84,7 +84,8 @@ async function insertDemo(db: Db, storage: FileStorage, content: { meta: DemoDat
       continue;
     }
     const checked = checkCsv(csv);
-    if (!checked.ok) throw new Error(`content/opendata/${meta.slug}.csv: ${checked.problem.key} (line ${checked.problem.line})`);
+    if (!checked.ok)
+      throw new Error(`content/opendata/${meta.slug}.csv: ${checked.problem.key} (line ${checked.problem.values?.line})`);
     const key = csvKey(meta.slug, modified);
     await storage.put(key, csv);
     const rowCount = checked.table.rows.length;

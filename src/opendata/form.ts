@@ -1,7 +1,7 @@
 import type { Problem } from "../forms/problems.js";
 import type { IncomingFile } from "../platform/http/multipart.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
-import { type CsvProblem, checkCsv } from "./csv.js";
+import { checkCsv } from "./csv.js";
 import { COUNTRY_URI, type DataTable, frequencies, licenceIds, themes } from "./model.js";
 import type { Dataset, DatasetInput } from "./repository.js";
 import type { Frequency } from "./tables.js";
@@ -136,7 +136,7 @@ export function readDatasetForm(
         table: checked.table,
         neutralised: checked.neutralised.cells,
       };
-    else problems.push(fileProblem(checked.problem));
+    else problems.push({ field: "file", ...checked.problem });
   } else if (!o.existing) problems.push({ field: "file", key: "opendata.upload.errors.missing" });
 
   if (problems.length) return { values, problems };
@@ -165,9 +165,3 @@ export function readDatasetForm(
     },
   };
 }
-
-const fileProblem = (p: CsvProblem): Problem => ({
-  field: "file",
-  key: p.key,
-  ...(p.line !== undefined ? { values: { line: p.line } } : {}),
-});

@@ -47,9 +47,17 @@ describe("missingFields", () => {
       channels: [],
     });
     expect(missing).toEqual([
-      { field: "title", lang: "en", problem: "missing" },
-      { field: "easyRead", lang: "ar", problem: "missing" },
-      { field: "channels", problem: "missing" },
+      {
+        field: "title-en",
+        key: "workspace.errors.missingIn",
+        values: { field: { key: "workspace.fields.title" }, language: { key: "workspace.form.language.en" } },
+      },
+      {
+        field: "easyRead-ar",
+        key: "workspace.errors.missingIn",
+        values: { field: { key: "workspace.fields.easyRead" }, language: { key: "workspace.form.language.ar" } },
+      },
+      { field: "channels", key: "workspace.errors.missing", values: { field: { key: "workspace.fields.channels" } } },
     ]);
   });
 

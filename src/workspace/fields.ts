@@ -1,6 +1,4 @@
-import { type Problem, problemMessages } from "../forms/problems.js";
-import type { FieldError } from "../platform/design/ErrorSummary.js";
-import type { Translator } from "../platform/i18n/messages.js";
+import type { Problem } from "../forms/problems.js";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
 import { fromDohaDateTimeLocal } from "../platform/time/doha.js";
 import type { BilingualText, Choice, ContentData, FieldSpec, FieldValue } from "./model.js";
@@ -14,33 +12,22 @@ export function inputName(field: string, lang?: Language): string {
   return lang ? `${field}-${lang}` : field;
 }
 
-/** A field's problem: its catalogue message key under workspace.problems, and the language when only one is wrong. */
-export interface FieldProblem {
-  field: string;
-  lang?: Language | undefined;
-  problem: "missing" | "invalid";
-}
-
-/** A field's problem as the one problem type: its input's id, and the message naming the field (and the language) in words. */
-export function asProblem(tr: Translator, p: FieldProblem): Problem {
-  const field = tr.t(`workspace.fields.${p.field}`);
-  const id = p.lang ? inputName(p.field, p.lang) : p.field;
-  if (p.problem === "invalid") return { field: id, key: "workspace.errors.invalid", values: { field } };
-  if (p.lang)
+/**
+ * A field's problem as the one problem type: its input's id (one language's
+ * input when only that one is wrong), and the message naming the field (and
+ * the language) in the page's words.
+ */
+export function fieldProblem(name: string, problem: "missing" | "invalid", lang?: Language): Problem {
+  const field = { key: `workspace.fields.${name}` };
+  const id = lang ? inputName(name, lang) : name;
+  if (problem === "invalid") return { field: id, key: "workspace.errors.invalid", values: { field } };
+  if (lang)
     return {
       field: id,
       key: "workspace.errors.missingIn",
-      values: { field, language: tr.t(`workspace.form.language.${p.lang}`) },
+      values: { field, language: { key: `workspace.form.language.${lang}` } },
     };
   return { field: id, key: "workspace.errors.missing", values: { field } };
-}
-
-/** The page's messages for a list of field problems, naming each field in the page's language. */
-export function fieldMessages(tr: Translator, problems: FieldProblem[]): FieldError[] {
-  return problemMessages(
-    tr,
-    problems.map((p) => asProblem(tr, p)),
-  );
 }
 
 const clean = (v: unknown): string => (typeof v === "string" ? stripControlCharacters(v).replace(/\r\n/g, "\n").trim() : "");
@@ -83,15 +70,15 @@ export function readFields(
   specs: FieldSpec[],
   form: Record<string, unknown>,
   choices: Record<string, Choice[]>,
-): { data: ContentData; problems: FieldProblem[] } {
+): { data: ContentData; problems: Problem[] } {
   const data: ContentData = {};
-  const problems: FieldProblem[] = [];
+  const problems: Problem[] = [];
   for (const spec of specs) {
     if (spec.type === "file") continue;
     if (spec.type === "checkboxes") {
       const offered = new Set((choices[spec.name] ?? []).map((c) => c.value));
       const chosen = all(form[inputName(spec.name)]);
-      if (chosen.some((c) => !offered.has(c))) problems.push({ field: spec.name, problem: "invalid" });
+      if (chosen.some((c) => !offered.has(c))) problems.push(fieldProblem(spec.name, "invalid"));
       data[spec.name] = chosen.filter((c) => offered.has(c));
       continue;
     }
@@ -100,12 +87,12 @@ export function readFields(
       const value: BilingualText = { ar: "", en: "" };
       for (const lang of languages) {
         value[lang] = fold(clean(form[inputName(spec.name, lang)]));
-        if (!validSingle(spec, value[lang], choices[spec.name])) problems.push({ field: spec.name, lang, problem: "invalid" });
+        if (!validSingle(spec, value[lang], choices[spec.name])) problems.push(fieldProblem(spec.name, "invalid", lang));
       }
       data[spec.name] = value;
     } else {
       const value = fold(clean(form[inputName(spec.name)]));
-      if (!validSingle(spec, value, choices[spec.name])) problems.push({ field: spec.name, problem: "invalid" });
+      if (!validSingle(spec, value, choices[spec.name])) problems.push(fieldProblem(spec.name, "invalid"));
       data[spec.name] = value;
     }
   }
@@ -140,17 +127,17 @@ export function listOf(data: ContentData, name: string): string[] {
  * What stops an item being published: each required field that is empty,
  * and each bilingual field written in one language but not the other.
  */
-export function missingFields(specs: FieldSpec[], data: ContentData): FieldProblem[] {
-  const out: FieldProblem[] = [];
+export function missingFields(specs: FieldSpec[], data: ContentData): Problem[] {
+  const out: Problem[] = [];
   for (const spec of specs) {
     const value = data[spec.name];
     if (spec.bilingual) {
       const v = bilingualOf(data, spec.name);
       const filled = languages.filter((l) => v[l] !== "");
       if (filled.length === 0 && !spec.required) continue;
-      for (const lang of languages) if (v[lang] === "") out.push({ field: spec.name, lang, problem: "missing" });
+      for (const lang of languages) if (v[lang] === "") out.push(fieldProblem(spec.name, "missing", lang));
     } else if (spec.required && (Array.isArray(value) ? value.length === 0 : !value)) {
-      out.push({ field: spec.name, problem: "missing" });
+      out.push(fieldProblem(spec.name, "missing"));
     }
   }
   return out;

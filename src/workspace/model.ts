@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
+import type { Problem } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { Locale } from "../platform/i18n/locales.js";
-import type { FieldProblem } from "./fields.js";
 
 /** A text in both languages, as a draft holds it. */
 export interface BilingualText {
@@ -74,7 +74,7 @@ export interface ContentKind {
   /** The kind's select and checkbox options, by field name. */
   choices(db: Db, agency: string): Promise<Record<string, Choice[]>>;
   /** Rules across fields that publishing also needs (an online service needs a start link). */
-  check?(data: ContentData, db: Db): Promise<FieldProblem[]>;
+  check?(data: ContentData, db: Db): Promise<Problem[]>;
   /** True when the catalogue already holds an item of this kind with this slug (any agency's). */
   slugTaken(db: Db, slug: string): Promise<boolean>;
   /** The agency's items of this kind as the catalogue holds them now (published or not). */

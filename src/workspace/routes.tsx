@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
 import { requireViewer } from "../accounts/sessions.js";
 import { auditedBy } from "../audit/log.js";
-import { problemMessage } from "../forms/problems.js";
+import { problemMessage, problemMessages } from "../forms/problems.js";
 import { Ltr } from "../platform/design/Bidi.js";
 import { ConfirmStep } from "../platform/design/ConfirmStep.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
@@ -17,7 +17,7 @@ import { localizePath } from "../platform/i18n/locales.js";
 import { dohaMoment } from "../platform/time/doha.js";
 import { canApprove, contentAgencies, toolsFor } from "./access.js";
 import { diffContent } from "./diff.js";
-import { fieldMessages, readFields, stringOf, withEveryField } from "./fields.js";
+import { fieldProblem, readFields, stringOf, withEveryField } from "./fields.js";
 import { contentKinds } from "./kinds/index.js";
 import type { ContentData, ContentKind, FieldSpec } from "./model.js";
 import { findItem, findVersion, type Item, itemsOf, submittedOf, versionsOf } from "./repository.js";
@@ -157,8 +157,8 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         }
         continue;
       }
-      if (upload.truncated || upload.data.length > MAX_FORM_BYTES) problems.push({ field: spec.name, problem: "invalid" });
-      else if (!isPdf(upload.data)) problems.push({ field: spec.name, problem: "invalid" });
+      if (upload.truncated || upload.data.length > MAX_FORM_BYTES) problems.push(fieldProblem(spec.name, "invalid"));
+      else if (!isPdf(upload.data)) problems.push(fieldProblem(spec.name, "invalid"));
       else {
         const key = `workspace/${agency}/${randomUUID()}.pdf`;
         await storage.put(key, upload.data);
@@ -175,7 +175,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
       const v = data[spec.name];
       const long = typeof v === "string" ? v.length : v && !Array.isArray(v) ? Math.max(v.ar.length, v.en.length) : 0;
       if (long > (spec.type === "textarea" || spec.type === "lines" ? 20 * LONG_TEXT : LONG_TEXT / 4)) {
-        problems.push({ field: spec.name, problem: "invalid" });
+        problems.push(fieldProblem(spec.name, "invalid"));
       }
     }
     return { data, problems, fields, stored, before };
@@ -321,7 +321,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     if (!s.kind.creatable) throw new NotFoundError();
     const read = await readDraft(request, s.kind, s.agency.slug, undefined);
     const wanted = textOfForm(read.fields, "slug").toLowerCase();
-    const errors = fieldMessages(request.tr, read.problems);
+    const errors = problemMessages(request.tr, read.problems);
     if (!slug.safeParse(wanted).success || wanted === "new") {
       errors.unshift(problemMessage(request.tr, { field: "slug", key: "workspace.errors.slugInvalid" }));
     } else if ((await findItem(db, s.kind.name, wanted)) || (await s.kind.slugTaken(db, wanted))) {
@@ -361,7 +361,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
     const revision = Number(textOfForm(read.fields, "revision"));
     if (read.problems.length) {
       await discard(read);
-      const errors = fieldMessages(request.tr, read.problems);
+      const errors = problemMessages(request.tr, read.problems);
       return showItem(request, reply, s, {
         status: 400,
         data: read.data,
@@ -446,7 +446,7 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         });
       }
       if (error instanceof IncompleteError) {
-        const errors = fieldMessages(request.tr, error.problems);
+        const errors = problemMessages(request.tr, error.problems);
         return showItem(request, reply, s, {
           status: 409,
           errors,

@@ -1,10 +1,11 @@
 import { type AuditEntry, recordAudit } from "../audit/log.js";
 import { CATALOGUE_VERSION } from "../catalogue/model.js";
+import type { Problem } from "../forms/problems.js";
 import { type Db, inTransaction } from "../platform/db/client.js";
 import { bumpVersion } from "../platform/db/versions.js";
 import { ConflictError } from "../platform/http/errors.js";
 import { dohaDate } from "../platform/time/doha.js";
-import { type FieldProblem, missingFields } from "./fields.js";
+import { missingFields } from "./fields.js";
 import { singleApproverException } from "./four-eyes.js";
 import { staffOf } from "./insights/repository.js";
 import type { ContentData, ContentKind } from "./model.js";
@@ -31,7 +32,7 @@ export class StaleDraftError extends ConflictError {
 
 /** Publishing (or submitting) refused: these fields are empty or written in one language only. */
 export class IncompleteError extends ConflictError {
-  constructor(readonly problems: FieldProblem[]) {
+  constructor(readonly problems: Problem[]) {
     super("workspace.errors.incomplete");
   }
 }
@@ -65,7 +66,7 @@ async function requireSecondPerson(tx: Db, item: Item, approverId: string): Prom
 }
 
 /** What stops a draft being published: empty required fields, half-translated fields, and the kind's own rules. */
-export async function problemsOf(kind: ContentKind, data: ContentData, db: Db): Promise<FieldProblem[]> {
+export async function problemsOf(kind: ContentKind, data: ContentData, db: Db): Promise<Problem[]> {
   return [...missingFields(kind.fields, data), ...((await kind.check?.(data, db)) ?? [])];
 }
 

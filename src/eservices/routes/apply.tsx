@@ -7,9 +7,9 @@ import { firstIncomplete, nextPage, questionPages, visiblePages, visibleQuestion
 import { allQuestions, type Definition, type Page, type Question } from "../../forms/engine/definition.js";
 import { computeFee } from "../../forms/engine/fees.js";
 import { echoedValues, formValuesOf } from "../../forms/engine/form-values.js";
-import { brokenRules, type PageErrors, pageProblems } from "../../forms/engine/page.js";
+import { brokenRules } from "../../forms/engine/page.js";
 import { money } from "../../forms/money.js";
-import { problemMessage, problemMessages } from "../../forms/problems.js";
+import { type Problem, problemMessage, problemMessages } from "../../forms/problems.js";
 import { SourceLine } from "../../forms/views/AnswerSource.js";
 import { answerText } from "../../forms/views/answer-text.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
@@ -142,7 +142,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     reply: FastifyReply,
     ctx: { def: Definition; draft: Draft; page: Extract<Page, { questions: unknown }>; answers: Answers },
     values: ReturnType<typeof formValuesOf>,
-    errors: PageErrors[],
+    errors: Problem[],
     adding?: string,
   ) => {
     const { locale, tr } = request;
@@ -150,7 +150,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const questions = visibleQuestions(page, answers);
     const steps = questionPages(def, answers);
     const step = Math.max(1, steps.findIndex((p) => p.id === page.id) + 1);
-    const fieldErrors: FieldError[] = problemMessages(tr, pageProblems(errors));
+    const fieldErrors: FieldError[] = problemMessages(tr, errors);
     const files: Record<string, FileRef[]> = {};
     for (const q of questions) if (q.type === "file") files[q.id] = (answers[q.id] as FileRef[] | undefined) ?? [];
     const change = (request.query as Record<string, unknown>).change === "1";

@@ -1,7 +1,7 @@
 import { foldDigits, stripControlCharacters } from "../../platform/text/clean.js";
 import { checkQid, normalisePhone } from "../../platform/text/identifiers.js";
 import { dohaToday } from "../../platform/time/doha.js";
-import type { Refusal } from "../problems.js";
+import type { Problem, Refusal } from "../problems.js";
 import type { Question, SimpleQuestion } from "./definition.js";
 import type { RegistryFailure, RegistryName } from "./registries.js";
 import { checkAge, checkWindow } from "./rules.js";
@@ -240,14 +240,14 @@ function blankItem(group: Extract<Question, { type: "group" }>, form: Form, inde
  */
 export function parseGroup(group: Extract<Question, { type: "group" }>, form: Form, labelOf: (q: SimpleQuestion) => string) {
   const items: Record<string, AnswerValue>[] = [];
-  const errors: { field: string; error: Refusal }[] = [];
+  const errors: Problem[] = [];
   for (let index = 0; index < group.max; index++) {
     if (blankItem(group, form, index) || text(form, `${group.id}-${index}-remove`) === "yes") continue;
     const item: Record<string, AnswerValue> = {};
     for (const q of group.questions) {
       const field = groupField(group.id, index, q.id);
       const parsed = parseAnswer({ ...q, id: field } as SimpleQuestion, form, labelOf(q));
-      if ("error" in parsed) errors.push({ field: anchorOf(q, field), error: parsed.error });
+      if ("error" in parsed) errors.push({ field: anchorOf(q, field), ...parsed.error });
       else if (parsed.value !== undefined) item[q.id] = parsed.value;
     }
     items.push(item);

@@ -281,7 +281,7 @@ describe("reading a page", () => {
     const goods = def.pages[3];
     if (!goods) throw new Error("no page");
     const outcome = readPage(goods, { for: "me" }, { value: "abc", note: "hello" }, label);
-    expect(outcome.errors).toEqual([{ field: "value", error: { key: "eservices.errors.money", values: { label: "Label" } } }]);
+    expect(outcome.errors).toEqual([{ field: "value", key: "eservices.errors.money", values: { label: "Label" } }]);
     expect(outcome.answers.note).toBe("hello");
     expect(readPage(goods, {}, { value: "100" }, label)).toEqual({ answers: { value: 100 }, errors: [] });
   });
@@ -304,7 +304,7 @@ describe("reading a page", () => {
     expect(bad.errors.map((e) => e.field)).toEqual(["partner-0-name"]);
     const none = readPage(partners, {}, {}, label);
     expect(none.errors).toEqual([
-      { field: "partner-0-name", error: { key: "eservices.errors.groupMin", values: { label: "Label", min: 1 } } },
+      { field: "partner-0-name", key: "eservices.errors.groupMin", values: { label: "Label", min: 1 } },
     ]);
     expect(formValuesOf(partners, { partner: [{ name: "Ali", share: 60 }] })).toEqual({
       "partner-0-name": "Ali",

@@ -1,4 +1,4 @@
-import type { Problem, Refusal } from "../problems.js";
+import type { Problem } from "../problems.js";
 import {
   type Answers,
   type AnswerValue,
@@ -12,21 +12,11 @@ import {
 import { visibleQuestions } from "./conditions.js";
 import type { Page, Question, SimpleQuestion } from "./definition.js";
 
-/** A refused question: the field the message is about (the first input of the question) and the refusal. */
-export interface PageErrors {
-  field: string;
-  error: Refusal;
-}
-
-/** A page's refusals as the one problem type, for the error summary. */
-export function pageProblems(errors: PageErrors[]): Problem[] {
-  return errors.map(({ field, error }) => ({ field, ...error }));
-}
-
 export interface PageOutcome {
   /** The answers with this page's questions replaced by what was sent. */
   answers: Answers;
-  errors: PageErrors[];
+  /** Each refused question's problem, its field the first input of the question. */
+  errors: Problem[];
 }
 
 /**
@@ -40,10 +30,10 @@ export function readPage(
   form: Record<string, unknown>,
   labelOf: (q: Question | SimpleQuestion) => string,
   files: Record<string, FileRef[]> = {},
-  fileErrors: PageErrors[] = [],
+  fileErrors: Problem[] = [],
 ): PageOutcome {
   const answers: Answers = { ...previous };
-  const errors: PageErrors[] = [];
+  const errors: Problem[] = [];
   for (const q of visibleQuestions(page, previous)) {
     if (q.type === "group") {
       const { items, errors: itemErrors } = parseGroup(q, form, labelOf);
@@ -52,7 +42,7 @@ export function readPage(
       const first = q.questions[0] as SimpleQuestion;
       if (itemErrors.length === 0 && items.length < q.min) {
         const field = anchorOf(first, groupField(q.id, items.length, first.id));
-        errors.push({ field, error: { key: "eservices.errors.groupMin", values: { label: labelOf(q), min: q.min } } });
+        errors.push({ field, key: "eservices.errors.groupMin", values: { label: labelOf(q), min: q.min } });
       }
       continue;
     }
@@ -64,7 +54,7 @@ export function readPage(
     }
     const parsed = parseAnswer(q, form, labelOf(q), files[q.id] ?? []);
     if ("error" in parsed) {
-      errors.push({ field: anchorOf(q, q.id), error: parsed.error });
+      errors.push({ field: anchorOf(q, q.id), ...parsed.error });
       delete answers[q.id];
       if (q.type === "file") answers[q.id] = files[q.id] ?? [];
     } else if (parsed.value === undefined) delete answers[q.id];
@@ -74,13 +64,13 @@ export function readPage(
 }
 
 /** The date answers already held on a page that break their rule today (a registry's date, or one given before the window moved). */
-export function brokenRules(page: Page, answers: Answers): PageErrors[] {
-  const out: PageErrors[] = [];
+export function brokenRules(page: Page, answers: Answers): Problem[] {
+  const out: Problem[] = [];
   for (const q of visibleQuestions(page, answers)) {
     const v = answers[q.id];
     if (q.type !== "date" || typeof v !== "string" || !v) continue;
     const error = dateRuleBroken(q, v);
-    if (error) out.push({ field: anchorOf(q, q.id), error });
+    if (error) out.push({ field: anchorOf(q, q.id), ...error });
   }
   return out;
 }

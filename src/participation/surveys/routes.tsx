@@ -3,7 +3,7 @@ import { findUser } from "../../accounts/service.js";
 import { requireViewer } from "../../accounts/sessions.js";
 import { agencyName } from "../../catalogue/service.js";
 import { echoedValues } from "../../forms/engine/form-values.js";
-import { pageProblems, readPage } from "../../forms/engine/page.js";
+import { readPage } from "../../forms/engine/page.js";
 import { problemMessages } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
@@ -90,7 +90,7 @@ export async function surveyRoutes(app: FastifyInstance, { db, keySecret }: Surv
     const page = surveyPage(survey.title, survey.questions);
     const outcome = readPage(page, {}, body, (q) => q.label[locale]);
     if (outcome.errors.length) {
-      const errors = problemMessages(tr, pageProblems(outcome.errors));
+      const errors = problemMessages(tr, outcome.errors);
       return show(request, reply, survey, state, { values: echoedValues(body), errors });
     }
     const userId = request.viewer?.id ?? "";

@@ -2,7 +2,7 @@ import { EventPage, NewsPage } from "../../catalogue/components.js";
 import { catalogueEditing as edit } from "../../catalogue/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { dohaDateTimeLocal, fromDohaDateTimeLocal } from "../../platform/time/doha.js";
-import { bilingualOf, stringOf } from "../fields.js";
+import { bilingualOf, fieldProblem, stringOf } from "../fields.js";
 import type { ContentData, ContentKind, FieldSpec } from "../model.js";
 
 const articleFields: FieldSpec[] = [
@@ -87,7 +87,7 @@ export const eventKind: ContentKind = {
   async check(data) {
     const starts = stringOf(data, "startsAt");
     const ends = stringOf(data, "endsAt");
-    return starts && ends && ends <= starts ? [{ field: "endsAt", problem: "invalid" }] : [];
+    return starts && ends && ends <= starts ? [fieldProblem("endsAt", "invalid")] : [];
   },
   slugTaken: (db, slug) => edit.eventSlugTaken(db, slug),
   async listPublished(db, agency) {

@@ -3,7 +3,7 @@ import { type Channel, channels, type Maturity, maturities } from "../../catalog
 import type { Service, ServiceDocument, ServiceSections, Term } from "../../catalogue/service.js";
 import { catalogueEditing as edit, findService, listTerms } from "../../catalogue/service.js";
 import type { Db } from "../../platform/db/client.js";
-import { bilingualOf, type FieldProblem, type Language, linesOf, listOf, stringOf } from "../fields.js";
+import { bilingualOf, fieldProblem, type Language, linesOf, listOf, stringOf } from "../fields.js";
 import type { Choice, ContentData, ContentKind, FieldSpec } from "../model.js";
 import { sectionNames, serviceSectionSpecs } from "./service-sections.js";
 
@@ -75,13 +75,11 @@ export const serviceKind: ContentKind = {
   async check(data, db) {
     const maturity = stringOf(data, "maturity");
     const online = maturity === "partly-online" || maturity === "fully-online";
-    const problems: FieldProblem[] =
-      online && !stringOf(data, "startUrl") && !stringOf(data, "startEservice")
-        ? [{ field: "startUrl", problem: "missing" }]
-        : [];
+    const problems =
+      online && !stringOf(data, "startUrl") && !stringOf(data, "startEservice") ? [fieldProblem("startUrl", "missing")] : [];
     // Related services are named by their address (slug), one a line: each must exist.
     if ((await edit.unknownServiceSlugs(db, linesOf(stringOf(data, "related")))).length > 0)
-      problems.push({ field: "related", problem: "invalid" });
+      problems.push(fieldProblem("related", "invalid"));
     return problems;
   },
 
