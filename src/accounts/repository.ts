@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
 import { readSignInIdentifier } from "../platform/text/identifiers.js";
 import { sha256 } from "./crypto.js";
@@ -276,6 +276,25 @@ export async function peopleWithRole(
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(eq(userRoles.role, role), eq(userRoles.agency, agency)))
     .orderBy(users.nameEn);
+}
+
+/** The people (their whole accounts: they are written to) who hold a role for an agency, e.g. the editors told of reviews due. */
+export async function usersWithRole(db: Db, role: StaffRole, agency: string): Promise<User[]> {
+  const rows = await db
+    .selectDistinct({ user: users })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, role), eq(userRoles.agency, agency)));
+  return rows.map((r) => r.user);
+}
+
+/** The agencies (slugs) for which at least one person holds a role, in one query. */
+export async function agenciesWithRole(db: Db, role: StaffRole): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ agency: userRoles.agency })
+    .from(userRoles)
+    .where(and(eq(userRoles.role, role), isNotNull(userRoles.agency)));
+  return rows.flatMap((r) => (r.agency ? [r.agency] : []));
 }
 
 /** People's names in both languages, by id (for showing who wrote something, such as a consultation comment). */

@@ -307,6 +307,7 @@ export class AccountService {
  */
 export {
   accountIdsWith,
+  agenciesWithRole,
   countUsers as countRegisteredUsers,
   countUsersWithPersona,
   createUser,
@@ -324,4 +325,5 @@ export {
   type StaffMember,
   type User,
   updateUser,
+  usersWithRole,
 } from "./repository.js";

@@ -53,11 +53,13 @@ export async function catalogueSitemapPaths(db: Db): Promise<string[]> {
   ];
 }
 /** The catalogue's administration (agencies and terms) and news, for the admin area. */
+/** Each agency's own words (names, published services' titles and keywords), e.g. to tell which searches concern it. */
 export {
   type AgencyFields,
   type AgencyRecord,
   agenciesForSearch,
   agencyRecord,
+  agencyWords,
   createAgency,
   updateAgency,
 } from "./repository/agencies.js";
@@ -66,6 +68,8 @@ export { agencyName, agencyOptions } from "./repository/agency-names.js";
 export { findNews } from "./repository/articles.js";
 /** The agency workspace's reads of an agency's own rows (published or not) and the writes of a published version. */
 export * as catalogueEditing from "./repository/editing.js";
+/** Published services by their review date (last reviewed + an interval in months), for reviews and their reminders. */
+export { type ServiceDue, servicesDueForReview } from "./repository/review.js";
 export { type ServiceSearchRow, servicesBySlugs, servicesForSearch } from "./repository/services.js";
 export {
   createTerm,

@@ -1,10 +1,9 @@
-import { findUser } from "../accounts/service.js";
+import { findUser, usersWithRole } from "../accounts/service.js";
 import { agencyName } from "../catalogue/service.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { NotificationValues } from "../notifications/service.js";
 import type { Db } from "../platform/db/client.js";
 import { bilingualOf } from "./fields.js";
-import { staffOf } from "./insights/repository.js";
 import type { Item } from "./repository.js";
 
 /** Where a notice leads: the item in the workspace. */
@@ -31,7 +30,7 @@ export class ContentNotices {
 
   async submitted(tx: Db, item: Item, by: string): Promise<void> {
     const values = await this.values(tx, item);
-    for (const approver of await staffOf(tx, item.agency, "approver")) {
+    for (const approver of await usersWithRole(tx, "approver", item.agency)) {
       if (approver.id !== by) await this.notifier.record(tx, approver, "content-submitted", values, itemPath(item));
     }
   }

@@ -1,3 +1,4 @@
+import { usersWithRole } from "../accounts/service.js";
 import { type AuditEntry, recordAudit } from "../audit/log.js";
 import { CATALOGUE_VERSION } from "../catalogue/model.js";
 import type { Problem } from "../forms/problems.js";
@@ -7,7 +8,6 @@ import { ConflictError } from "../platform/http/errors.js";
 import { dohaDate } from "../platform/time/doha.js";
 import { missingFields } from "./fields.js";
 import { singleApproverException } from "./four-eyes.js";
-import { staffOf } from "./insights/repository.js";
 import type { ContentData, ContentKind } from "./model.js";
 import type { ContentNotices } from "./notices.js";
 import {
@@ -59,7 +59,7 @@ export class OwnDraftError extends ConflictError {
 /** Refuses an approval by the draft's last editor (under the item's lock, so it holds for a scheduled publish too). */
 async function requireSecondPerson(tx: Db, item: Item, approverId: string): Promise<void> {
   if (item.updatedBy !== approverId) return;
-  const others = (await staffOf(tx, item.agency, "approver")).filter((u) => u.id !== approverId);
+  const others = (await usersWithRole(tx, "approver", item.agency)).filter((u) => u.id !== approverId);
   // The documented exception: an agency an administrator allowed to work with its one approver.
   if (others.length === 0 && (await singleApproverException(tx, item.agency))) return;
   throw new OwnDraftError(others.length === 0);

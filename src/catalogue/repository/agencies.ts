@@ -98,3 +98,33 @@ export async function updateAgency(db: Db, slug: string, fields: AgencyFields): 
   if (row) await bumpVersion(db, CATALOGUE_VERSION);
   return row;
 }
+
+/** Each agency's own words, by its slug: its names, and the titles and keywords of its published services (two queries). */
+export async function agencyWords(db: Db): Promise<Map<string, string[]>> {
+  const [agencyRows, serviceRows] = await Promise.all([
+    db
+      .select({
+        slug: agencies.slug,
+        nameAr: agencies.nameAr,
+        nameEn: agencies.nameEn,
+        shortAr: agencies.shortNameAr,
+        shortEn: agencies.shortNameEn,
+      })
+      .from(agencies),
+    db
+      .select({
+        agency: agencies.slug,
+        titleAr: services.titleAr,
+        titleEn: services.titleEn,
+        keywordsAr: services.keywordsAr,
+        keywordsEn: services.keywordsEn,
+      })
+      .from(services)
+      .innerJoin(agencies, eq(services.agencyId, agencies.id))
+      .where(eq(services.published, true)),
+  ]);
+  const texts = new Map<string, string[]>();
+  for (const a of agencyRows) texts.set(a.slug, [a.nameAr, a.nameEn, a.shortAr, a.shortEn]);
+  for (const s of serviceRows) texts.get(s.agency)?.push(s.titleAr, s.titleEn, s.keywordsAr, s.keywordsEn);
+  return texts;
+}

@@ -57,6 +57,20 @@ export async function agencyServiceRows(db: Db, agency: string): Promise<Service
     .then((rows) => rows.map((r) => r.service));
 }
 
+/** The address and title of every service of the agency, published or not, by address. */
+export async function agencyServiceTitles(
+  db: Db,
+  agency: string,
+): Promise<{ slug: string; title: { ar: string; en: string } }[]> {
+  const rows = await db
+    .select({ slug: services.slug, titleAr: services.titleAr, titleEn: services.titleEn })
+    .from(services)
+    .innerJoin(agencies, eq(services.agencyId, agencies.id))
+    .where(eq(agencies.slug, agency))
+    .orderBy(asc(services.slug));
+  return rows.map((r) => ({ slug: r.slug, title: { ar: r.titleAr, en: r.titleEn } }));
+}
+
 /** One of the agency's services, published or not, with the slugs of its personas, categories and life events. */
 export async function serviceForEditing(
   db: Db,

@@ -16,7 +16,7 @@ export class QueryAttribution {
   /** For each distinctive word, the agencies whose words it is. */
   private readonly owners = new Map<string, Set<string>>();
 
-  /** `texts`: each agency's names, service titles and keywords (agencyVocabularies). */
+  /** `texts`: each agency's names, service titles and keywords (the catalogue's agencyWords). */
   constructor(texts: Map<string, string[]>) {
     for (const [agency, list] of texts) {
       for (const text of list) {

@@ -1,10 +1,11 @@
 import type { FastifyBaseLogger } from "fastify";
+import { usersWithRole } from "../../accounts/service.js";
 import type { Notifier } from "../../notifications/notifier.js";
 import { type Db, inTransaction } from "../../platform/db/client.js";
 import { formatDate } from "../../platform/i18n/format.js";
 import { Periodic } from "../../platform/jobs/periodic.js";
 import { dohaDate, dohaNoon } from "../../platform/time/doha.js";
-import { claimReminders, type OverdueService, overdueNotReminded, staffOf } from "./repository.js";
+import { claimReminders, type OverdueService, overdueNotReminded } from "./repository.js";
 
 /** Where the reminder leads: the agency's freshness list in the workspace. */
 export function freshnessPath(agency: string): string {
@@ -45,7 +46,7 @@ export class ReviewReminderJobs {
     let services = 0;
     for (const [agency, items] of byAgency) {
       const told = await inTransaction(this.db, async (tx) => {
-        const editors = await staffOf(tx, agency, "editor");
+        const editors = await usersWithRole(tx, "editor", agency);
         if (editors.length === 0) return 0;
         const claimed = await claimReminders(tx, agency, items);
         const mine = items.filter((s) => claimed.has(s.id));

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireViewer } from "../../accounts/sessions.js";
+import { agencyWords, catalogueEditing } from "../../catalogue/service.js";
 import { answerCounts, commentsFor } from "../../feedback/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { addDays, dohaToday } from "../../platform/time/doha.js";
 import { zeroResultQueriesSince } from "../../search/analytics.js";
 import { QueryAttribution } from "./attribution.js";
 import { DUE_SOON_DAYS } from "./freshness.js";
-import { agencyVocabularies, serviceSlugsOf, servicesDueForReview } from "./repository.js";
+import { servicesDueForReview } from "./repository.js";
 import { feedbackRoles, freshnessRoles, scopeOf } from "./scope.js";
 import { FeedbackInsightsPage, type PageFeedback } from "./views/FeedbackInsightsPage.js";
 import { FreshnessPage } from "./views/FreshnessPage.js";
@@ -55,7 +56,7 @@ export async function insightsRoutes(app: FastifyInstance, { db, reviewMonths }:
     const scope = await scopeOf(db, request, feedbackRoles);
     const { page } = pageQuery.parse(request.query ?? {});
     const agency = scope.agency.slug;
-    const services = await serviceSlugsOf(db, agency);
+    const services = await catalogueEditing.agencyServiceTitles(db, agency);
     const titles = new Map<string, { ar: string; en: string }>([
       [`/agencies/${agency}`, scope.agency.name],
       ...services.map((s) => [`/services/${s.slug}`, s.title] as const),
@@ -65,7 +66,7 @@ export async function insightsRoutes(app: FastifyInstance, { db, reviewMonths }:
       answerCounts(db, paths),
       commentsFor(db, paths, { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE }),
       zeroResultQueriesSince(db, addDays(dohaToday(), -SEARCH_DAYS)),
-      agencyVocabularies(db),
+      agencyWords(db),
     ]);
     const attribution = new QueryAttribution(vocabularies);
     const pages: PageFeedback[] = counts
