@@ -25,3 +25,26 @@ describe("the job runner", () => {
     expect(runner.names).toEqual(["a", "b", "late"]);
   });
 });
+
+describe("the job runner's order", () => {
+  it("starts and stops the jobs it names in its order, whatever the order they registered in, then the others", async () => {
+    const said: string[] = [];
+    const runner = new JobRunner(["first", "second"]);
+    for (const name of ["other", "second", "another", "first"]) {
+      runner.register({ name, start: () => said.push(`start ${name}`), stop: () => void said.push(`stop ${name}`) });
+    }
+    expect(runner.names).toEqual(["first", "second", "other", "another"]);
+    runner.startAll();
+    await runner.stopAll();
+    expect(said).toEqual([
+      "start first",
+      "start second",
+      "start other",
+      "start another",
+      "stop first",
+      "stop second",
+      "stop other",
+      "stop another",
+    ]);
+  });
+});

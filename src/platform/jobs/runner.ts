@@ -1,11 +1,15 @@
 /**
  * The background work of one instance: each area's periodic jobs (reminders,
  * expiry, reconciliation, the outbox, search's refresh and counters) register
- * here once, and the server starts them all when it is ready and stops them
- * all, in the order they registered, when it closes.
+ * here once, from the area's `register`, and the server starts them all when
+ * it is ready and stops them all, one after the other, when it closes.
+ *
+ * Areas register in the order the server wires them; the order jobs start
+ * and stop in is the composition root's to say (`order`), so it does not
+ * change when an area moves.
  */
 export interface BackgroundJob {
-  /** Says what it is, in the log. */
+  /** Says what it is, in the log; names its place in the runner's order. */
   name: string;
   start(): void;
   /** Stops it; waits for a pass under way. */
@@ -16,26 +20,42 @@ export class JobRunner {
   private readonly jobs: BackgroundJob[] = [];
   private started = false;
 
+  /**
+   * @param order names of jobs in the order they start and stop, whatever the
+   * order they register in; jobs it does not name follow, in the order they registered.
+   */
+  constructor(private readonly order: readonly string[] = []) {}
+
   /** Adds a job; it starts with the others (or at once, when they have started). */
   register(job: BackgroundJob): void {
     this.jobs.push(job);
     if (this.started) job.start();
   }
 
-  /** The registered jobs' names, in order (for the log and the tests). */
+  /** The registered jobs in the order they start and stop. */
+  private inOrder(): BackgroundJob[] {
+    const rank = (job: BackgroundJob) => {
+      const at = this.order.indexOf(job.name);
+      return at === -1 ? this.order.length : at;
+    };
+    // Array sort is stable: jobs of the same rank keep the order they registered in.
+    return [...this.jobs].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** The registered jobs' names, in the order they start and stop (for the log and the tests). */
   get names(): string[] {
-    return this.jobs.map((j) => j.name);
+    return this.inOrder().map((j) => j.name);
   }
 
   startAll(): void {
     if (this.started) return;
     this.started = true;
-    for (const job of this.jobs) job.start();
+    for (const job of this.inOrder()) job.start();
   }
 
-  /** Stops every job in the order they registered, each waiting for its pass under way. */
+  /** Stops every job in order, each waiting for its pass under way. */
   async stopAll(): Promise<void> {
     this.started = false;
-    for (const job of this.jobs) await job.stop();
+    for (const job of this.inOrder()) await job.stop();
   }
 }

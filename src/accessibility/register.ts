@@ -1,0 +1,19 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../platform/db/client.js";
+import { inEachLanguage } from "../platform/http/in-each-language.js";
+import { loadDisabilityPortal } from "./portal-content.js";
+import { accessibilityRoutes } from "./routes.js";
+
+/** The layout's slots this area fills: the header's link to the tools, the <html> attributes of the visitor's settings. */
+export { displayAttributes } from "./settings.js";
+export { ToolsLink } from "./views/ToolsLink.js";
+
+export interface AccessibilityDeps {
+  db: Db;
+  secureCookies: boolean;
+}
+
+/** The accessibility tools (/accessibility-tools) and the portal for disabled people (/accessibility-services). */
+export async function register(app: FastifyInstance, { db, secureCookies }: AccessibilityDeps): Promise<void> {
+  await inEachLanguage(app, accessibilityRoutes, { db, portal: loadDisabilityPortal(), secureCookies });
+}

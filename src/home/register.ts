@@ -1,0 +1,13 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../platform/config.js";
+import { inEachLanguage } from "../platform/http/in-each-language.js";
+import { type HomeRouteOptions, homeRoutes } from "./routes.js";
+
+export interface HomeDeps extends Omit<HomeRouteOptions, "baseUrl"> {
+  config: Pick<Config, "BASE_URL">;
+}
+
+/** The home page; what is open for participation comes from that area, through the server. */
+export async function register(app: FastifyInstance, { config, ...deps }: HomeDeps): Promise<void> {
+  await inEachLanguage(app, homeRoutes, { ...deps, baseUrl: config.BASE_URL });
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../platform/config.js";
+import { seoRoutes } from "./routes.js";
+
+export interface SeoDeps extends Omit<Parameters<typeof seoRoutes>[1], "baseUrl"> {
+  config: Pick<Config, "BASE_URL">;
+}
+
+/** robots.txt and the XML sitemaps, with the addresses the server gathers from the other areas. */
+export async function register(app: FastifyInstance, { config, ...deps }: SeoDeps): Promise<void> {
+  await app.register(seoRoutes, { ...deps, baseUrl: config.BASE_URL });
+}
