@@ -11,9 +11,13 @@
  * 3. No cycle between areas (A imports B and B, through any path, imports A).
  * 4. No source file over 400 lines without saying why in its first lines
  *    ("over 400 lines", and the reason).
+ * 5. The composition root (`server.ts`) wires each area through its
+ *    `register.ts` (and reads its `service.ts` or a module it names as
+ *    public); `register.ts` is the root's alone, no other area imports it.
  *
- * The files at the top of src/ (server.ts, main.ts, db-schema.ts…) assemble
- * the areas and may import any of them. Tests (`*.test.ts`) are not checked.
+ * The other files at the top of src/ (main.ts, db-schema.ts, grant-admin.ts…)
+ * start the portal or gather its tables and may import any area. Tests
+ * (`*.test.ts`) are not checked.
  * ALLOWED_FOR_NOW lists imports that break a rule and are being moved; an
  * entry that no longer occurs is reported (a warning), so the list only shrinks.
  */
@@ -26,7 +30,8 @@ const LIBRARIES: Record<string, readonly string[]> = { platform: ["platform"], f
 
 /**
  * Each area's public modules besides `service.ts` (paths inside the area,
- * without extension), and why they are public.
+ * without extension), and why they are public. Every area's `register.ts` is
+ * public too, to the composition root only (rule 5).
  */
 const PUBLIC: Record<string, readonly string[]> = {
   // Who is signed in and what they may do: every area's guards and the model of a person and their roles.
@@ -70,6 +75,9 @@ const PUBLIC: Record<string, readonly string[]> = {
  */
 const ALLOWED_FOR_NOW: readonly (readonly [string, string])[] = [];
 
+/** The composition root: it builds the app from each area's `register.ts` (rule 5). */
+const COMPOSITION_ROOT = "server";
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "src");
 
 function sourceFiles(dir: string): string[] {
@@ -108,14 +116,20 @@ export function importEdges(): Edge[] {
   return edges;
 }
 
-/** Why an import between two areas (or into/out of a library) breaks a rule; undefined when it keeps them. */
+/** Why an import between two areas (or into/out of a library, or from the composition root) breaks a rule; undefined when it keeps them. */
 export function ruleBroken(from: string, to: string): string | undefined {
   const [a, b] = [areaOf(from), areaOf(to)];
-  if (!a || !b || a === b) return undefined;
-  const library = LIBRARIES[a];
-  if (library) return library.includes(b) ? undefined : `${a} is a shared library and imports no area`;
-  if (LIBRARIES[b]) return undefined;
+  if (!b || a === b || LIBRARIES[b]) {
+    const library = a ? LIBRARIES[a] : undefined;
+    return library && b && !library.includes(b) ? `${a} is a shared library and imports no area` : undefined;
+  }
   const inner = to.slice(b.length + 1);
+  if (!a) {
+    if (from !== COMPOSITION_ROOT || inner === "register" || inner === "service" || PUBLIC[b]?.includes(inner)) return undefined;
+    return `wires ${b} through ${b}/${inner}: the composition root uses ${b}/register.ts (or service.ts, or a module ${b} names as public)`;
+  }
+  if (LIBRARIES[a]) return `${a} is a shared library and imports no area`;
+  if (inner === "register") return `imports ${b}'s register.ts, which only the composition root (server.ts) calls`;
   // A table may name another area's table in a foreign key: db-schema.ts gathers every table into one schema.
   if (/(^|\/)tables$/.test(inner) && /(^|\/)tables$/.test(from)) return undefined;
   if (inner === "service" || PUBLIC[b]?.includes(inner)) return undefined;
