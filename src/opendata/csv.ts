@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import type { Refusal } from "../forms/problems.js";
+import { checkUpload } from "../forms/upload.js";
 import { type DataTable, MAX_CSV_BYTES } from "./model.js";
 
 export type CsvCheck =
@@ -64,9 +65,14 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
  * unique names, at least one row, and every row as long as the header.
  * Returns the table, or the first problem with its line number.
  */
-export function checkCsv(bytes: Uint8Array, truncated = false): CsvCheck {
-  if (truncated || bytes.byteLength > MAX_CSV_BYTES) return { ok: false, problem: { key: "opendata.upload.errors.tooLarge" } };
-  if (bytes.byteLength === 0) return { ok: false, problem: { key: "opendata.upload.errors.empty" } };
+export async function checkCsv(bytes: Uint8Array, truncated = false): Promise<CsvCheck> {
+  // Any content may be a CSV file: the one upload check looks at its size here, what follows at its text.
+  const upload = await checkUpload({ data: bytes, truncated }, { maxBytes: MAX_CSV_BYTES });
+  if ("refused" in upload)
+    return {
+      ok: false,
+      problem: { key: upload.refused === "empty" ? "opendata.upload.errors.empty" : "opendata.upload.errors.tooLarge" },
+    };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

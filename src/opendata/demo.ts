@@ -83,7 +83,7 @@ async function insertDemo(db: Db, storage: FileStorage, content: { meta: DemoDat
       );
       continue;
     }
-    const checked = checkCsv(csv);
+    const checked = await checkCsv(csv);
     if (!checked.ok)
       throw new Error(`content/opendata/${meta.slug}.csv: ${checked.problem.key} (line ${checked.problem.values?.line})`);
     const key = csvKey(meta.slug, modified);

@@ -83,11 +83,11 @@ export const blankValues = (agency = ""): DatasetFormValues => ({
  * anything is written. `existing` is the dataset being edited (its address
  * name and agency stay); a new dataset needs a file.
  */
-export function readDatasetForm(
+export async function readDatasetForm(
   fields: Record<string, string | string[]>,
   file: IncomingFile | undefined,
   o: { agencies: string[]; existing?: Dataset | undefined },
-): DatasetFormResult {
+): Promise<DatasetFormResult> {
   const f = (name: string) => text(Array.isArray(fields[name]) ? "" : fields[name]);
   const values: DatasetFormValues = {
     slug: o.existing?.slug ?? f("slug").toLowerCase(),
@@ -128,7 +128,7 @@ export function readDatasetForm(
 
   let csv: DatasetFormResult["csv"];
   if (file) {
-    const checked = checkCsv(file.data, file.truncated);
+    const checked = await checkCsv(file.data, file.truncated);
     if (checked.ok)
       csv = {
         // What is stored is what was checked: with formulas neutralised, the file as rewritten.

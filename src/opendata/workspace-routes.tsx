@@ -127,7 +127,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
   app.post("/workspace/datasets/new", guardedPost, async (request, reply) => {
     const agencies = (await agencyChoices(request)).map((a) => a.slug);
     const { fields, files } = readForm(request.body);
-    const read = readDatasetForm(fields, files.file?.[0], { agencies });
+    const read = await readDatasetForm(fields, files.file?.[0], { agencies });
     if (!read.input || !read.csv) return render(request, reply, { values: read.values, errors: messages(request, read) });
     if (await findDataset(db, read.input.slug))
       return render(request, reply, {
@@ -160,7 +160,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
   app.post("/workspace/datasets/:slug", guardedPost, async (request, reply) => {
     const existing = await ownDataset(request);
     const { fields, files } = readForm(request.body);
-    const read = readDatasetForm(fields, files.file?.[0], { agencies: [existing.agency], existing });
+    const read = await readDatasetForm(fields, files.file?.[0], { agencies: [existing.agency], existing });
     if (!read.input) return render(request, reply, { values: read.values, errors: messages(request, read), existing });
     const now = new Date();
     const input = {

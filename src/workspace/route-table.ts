@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireViewer } from "../accounts/sessions.js";
+import type { UploadRule } from "../forms/upload.js";
 import type { Db } from "../platform/db/client.js";
 import { HttpError } from "../platform/http/errors.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
@@ -75,6 +76,8 @@ export const doneSteps = ["created", "saved", "submitted", "returned", "publishe
 
 /** Largest downloadable form accepted. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
+/** A downloadable form, as the one upload check takes it: a PDF by its bytes, of at most MAX_FORM_BYTES. */
+export const FORM_UPLOAD: UploadRule = { maxBytes: MAX_FORM_BYTES, accept: ["pdf"] };
 export const LONG_TEXT = 2_000;
 
 /** Sent when someone signed out (or whose session ended) posts a form: nothing is done. */
@@ -88,6 +91,5 @@ export const textOfForm = (fields: Record<string, string | string[]>, name: stri
   return stripControlCharacters(typeof v === "string" ? v : (v?.[0] ?? "")).trim();
 };
 
-export const isPdf = (data: Buffer) => data.subarray(0, 5).toString("latin1") === "%PDF-";
 export const safeFileName = (name: string) =>
   (name.split(/[\\/]/).pop() ?? "form.pdf").replace(/[^\p{L}\p{N}._ -]/gu, "").slice(0, 120) || "form.pdf";

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import { requireViewer } from "../accounts/sessions.js";
 import { auditedBy } from "../audit/log.js";
 import { problemMessage, problemMessages } from "../forms/problems.js";
+import { checkUpload } from "../forms/upload.js";
 import { Ltr } from "../platform/design/Bidi.js";
 import { ConfirmStep } from "../platform/design/ConfirmStep.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
@@ -24,8 +25,8 @@ import { findItem, findVersion, type Item, itemsOf, submittedOf, versionsOf } fr
 import {
   doneQuery,
   doneSteps,
+  FORM_UPLOAD,
   ITEM,
-  isPdf,
   LONG_TEXT,
   MAX_FORM_BYTES,
   safeFileName,
@@ -157,8 +158,8 @@ export async function contentWorkspaceRoutes(app: FastifyInstance, { db, storage
         }
         continue;
       }
-      if (upload.truncated || upload.data.length > MAX_FORM_BYTES) problems.push(fieldProblem(spec.name, "invalid"));
-      else if (!isPdf(upload.data)) problems.push(fieldProblem(spec.name, "invalid"));
+      // Too large, empty or not a PDF: the field is refused with one message.
+      if ("refused" in (await checkUpload(upload, FORM_UPLOAD))) problems.push(fieldProblem(spec.name, "invalid"));
       else {
         const key = `workspace/${agency}/${randomUUID()}.pdf`;
         await storage.put(key, upload.data);

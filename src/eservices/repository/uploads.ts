@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { FileRef } from "../../forms/engine/answers.js";
-import { cleanName, type FileKind, fileKinds } from "../../forms/engine/files.js";
+import { cleanName, type FileKind, fileKinds } from "../../forms/upload.js";
 import type { Db } from "../../platform/db/client.js";
 import type { IncomingFile } from "../../platform/http/multipart.js";
 import { type FileStorage, putThenRecord } from "../../platform/storage/file-storage.js";
