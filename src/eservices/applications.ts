@@ -194,7 +194,7 @@ export class Applications {
       const kept = had.filter((f) => !removing.has(f.id));
       for (const incoming of form.files[q.id] ?? []) {
         if (kept.length >= q.maxFiles) {
-          errors.push({ field: q.id, key: "eservices.errors.tooManyFiles", values: { label: label(q), max: q.maxFiles } });
+          errors.push({ field: q.id, key: "forms.errors.tooManyFiles", values: { label: label(q), max: q.maxFiles } });
           break;
         }
         const checked = await checkFile(incoming, q, label(q));

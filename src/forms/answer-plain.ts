@@ -24,7 +24,7 @@ export const isEmptyAnswer = (value: AnswerValue | undefined) =>
 
 /** An answer as plain text (for summaries inside lists, emails and receipts). */
 export function answerPlain(q: Question, value: AnswerValue | undefined, locale: Locale, tr: Translator): string {
-  if (isEmptyAnswer(value)) return tr.t("eservices.answers.none");
+  if (isEmptyAnswer(value)) return tr.t("forms.answers.none");
   const sep = locale === "ar" ? "، " : ", ";
   switch (q.type) {
     case "group":
@@ -46,13 +46,13 @@ export function answerPlain(q: Question, value: AnswerValue | undefined, locale:
     case "checkboxes":
       return (value as string[]).map((v) => optionLabel(q, v, locale)).join(sep);
     case "yes-no":
-      return tr.t(value === "yes" ? "eservices.apply.yes" : "eservices.apply.no");
+      return tr.t(value === "yes" ? "forms.apply.yes" : "forms.apply.no");
     case "address": {
       const a = value as Address;
-      return tr.t("eservices.answers.address", { zone: a.zone, street: a.street, building: a.building });
+      return tr.t("forms.answers.address", { zone: a.zone, street: a.street, building: a.building });
     }
     case "declaration":
-      return tr.t("eservices.answers.declared");
+      return tr.t("forms.answers.declared");
     case "file":
       return (value as FileRef[]).map((f) => f.name).join(sep);
     default:

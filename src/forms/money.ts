@@ -4,7 +4,7 @@ import { type Translator, translator } from "../platform/i18n/messages.js";
 
 /** An amount in Qatari riyals, in the language's digits. */
 export function money(amount: number, locale: Locale, tr: Translator): string {
-  return tr.t("eservices.money", {
+  return tr.t("forms.money", {
     amount: formatNumber(amount, locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 }),
   });
 }

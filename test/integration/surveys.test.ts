@@ -155,9 +155,9 @@ describe("answering a survey", () => {
     expect(res.statusCode).toBe(400);
     const page = text(res.body);
     expect(page).toContain('class="error-summary"');
-    expect(page).toContain(ar.t("eservices.errors.choose", { label: label("q1")?.ar ?? "" }));
-    expect(page).toContain(ar.t("eservices.errors.choose", { label: label("q2")?.ar ?? "" }));
-    expect(page).toContain(ar.t("eservices.errors.max", { label: label("q3")?.ar ?? "", max: 300 }));
+    expect(page).toContain(ar.t("forms.errors.choose", { label: label("q1")?.ar ?? "" }));
+    expect(page).toContain(ar.t("forms.errors.choose", { label: label("q2")?.ar ?? "" }));
+    expect(page).toContain(ar.t("forms.errors.max", { label: label("q3")?.ar ?? "", max: 300 }));
     expect(page).toContain('href="#q2"');
     expect(page).toContain('value="999"');
     expect(page).toContain("نص محفوظ");
@@ -168,8 +168,8 @@ describe("answering a survey", () => {
     await citizen.get(HEALTH);
     const english = await citizen.post(HEALTH, { q2: "o1", q3: "-4", q4: "yes" });
     expect(english.statusCode).toBe(400);
-    expect(text(english.body)).toContain(en.t("eservices.errors.choose", { label: label("q1")?.en ?? "" }));
-    expect(text(english.body)).toContain(en.t("eservices.errors.min", { label: label("q3")?.en ?? "", min: 0 }));
+    expect(text(english.body)).toContain(en.t("forms.errors.choose", { label: label("q1")?.en ?? "" }));
+    expect(text(english.body)).toContain(en.t("forms.errors.min", { label: label("q3")?.en ?? "", min: 0 }));
     expect(await responsesTo("health-centre-visit")).toHaveLength(before);
   });
 

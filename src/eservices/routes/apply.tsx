@@ -264,7 +264,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const { fields } = readForm(request.body);
     if (fields.declaration !== "yes") {
       return checkPage(request, reply, def, draft, [
-        problemMessage(request.tr, { field: "declaration", key: "eservices.errors.declaration" }),
+        problemMessage(request.tr, { field: "declaration", key: "forms.errors.declaration" }),
       ]);
     }
     const result = await applications.submit(user, draft, def);

@@ -137,14 +137,14 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
     else if (answer.length > 5000)
       problems.push({
         field: "answer",
-        key: "eservices.errors.tooLong",
+        key: "forms.errors.tooLong",
         values: { label: tr.t("eservices.request.answerLabel"), max: 5000 },
       });
     const incoming = form.files.files ?? [];
     if (incoming.length > RESPONSE_FILES.max)
       problems.push({
         field: "files",
-        key: "eservices.errors.tooManyFiles",
+        key: "forms.errors.tooManyFiles",
         values: { label: tr.t("eservices.request.filesLabel"), max: RESPONSE_FILES.max },
       });
     const accepted: { file: (typeof incoming)[number]; kind: "pdf" | "jpeg" | "png" }[] = [];

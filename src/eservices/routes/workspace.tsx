@@ -274,7 +274,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: EserviceRouteO
           warning={tr.t("eservices.workspace.confirm.warning")}
           rows={[
             { key: tr.t("eservices.workspace.decision"), value: tr.t(`eservices.workspace.${approve ? "approve" : "reject"}`) },
-            { key: tr.t("eservices.workspace.reason"), value: decision.reason || tr.t("eservices.answers.none") },
+            { key: tr.t("eservices.workspace.reason"), value: decision.reason || tr.t("forms.answers.none") },
           ]}
           action={localizePath(locale, `${casePath(kase.reference)}/decide`)}
           fields={{ decision: decision.decision, reason: decision.reason }}

@@ -82,7 +82,7 @@ function parseDate(form: Form, id: string): { iso: string } | { problem: "missin
  * not read here: uploads are stored first and passed in as `files`.
  */
 export function parseAnswer(q: SimpleQuestion, form: Form, label: string, files: FileRef[] = []): Parsed {
-  const required = (key = "eservices.errors.required"): Parsed =>
+  const required = (key = "forms.errors.required"): Parsed =>
     q.required ? { error: { key, values: { label } } } : { value: undefined };
   switch (q.type) {
     case "text": {
@@ -90,20 +90,20 @@ export function parseAnswer(q: SimpleQuestion, form: Form, label: string, files:
       const raw = typeof form[q.id] === "string" ? stripControlCharacters(form[q.id] as string).trim() : v;
       const value = q.multiline ? raw : v;
       if (!value) return required();
-      if (value.length > q.maxLength) return { error: { key: "eservices.errors.tooLong", values: { label, max: q.maxLength } } };
+      if (value.length > q.maxLength) return { error: { key: "forms.errors.tooLong", values: { label, max: q.maxLength } } };
       return { value };
     }
     case "name-ar": {
       const v = text(form, q.id);
       if (!v) return required();
-      if (v.length > 100) return { error: { key: "eservices.errors.tooLong", values: { label, max: 100 } } };
-      return ARABIC_NAME.test(v) ? { value: v } : { error: { key: "eservices.errors.arabicScript", values: { label } } };
+      if (v.length > 100) return { error: { key: "forms.errors.tooLong", values: { label, max: 100 } } };
+      return ARABIC_NAME.test(v) ? { value: v } : { error: { key: "forms.errors.arabicScript", values: { label } } };
     }
     case "name-en": {
       const v = text(form, q.id);
       if (!v) return required();
-      if (v.length > 100) return { error: { key: "eservices.errors.tooLong", values: { label, max: 100 } } };
-      return ENGLISH_NAME.test(v) ? { value: v } : { error: { key: "eservices.errors.englishScript", values: { label } } };
+      if (v.length > 100) return { error: { key: "forms.errors.tooLong", values: { label, max: 100 } } };
+      return ENGLISH_NAME.test(v) ? { value: v } : { error: { key: "forms.errors.englishScript", values: { label } } };
     }
     case "qid": {
       const v = text(form, q.id);
@@ -114,10 +114,10 @@ export function parseAnswer(q: SimpleQuestion, form: Form, label: string, files:
         error: {
           key:
             checked.problem === "length"
-              ? "eservices.errors.qidLength"
+              ? "forms.errors.qidLength"
               : checked.problem === "digits"
-                ? "eservices.errors.qidDigits"
-                : "eservices.errors.qidCentury",
+                ? "forms.errors.qidDigits"
+                : "forms.errors.qidCentury",
           values: { label },
         },
       };
@@ -127,13 +127,13 @@ export function parseAnswer(q: SimpleQuestion, form: Form, label: string, files:
       if (!v) return required();
       const e164 = normalisePhone(v);
       if (!e164 || (!q.international && !e164.startsWith("+974")))
-        return { error: { key: "eservices.errors.phone", values: { label } } };
+        return { error: { key: "forms.errors.phone", values: { label } } };
       return { value: e164 };
     }
     case "email": {
       const v = text(form, q.id).toLowerCase();
       if (!v) return required();
-      return EMAIL.test(v) && v.length <= 254 ? { value: v } : { error: { key: "eservices.errors.email", values: { label } } };
+      return EMAIL.test(v) && v.length <= 254 ? { value: v } : { error: { key: "forms.errors.email", values: { label } } };
     }
     case "number":
     case "money": {
@@ -142,68 +142,63 @@ export function parseAnswer(q: SimpleQuestion, form: Form, label: string, files:
         .replace("٫", ".");
       if (!v) return required();
       if (!/^-?\d+(\.\d+)?$/.test(v))
-        return { error: { key: q.type === "money" ? "eservices.errors.money" : "eservices.errors.number", values: { label } } };
+        return { error: { key: q.type === "money" ? "forms.errors.money" : "forms.errors.number", values: { label } } };
       const n = Number(v);
       const integer = q.type === "number" ? q.integer : false;
-      if (integer && !Number.isInteger(n)) return { error: { key: "eservices.errors.wholeNumber", values: { label } } };
-      if (q.type === "money" && !/^\d+(\.\d{1,2})?$/.test(v))
-        return { error: { key: "eservices.errors.money", values: { label } } };
-      if (q.min !== undefined && n < q.min) return { error: { key: "eservices.errors.min", values: { label, min: q.min } } };
-      if (q.max !== undefined && n > q.max) return { error: { key: "eservices.errors.max", values: { label, max: q.max } } };
+      if (integer && !Number.isInteger(n)) return { error: { key: "forms.errors.wholeNumber", values: { label } } };
+      if (q.type === "money" && !/^\d+(\.\d{1,2})?$/.test(v)) return { error: { key: "forms.errors.money", values: { label } } };
+      if (q.min !== undefined && n < q.min) return { error: { key: "forms.errors.min", values: { label, min: q.min } } };
+      if (q.max !== undefined && n > q.max) return { error: { key: "forms.errors.max", values: { label, max: q.max } } };
       return { value: n };
     }
     case "date": {
       const parsed = parseDate(form, q.id);
-      if (!parsed) return required("eservices.errors.dateRequired");
+      if (!parsed) return required("forms.errors.dateRequired");
       if ("problem" in parsed)
         return {
           error: {
-            key: parsed.problem === "missing" ? "eservices.errors.dateMissing" : "eservices.errors.dateInvalid",
+            key: parsed.problem === "missing" ? "forms.errors.dateMissing" : "forms.errors.dateInvalid",
             values: { label },
           },
         };
       const today = new Date().toISOString().slice(0, 10);
-      if (q.past && parsed.iso > today) return { error: { key: "eservices.errors.datePast", values: { label } } };
-      if (q.future && parsed.iso < today) return { error: { key: "eservices.errors.dateFuture", values: { label } } };
+      if (q.past && parsed.iso > today) return { error: { key: "forms.errors.datePast", values: { label } } };
+      if (q.future && parsed.iso < today) return { error: { key: "forms.errors.dateFuture", values: { label } } };
       const broken = dateRuleBroken(q, parsed.iso);
       return broken ? { error: broken } : { value: parsed.iso };
     }
     case "select":
     case "radios": {
       const v = text(form, q.id);
-      if (!v) return required("eservices.errors.choose");
-      return q.options.some((o) => o.value === v)
-        ? { value: v }
-        : { error: { key: "eservices.errors.choose", values: { label } } };
+      if (!v) return required("forms.errors.choose");
+      return q.options.some((o) => o.value === v) ? { value: v } : { error: { key: "forms.errors.choose", values: { label } } };
     }
     case "checkboxes": {
       const values = list(form, q.id);
-      if (values.length === 0) return required("eservices.errors.chooseSome");
+      if (values.length === 0) return required("forms.errors.chooseSome");
       return values.every((v) => q.options.some((o) => o.value === v))
         ? { value: [...new Set(values)] }
-        : { error: { key: "eservices.errors.chooseSome", values: { label } } };
+        : { error: { key: "forms.errors.chooseSome", values: { label } } };
     }
     case "yes-no": {
       const v = text(form, q.id);
-      if (!v) return required("eservices.errors.yesNo");
-      return v === "yes" || v === "no" ? { value: v } : { error: { key: "eservices.errors.yesNo", values: { label } } };
+      if (!v) return required("forms.errors.yesNo");
+      return v === "yes" || v === "no" ? { value: v } : { error: { key: "forms.errors.yesNo", values: { label } } };
     }
     case "address": {
       const parts = ["zone", "street", "building"].map((p) => foldDigits(text(form, `${q.id}-${p}`)));
-      if (parts.every((p) => !p)) return required("eservices.errors.address");
-      if (!parts.every((p) => /^\d{1,4}$/.test(p)))
-        return { error: { key: "eservices.errors.addressNumbers", values: { label } } };
+      if (parts.every((p) => !p)) return required("forms.errors.address");
+      if (!parts.every((p) => /^\d{1,4}$/.test(p))) return { error: { key: "forms.errors.addressNumbers", values: { label } } };
       const [zone = "", street = "", building = ""] = parts;
       return { value: { zone, street, building } };
     }
     case "file": {
-      if (files.length === 0) return required("eservices.errors.file");
-      if (files.length > q.maxFiles)
-        return { error: { key: "eservices.errors.tooManyFiles", values: { label, max: q.maxFiles } } };
+      if (files.length === 0) return required("forms.errors.file");
+      if (files.length > q.maxFiles) return { error: { key: "forms.errors.tooManyFiles", values: { label, max: q.maxFiles } } };
       return { value: files };
     }
     case "declaration": {
-      return text(form, q.id) === "yes" ? { value: true } : { error: { key: "eservices.errors.declaration" } };
+      return text(form, q.id) === "yes" ? { value: true } : { error: { key: "forms.errors.declaration" } };
     }
   }
 }

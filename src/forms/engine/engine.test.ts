@@ -119,63 +119,63 @@ describe("definitions", () => {
 describe("validation of each question type", () => {
   it("text: required, trimmed, limited", () => {
     expect(value({ type: "text", maxLength: 5, multiline: false }, { x: "  ab  " })).toBe("ab");
-    expect(value({ type: "text", maxLength: 5, multiline: false }, { x: "" })).toBe("error:eservices.errors.required");
-    expect(value({ type: "text", maxLength: 5, multiline: false }, { x: "abcdef" })).toBe("error:eservices.errors.tooLong");
+    expect(value({ type: "text", maxLength: 5, multiline: false }, { x: "" })).toBe("error:forms.errors.required");
+    expect(value({ type: "text", maxLength: 5, multiline: false }, { x: "abcdef" })).toBe("error:forms.errors.tooLong");
     expect(value({ type: "text", required: false, maxLength: 5, multiline: false }, {})).toBeUndefined();
   });
 
   it("names in the script asked for", () => {
     expect(value({ type: "name-ar" }, { x: "مريم خالد" })).toBe("مريم خالد");
-    expect(value({ type: "name-ar" }, { x: "Maryam" })).toBe("error:eservices.errors.arabicScript");
+    expect(value({ type: "name-ar" }, { x: "Maryam" })).toBe("error:forms.errors.arabicScript");
     expect(value({ type: "name-en" }, { x: "Maryam Al-Sulaiti" })).toBe("Maryam Al-Sulaiti");
-    expect(value({ type: "name-en" }, { x: "مريم" })).toBe("error:eservices.errors.englishScript");
+    expect(value({ type: "name-en" }, { x: "مريم" })).toBe("error:forms.errors.englishScript");
   });
 
   it("national id: checked, Arabic-Indic digits accepted", () => {
     expect(value({ type: "qid" }, { x: "٢٨٦٦٣٤٠٠١٠١" })).toBe("28663400101");
-    expect(value({ type: "qid" }, { x: "2866340010" })).toBe("error:eservices.errors.qidLength");
-    expect(value({ type: "qid" }, { x: "2866340010a" })).toBe("error:eservices.errors.qidDigits");
+    expect(value({ type: "qid" }, { x: "2866340010" })).toBe("error:forms.errors.qidLength");
+    expect(value({ type: "qid" }, { x: "2866340010a" })).toBe("error:forms.errors.qidDigits");
   });
 
   it("phone: Qatar numbers and, when allowed, international ones", () => {
     expect(value({ type: "phone", international: false }, { x: "5550 0101" })).toBe("+97455500101");
-    expect(value({ type: "phone", international: false }, { x: "+44 7700 900123" })).toBe("error:eservices.errors.phone");
+    expect(value({ type: "phone", international: false }, { x: "+44 7700 900123" })).toBe("error:forms.errors.phone");
     expect(value({ type: "phone", international: true }, { x: "+44 7911 123456" })).toBe("+447911123456");
-    expect(value({ type: "phone", international: true }, { x: "123" })).toBe("error:eservices.errors.phone");
+    expect(value({ type: "phone", international: true }, { x: "123" })).toBe("error:forms.errors.phone");
   });
 
   it("email", () => {
     expect(value({ type: "email" }, { x: " Maryam@Example.QA " })).toBe("maryam@example.qa");
-    expect(value({ type: "email" }, { x: "maryam@" })).toBe("error:eservices.errors.email");
+    expect(value({ type: "email" }, { x: "maryam@" })).toBe("error:forms.errors.email");
   });
 
   it("number and money: digits of either script, limits, two decimals for money", () => {
     expect(value({ type: "number", integer: true, min: 1, max: 10 }, { x: "٧" })).toBe(7);
-    expect(value({ type: "number", integer: true, min: 1, max: 10 }, { x: "11" })).toBe("error:eservices.errors.max");
-    expect(value({ type: "number", integer: true, min: 1, max: 10 }, { x: "0" })).toBe("error:eservices.errors.min");
-    expect(value({ type: "number", integer: true }, { x: "2.5" })).toBe("error:eservices.errors.wholeNumber");
-    expect(value({ type: "number", integer: true }, { x: "ten" })).toBe("error:eservices.errors.number");
+    expect(value({ type: "number", integer: true, min: 1, max: 10 }, { x: "11" })).toBe("error:forms.errors.max");
+    expect(value({ type: "number", integer: true, min: 1, max: 10 }, { x: "0" })).toBe("error:forms.errors.min");
+    expect(value({ type: "number", integer: true }, { x: "2.5" })).toBe("error:forms.errors.wholeNumber");
+    expect(value({ type: "number", integer: true }, { x: "ten" })).toBe("error:forms.errors.number");
     expect(value({ type: "money", min: 0 }, { x: "12,500.50" })).toBe(12500.5);
     expect(value({ type: "money", min: 0 }, { x: "١٢٬٥٠٠٫٥" })).toBe(12500.5);
-    expect(value({ type: "money", min: 0 }, { x: "1.234" })).toBe("error:eservices.errors.money");
-    expect(value({ type: "money", min: 0 }, { x: "-5" })).toBe("error:eservices.errors.money");
+    expect(value({ type: "money", min: 0 }, { x: "1.234" })).toBe("error:forms.errors.money");
+    expect(value({ type: "money", min: 0 }, { x: "-5" })).toBe("error:forms.errors.money");
   });
 
   it("date: three boxes, real dates only, past or future when asked", () => {
     const d = (day: string, month: string, year: string) => ({ "x-day": day, "x-month": month, "x-year": year });
     expect(value({ type: "date", past: false, future: false, hijri: true }, d("٥", "3", "2026"))).toBe("2026-03-05");
     expect(value({ type: "date", past: false, future: false, hijri: true }, d("31", "2", "2026"))).toBe(
-      "error:eservices.errors.dateInvalid",
+      "error:forms.errors.dateInvalid",
     );
     expect(value({ type: "date", past: false, future: false, hijri: true }, d("1", "", "2026"))).toBe(
-      "error:eservices.errors.dateMissing",
+      "error:forms.errors.dateMissing",
     );
-    expect(value({ type: "date", past: false, future: false, hijri: true }, {})).toBe("error:eservices.errors.dateRequired");
+    expect(value({ type: "date", past: false, future: false, hijri: true }, {})).toBe("error:forms.errors.dateRequired");
     expect(value({ type: "date", past: true, future: false, hijri: true }, d("1", "1", "2999"))).toBe(
-      "error:eservices.errors.datePast",
+      "error:forms.errors.datePast",
     );
     expect(value({ type: "date", past: false, future: true, hijri: true }, d("1", "1", "2000"))).toBe(
-      "error:eservices.errors.dateFuture",
+      "error:forms.errors.dateFuture",
     );
   });
 
@@ -185,11 +185,11 @@ describe("validation of each question type", () => {
       { value: "b", label: t("ب") },
     ];
     expect(value({ type: "radios", options }, { x: "a" })).toBe("a");
-    expect(value({ type: "select", options }, { x: "z" })).toBe("error:eservices.errors.choose");
+    expect(value({ type: "select", options }, { x: "z" })).toBe("error:forms.errors.choose");
     expect(value({ type: "checkboxes", options }, { x: ["a", "b", "a"] })).toEqual(["a", "b"]);
-    expect(value({ type: "checkboxes", options }, { x: ["a", "z"] })).toBe("error:eservices.errors.chooseSome");
+    expect(value({ type: "checkboxes", options }, { x: ["a", "z"] })).toBe("error:forms.errors.chooseSome");
     expect(value({ type: "yes-no" }, { x: "no" })).toBe("no");
-    expect(value({ type: "yes-no" }, { x: "maybe" })).toBe("error:eservices.errors.yesNo");
+    expect(value({ type: "yes-no" }, { x: "maybe" })).toBe("error:forms.errors.yesNo");
   });
 
   it("address: zone, street and building numbers", () => {
@@ -199,7 +199,7 @@ describe("validation of each question type", () => {
       building: "12",
     });
     expect(value({ type: "address" }, { "x-zone": "66", "x-street": "Corniche", "x-building": "12" })).toBe(
-      "error:eservices.errors.addressNumbers",
+      "error:forms.errors.addressNumbers",
     );
   });
 
@@ -209,13 +209,13 @@ describe("validation of each question type", () => {
       value: [file],
     });
     expect(parseAnswer(q({ type: "file", accept: ["pdf"], maxBytes: 2048, maxFiles: 1 }), {}, "L", [file, file])).toMatchObject({
-      error: { key: "eservices.errors.tooManyFiles" },
+      error: { key: "forms.errors.tooManyFiles" },
     });
     expect(parseAnswer(q({ type: "file", accept: ["pdf"], maxBytes: 2048, maxFiles: 1 }), {}, "L", [])).toMatchObject({
-      error: { key: "eservices.errors.file" },
+      error: { key: "forms.errors.file" },
     });
     expect(value({ type: "declaration", text: t("أقر") }, { x: "yes" })).toBe(true);
-    expect(value({ type: "declaration", text: t("أقر") }, {})).toBe("error:eservices.errors.declaration");
+    expect(value({ type: "declaration", text: t("أقر") }, {})).toBe("error:forms.errors.declaration");
   });
 });
 
@@ -281,7 +281,7 @@ describe("reading a page", () => {
     const goods = def.pages[3];
     if (!goods) throw new Error("no page");
     const outcome = readPage(goods, { for: "me" }, { value: "abc", note: "hello" }, label);
-    expect(outcome.errors).toEqual([{ field: "value", key: "eservices.errors.money", values: { label: "Label" } }]);
+    expect(outcome.errors).toEqual([{ field: "value", key: "forms.errors.money", values: { label: "Label" } }]);
     expect(outcome.answers.note).toBe("hello");
     expect(readPage(goods, {}, { value: "100" }, label)).toEqual({ answers: { value: 100 }, errors: [] });
   });
@@ -303,9 +303,7 @@ describe("reading a page", () => {
     const bad = readPage(partners, {}, { "partner-0-name": "علي", "partner-0-share": "60" }, label);
     expect(bad.errors.map((e) => e.field)).toEqual(["partner-0-name"]);
     const none = readPage(partners, {}, {}, label);
-    expect(none.errors).toEqual([
-      { field: "partner-0-name", key: "eservices.errors.groupMin", values: { label: "Label", min: 1 } },
-    ]);
+    expect(none.errors).toEqual([{ field: "partner-0-name", key: "forms.errors.groupMin", values: { label: "Label", min: 1 } }]);
     expect(formValuesOf(partners, { partner: [{ name: "Ali", share: 60 }] })).toEqual({
       "partner-0-name": "Ali",
       "partner-0-share": "60",

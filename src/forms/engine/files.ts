@@ -25,16 +25,16 @@ export async function checkFile(
     case "tooLarge":
       return {
         error: {
-          key: "eservices.errors.fileTooLarge",
+          key: "forms.errors.fileTooLarge",
           values: { label, name, max: Math.floor(rule.maxBytes / (1024 * 1024)) || 1 },
         },
       };
     case "empty":
-      return { error: { key: "eservices.errors.fileEmpty", values: { label, name } } };
+      return { error: { key: "forms.errors.fileEmpty", values: { label, name } } };
     case "type":
       return {
         error: {
-          key: "eservices.errors.fileType",
+          key: "forms.errors.fileType",
           values: { label, name, types: rule.accept.map((k) => k.toUpperCase()).join(", ") },
         },
       };

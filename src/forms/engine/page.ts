@@ -42,7 +42,7 @@ export function readPage(
       const first = q.questions[0] as SimpleQuestion;
       if (itemErrors.length === 0 && items.length < q.min) {
         const field = anchorOf(first, groupField(q.id, items.length, first.id));
-        errors.push({ field, key: "eservices.errors.groupMin", values: { label: labelOf(q), min: q.min } });
+        errors.push({ field, key: "forms.errors.groupMin", values: { label: labelOf(q), min: q.min } });
       }
       continue;
     }

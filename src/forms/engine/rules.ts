@@ -43,12 +43,12 @@ export function checkWindow(day: string, window: DateWindow, today: string): Ref
   if (window.opensDaysBefore !== undefined) {
     const opensDay = addDays(day, -window.opensDaysBefore);
     if (today < opensDay)
-      return { key: "eservices.rules.window.tooEarly", values: { opensDay, days: window.opensDaysBefore, dateDay: day } };
+      return { key: "forms.rules.window.tooEarly", values: { opensDay, days: window.opensDaysBefore, dateDay: day } };
   }
   if (window.closesDaysAfter !== undefined) {
     const closedDay = addDays(day, window.closesDaysAfter);
     if (today > closedDay)
-      return { key: "eservices.rules.window.tooLate", values: { closedDay, days: window.closesDaysAfter, dateDay: day } };
+      return { key: "forms.rules.window.tooLate", values: { closedDay, days: window.closesDaysAfter, dateDay: day } };
   }
   return undefined;
 }
@@ -56,8 +56,8 @@ export function checkWindow(day: string, window: DateWindow, today: string): Ref
 /** Whether a date of birth meets the age rule today. */
 export function checkAge(birthDay: string, rule: AgeRule, today: string): Refusal | undefined {
   if (rule.min !== undefined && addYears(birthDay, rule.min) > today)
-    return { key: "eservices.rules.age.tooYoung", values: { min: rule.min } };
+    return { key: "forms.rules.age.tooYoung", values: { min: rule.min } };
   if (rule.max !== undefined && addYears(birthDay, rule.max) <= today)
-    return { key: "eservices.rules.age.tooOld", values: { max: rule.max } };
+    return { key: "forms.rules.age.tooOld", values: { max: rule.max } };
   return undefined;
 }

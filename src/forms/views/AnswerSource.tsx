@@ -16,8 +16,8 @@ function recordName(t: Translate, source: Exclude<AnswerSource, { kind: "profile
 /** What the form says under a question a registry answered (or that the person changed); nothing otherwise. */
 export function sourceHint(source: AnswerSource | undefined, t: Translate, date: (d: Date) => string): string | undefined {
   if (source?.kind === "registry")
-    return t("eservices.prefill.fromRecord", { record: recordName(t, source), date: date(new Date(source.at)) });
-  if (source?.kind === "edited") return t("eservices.prefill.edited", { record: recordName(t, source) });
+    return t("forms.prefill.fromRecord", { record: recordName(t, source), date: date(new Date(source.at)) });
+  if (source?.kind === "edited") return t("forms.prefill.edited", { record: recordName(t, source) });
   return undefined;
 }
 
@@ -37,10 +37,10 @@ export function FallbackNotice({ fallbacks }: { fallbacks: { registry: string; n
   const { t } = usePage();
   if (!fallbacks.length) return null;
   return (
-    <NotificationBanner title={t("eservices.prefill.fallbackTitle")}>
+    <NotificationBanner title={t("forms.prefill.fallbackTitle")}>
       {fallbacks.map((f) => (
         <p key={f.registry}>
-          {t(f.notFound ? "eservices.prefill.notFound" : "eservices.prefill.unavailable", {
+          {t(f.notFound ? "forms.prefill.notFound" : "forms.prefill.unavailable", {
             record: t(`registries.record.${f.registry}`),
           })}
         </p>
@@ -56,10 +56,10 @@ export function SourceLine({ source }: { source: AnswerSource | undefined }) {
   const record = recordName(t, source);
   const text =
     source.kind === "registry"
-      ? t("eservices.prefill.check.registry", { record, date: date(new Date(source.at)) })
+      ? t("forms.prefill.check.registry", { record, date: date(new Date(source.at)) })
       : source.kind === "edited"
-        ? t("eservices.prefill.check.edited", { record })
-        : t("eservices.prefill.check.unverified");
+        ? t("forms.prefill.check.edited", { record })
+        : t("forms.prefill.check.unverified");
   return <p class="hint">{text}</p>;
 }
 
@@ -70,22 +70,22 @@ export function OfficerSource({ q, source }: { q: Question; source: AnswerSource
   const record = recordName(t, source);
   if (source.kind === "registry")
     return (
-      <p class="hint">{t("eservices.prefill.officer.registry", { record, date: formatDateTime(new Date(source.at), locale) })}</p>
+      <p class="hint">{t("forms.prefill.officer.registry", { record, date: formatDateTime(new Date(source.at), locale) })}</p>
     );
   if (source.kind === "edited")
     return (
       <p>
-        <Tag colour="yellow">{t("eservices.prefill.officer.edited")}</Tag>{" "}
+        <Tag colour="yellow">{t("forms.prefill.officer.edited")}</Tag>{" "}
         <span class="hint">
-          {t("eservices.prefill.officer.recordSaid", { record })} {answerPlain(q, source.original, locale, tr)}
+          {t("forms.prefill.officer.recordSaid", { record })} {answerPlain(q, source.original, locale, tr)}
         </span>
       </p>
     );
   return (
     <p>
-      <Tag colour="red">{t("eservices.prefill.officer.unverified")}</Tag>{" "}
+      <Tag colour="red">{t("forms.prefill.officer.unverified")}</Tag>{" "}
       <span class="hint">
-        {t(source.reason === "not-found" ? "eservices.prefill.officer.notFound" : "eservices.prefill.officer.unavailable", {
+        {t(source.reason === "not-found" ? "forms.prefill.officer.notFound" : "forms.prefill.officer.unavailable", {
           record,
         })}
       </span>

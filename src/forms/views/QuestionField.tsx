@@ -32,7 +32,7 @@ function one(values: FormValues, name: string): string {
 function SimpleField({ q, name, state }: { q: SimpleQuestion; name: string; state: FieldState }) {
   const { locale, t, number, hijri, date } = usePage();
   const label = q.label[locale];
-  const optional = q.required ? "" : ` ${t("eservices.apply.optional")}`;
+  const optional = q.required ? "" : ` ${t("forms.apply.optional")}`;
   const from = name === q.id ? sourceHint(state.sources?.[q.id], t, date) : undefined;
   const hint = q.hint && from ? `${q.hint[locale]} ${from}` : (from ?? q.hint?.[locale]);
   const error = state.errors.get(name) ?? state.errors.get(`${name}-day`) ?? state.errors.get(`${name}-zone`);
@@ -118,7 +118,7 @@ function SimpleField({ q, name, state }: { q: SimpleQuestion; name: string; stat
         <TextInput
           {...common}
           label={`${label}${optional}`}
-          hint={hint ?? t("eservices.apply.moneyHint")}
+          hint={hint ?? t("forms.apply.moneyHint")}
           value={one(state.values, name)}
           inputMode="decimal"
           width="10"
@@ -146,7 +146,7 @@ function SimpleField({ q, name, state }: { q: SimpleQuestion; name: string; stat
           label={label + optional}
           value={one(state.values, name)}
           items={[
-            { value: "", label: t("eservices.apply.choose") },
+            { value: "", label: t("forms.apply.choose") },
             ...q.options.map((o) => ({ value: o.value, label: o.label[locale] })),
           ]}
         />
@@ -166,7 +166,7 @@ function SimpleField({ q, name, state }: { q: SimpleQuestion; name: string; stat
         <Checkboxes
           {...common}
           legend={label + optional}
-          hint={hint ?? t("eservices.apply.chooseAll")}
+          hint={hint ?? t("forms.apply.chooseAll")}
           value={Array.isArray(v) ? v : v ? [v] : []}
           items={q.options.map((o) => ({ value: o.value, label: o.label[locale] }))}
         />
@@ -180,8 +180,8 @@ function SimpleField({ q, name, state }: { q: SimpleQuestion; name: string; stat
           inline
           value={one(state.values, name)}
           items={[
-            { value: "yes", label: t("eservices.apply.yes") },
-            { value: "no", label: t("eservices.apply.no") },
+            { value: "yes", label: t("forms.apply.yes") },
+            { value: "no", label: t("forms.apply.no") },
           ]}
         />
       );
@@ -198,7 +198,7 @@ function SimpleField({ q, name, state }: { q: SimpleQuestion; name: string; stat
         />
       );
     case "file": {
-      const rules = t("eservices.apply.fileRules", {
+      const rules = t("forms.apply.fileRules", {
         types: q.accept.map((k) => k.toUpperCase()).join(locale === "ar" ? "، " : ", "),
         size: number(Math.round(q.maxBytes / (1024 * 1024))),
         count: q.maxFiles,
@@ -247,7 +247,7 @@ function GroupField({ q, state, adding }: { q: Extract<Question, { type: "group"
       {Array.from({ length: count }, (_, i) => (
         <fieldset class="fieldset add-another__item" key={i}>
           <legend class="fieldset__legend heading-s">
-            {t("eservices.apply.groupItem", { item: q.itemLabel[locale], n: i + 1 })}
+            {t("forms.apply.groupItem", { item: q.itemLabel[locale], n: i + 1 })}
           </legend>
           {q.questions.map((g) => (
             <SimpleField q={g} name={`${q.id}-${i}-${g.id}`} state={state} key={g.id} />
@@ -256,13 +256,13 @@ function GroupField({ q, state, adding }: { q: Extract<Question, { type: "group"
             <div class="choices__item add-another__remove">
               <input class="choices__input" type="checkbox" id={`${q.id}-${i}-remove`} name={`${q.id}-${i}-remove`} value="yes" />
               <label class="choices__label" for={`${q.id}-${i}-remove`}>
-                {t("eservices.apply.removeItem", { item: q.itemLabel[locale], n: i + 1 })}
+                {t("forms.apply.removeItem", { item: q.itemLabel[locale], n: i + 1 })}
               </label>
             </div>
           ) : null}
         </fieldset>
       ))}
-      {count >= q.max ? <p class="hint">{t("eservices.apply.groupFull", { max: q.max })}</p> : null}
+      {count >= q.max ? <p class="hint">{t("forms.apply.groupFull", { max: q.max })}</p> : null}
     </div>
   );
 }

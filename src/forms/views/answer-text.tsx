@@ -13,7 +13,7 @@ export function answerText(
   tr: Translator,
   fileHref?: (id: string) => string,
 ): ComponentChildren {
-  if (isEmptyAnswer(value)) return tr.t("eservices.answers.none");
+  if (isEmptyAnswer(value)) return tr.t("forms.answers.none");
   switch (q.type) {
     case "group":
       return (

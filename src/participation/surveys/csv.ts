@@ -22,10 +22,10 @@ export function answerCell(q: SurveyQuestion, value: AnswerValue | undefined, lo
     case "checkboxes":
       return (Array.isArray(value) ? value.map(String) : [String(value)]).map(option).join("; ");
     case "yes-no":
-      return tr.t(value === "yes" ? "eservices.apply.yes" : "eservices.apply.no");
+      return tr.t(value === "yes" ? "forms.apply.yes" : "forms.apply.no");
     case "address": {
       const a = value as Address;
-      return tr.t("eservices.answers.address", { zone: a.zone, street: a.street, building: a.building });
+      return tr.t("forms.answers.address", { zone: a.zone, street: a.street, building: a.building });
     }
     default:
       return String(value);

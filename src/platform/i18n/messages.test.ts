@@ -98,7 +98,7 @@ describe("values inside Arabic sentences", () => {
   const en = translator("en");
 
   it("isolates a reference and an amount, so neither swaps places with the Arabic around it", () => {
-    const amount = ar.t("eservices.money", { amount: "500" });
+    const amount = ar.t("forms.money", { amount: "500" });
     expect(amount).toBe(`${FSI}500${PDI} ريال قطري`);
     const title = ar.t("notifications.events.payment-due.title", { reference: "HK-6PK3-C7WT", amount });
     expect(title).toBe(`لن يُرسل قبل دفع الرسوم: ${FSI}HK-6PK3-C7WT${PDI} (${FSI}${amount}${PDI})`);
@@ -108,6 +108,6 @@ describe("values inside Arabic sentences", () => {
     expect(isolate("مريم خالد")).toBe("مريم خالد");
     expect(isolate("https://hukoomi.example/my")).toBe("https://hukoomi.example/my");
     expect(isolate(500)).toBe(500);
-    expect(en.t("eservices.money", { amount: "500" })).toBe("QAR 500");
+    expect(en.t("forms.money", { amount: "500" })).toBe("QAR 500");
   });
 });

@@ -49,8 +49,8 @@ function QuestionRow({ row, values, error }: { row: number; values: EditorValues
         inline
         value={r?.required === "no" ? "no" : "yes"}
         items={[
-          { value: "yes", label: t("eservices.apply.yes") },
-          { value: "no", label: t("eservices.apply.no") },
+          { value: "yes", label: t("forms.apply.yes") },
+          { value: "no", label: t("forms.apply.no") },
         ]}
       />
       <Textarea
@@ -110,10 +110,7 @@ export function SurveyEditor(p: SurveyEditorProps) {
           label={t(`${k}.agency`)}
           value={part(p.values, "agency")}
           error={error("agency")}
-          items={[
-            { value: "", label: t("eservices.apply.choose") },
-            ...p.agencies.map((a) => ({ value: a.slug, label: a.name })),
-          ]}
+          items={[{ value: "", label: t("forms.apply.choose") }, ...p.agencies.map((a) => ({ value: a.slug, label: a.name }))]}
         />
         <div class="two-columns">
           <TextInput

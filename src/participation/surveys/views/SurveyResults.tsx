@@ -46,7 +46,7 @@ function QuestionResult({ s, n }: { s: QuestionSummary; n: number }) {
           ]}
           rows={s.options.map((o) => [
             s.question.type === "yes-no"
-              ? t(o.value === "yes" ? "eservices.apply.yes" : "eservices.apply.no")
+              ? t(o.value === "yes" ? "forms.apply.yes" : "forms.apply.no")
               : (("options" in s.question ? s.question.options.find((x) => x.value === o.value)?.label[locale] : o.value) ??
                 o.value),
             number(o.count),
