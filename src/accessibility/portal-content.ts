@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { slugSchema } from "../platform/http/slug.js";
 import { fromRoot } from "../platform/paths.js";
 
 /**
@@ -21,7 +22,7 @@ const english = z
   .refine((s) => !s.includes("'"), "English text uses ’, not a straight apostrophe");
 const text = z.object({ ar: arabic, en: english }).strict();
 const texts = z.object({ ar: z.array(arabic).min(1), en: z.array(english).min(1) }).strict();
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const slug = slugSchema({ words: true });
 
 const sectionSchema = z
   .object({

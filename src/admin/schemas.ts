@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { staffRoles } from "../accounts/model.js";
 import { agencyTypes } from "../catalogue/model.js";
-import { slugSchema } from "../platform/http/slug.js";
+import { slugPattern as slugPatternOf, slugSchema } from "../platform/http/slug.js";
 import { foldDigits, stripControlCharacters } from "../platform/text/clean.js";
 import { bestBetTypes } from "../search/service.js";
 
@@ -21,7 +21,7 @@ const wholeNumber = (key: string, min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int(key).min(min, key).max(max, key));
 
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const slugPattern = slugPatternOf({ words: true });
 /** The address name of a new agency or term: lower-case Latin letters, digits and hyphens. */
 const newSlug = (key: string) =>
   z
@@ -237,7 +237,7 @@ export const bestBetBody = z.object({
         .string()
         .min(1, `${Q}.slug`)
         .max(120, `${Q}.slug`)
-        .regex(/^[a-z0-9][a-z0-9-/]*$/, `${Q}.slug`),
+        .regex(slugPatternOf({ first: "alphanumeric", slashes: true }), `${Q}.slug`),
     ),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugPattern } from "../platform/http/slug.js";
 
 /** Page sizes of the HTML lists. */
 export const PAGE_SIZE = 20;
@@ -7,7 +8,7 @@ export const MAX_PAGE = 5000;
 
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .regex(slugPattern({ words: true }))
   .max(120);
 
 /** A list page's query: page and filters. Unknown parameters (campaign tags…) are ignored; bad values are refused. */

@@ -3,6 +3,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { Db } from "../platform/db/client.js";
 import { runOnce } from "../platform/db/once.js";
+import { slugSchema } from "../platform/http/slug.js";
 import { fromRoot } from "../platform/paths.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
 import { dohaMoment } from "../platform/time/doha.js";
@@ -18,7 +19,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** One entry of content/opendata/datasets.yaml. */
 const demoDataset = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: slugSchema({ words: true }),
   agency: z.string(),
   generator: z.enum(Object.keys(generators) as [keyof typeof generators]).optional(),
   theme: z.enum(themes),

@@ -1,5 +1,6 @@
 import type { Problem } from "../forms/problems.js";
 import type { IncomingFile } from "../platform/http/multipart.js";
+import { slugPattern } from "../platform/http/slug.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
 import { checkCsv } from "./csv.js";
 import { COUNTRY_URI, type DataTable, frequencies, licenceIds, themes } from "./model.js";
@@ -34,7 +35,7 @@ export interface DatasetFormResult {
 
 const text = (v: unknown) => (typeof v === "string" ? stripControlCharacters(v).trim() : "");
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG = slugPattern({ words: true });
 const list = (s: string) =>
   s
     .split(/[,،|]/)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugPattern } from "../platform/http/slug.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
 import { formats, themes } from "./model.js";
 
@@ -7,7 +8,7 @@ export const PAGE_SIZE = 8;
 
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .regex(slugPattern({ words: true }))
   .max(100);
 
 export const slugParams = z.object({ slug: slugSchema });
@@ -33,7 +34,7 @@ export const catalogueQuery = z.object({
   agency: optionalChoice(
     z
       .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "opendata.errors.filter")
+      .regex(slugPattern({ words: true }), "opendata.errors.filter")
       .max(100, "opendata.errors.filter"),
   ),
   theme: optionalChoice(z.enum(themes, { message: "opendata.errors.filter" })),

@@ -4,6 +4,7 @@ import { requireViewer } from "../accounts/sessions.js";
 import type { UploadRule } from "../forms/upload.js";
 import type { Db } from "../platform/db/client.js";
 import { HttpError } from "../platform/http/errors.js";
+import { slugPattern } from "../platform/http/slug.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
 import { contentKinds } from "./kinds/index.js";
@@ -58,7 +59,7 @@ export const workspaceRouteTable: readonly WorkspaceRoute[] = [
 export const slug = z
   .string()
   .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  .regex(slugPattern({ words: true }));
 export const kindParams = z.object({ agency: slug, kind: z.enum(contentKinds.map((k) => k.name) as [string, ...string[]]) });
 export const itemParams = kindParams.extend({ slug });
 export const versionsQuery = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugSchema } from "../../platform/http/slug.js";
 import { agencyTypes, channels, maturities } from "../model.js";
 
 /**
@@ -6,7 +7,7 @@ import { agencyTypes, channels, maturities } from "../model.js";
  * vocabularies, and one file per agency holding the agency and its services,
  * every text in Arabic and English.
  */
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slugs are lower-case words joined by hyphens");
+const slug = slugSchema({ words: true, message: "slugs are lower-case words joined by hyphens" });
 const arabic = z
   .string()
   .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugSchema } from "../../platform/http/slug.js";
 import { registryNames } from "./registries.js";
 import { ageRuleShape, ageSet, dateWindowShape, windowSet } from "./rules.js";
 
@@ -7,7 +8,7 @@ import { ageRuleShape, ageSet, dateWindowShape, windowSet } from "./rules.js";
  * YAML) checked against this schema; the TypeScript types are derived from
  * it. Every text is in Arabic and English.
  */
-const id = z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, "ids are lower-case words joined by hyphens");
+const id = slugSchema({ first: "letter", max: 41, message: "ids are lower-case words joined by hyphens" });
 const bilingual = z.object({ ar: z.string().min(1), en: z.string().min(1) }).strict();
 
 type ConditionShape =
@@ -43,7 +44,7 @@ export function conditionQuestions(condition: Condition | undefined): string[] {
   return [condition.question];
 }
 
-const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), label: bilingual }).strict();
+const option = z.object({ value: slugSchema(), label: bilingual }).strict();
 
 /** What the profile can fill in before the person types. */
 export const prefillFields = ["nameAr", "nameEn", "qid", "phone", "email", "nationality"] as const;

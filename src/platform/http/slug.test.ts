@@ -7,6 +7,23 @@ describe("the one slug schema", () => {
     expect(slugPattern({ max: 60 }).source).toBe("^[a-z0-9-]{1,60}$");
     expect(slugPattern({ first: "letter", max: 41 }).source).toBe("^[a-z][a-z0-9-]{0,40}$");
     expect(slugPattern({ first: "alphanumeric", max: 81 }).source).toBe("^[a-z0-9][a-z0-9-]{0,80}$");
+    expect(slugPattern({ words: true }).source).toBe("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+    expect(slugPattern({ first: "alphanumeric", slashes: true }).source).toBe("^[a-z0-9][a-z0-9/-]*$");
+  });
+
+  it("keeps hyphens between words when asked, within the longest length", () => {
+    const schema = slugSchema({ words: true, max: 12 });
+    expect(schema.safeParse("renew-permit").success).toBe(true);
+    expect(schema.safeParse("2024-figures").success).toBe(true);
+    for (const refused of ["-renew", "renew-", "renew--permit", "", "renew-permits"]) {
+      expect(schema.safeParse(refused).success).toBe(false);
+    }
+  });
+
+  it("allows a page's path when asked", () => {
+    const pattern = slugPattern({ first: "alphanumeric", slashes: true });
+    expect(pattern.test("about/contact")).toBe(true);
+    expect(pattern.test("/about")).toBe(false);
   });
 
   it("accepts lower-case words joined by hyphens and refuses anything else, with the form's message", () => {

@@ -5,6 +5,14 @@ export interface SlugRule {
   max?: number;
   /** What it begins with: a letter (e-service and question ids), a letter or digit (participation items), or anything allowed. */
   first?: "letter" | "alphanumeric";
+  /**
+   * Hyphens only between words: none first, last or twice running, as the
+   * catalogue, open data, the workspace and the administrators name things
+   * ("renew-residence-permit", never "-renew" or "renew--permit").
+   */
+  words?: boolean;
+  /** A slash may follow the first character too: a page's path, such as a best bet names ("about/contact"). */
+  slashes?: boolean;
   /** The catalogue key of the refusal, for a form's field. */
   message?: string;
 }
@@ -13,12 +21,17 @@ export interface SlugRule {
  * The pattern of a slug: lower-case ASCII letters, digits and hyphens, as the
  * portal names things in addresses and content files.
  */
-export function slugPattern({ max, first }: SlugRule = {}): RegExp {
+export function slugPattern({ max, first, words, slashes }: SlugRule = {}): RegExp {
+  if (words) {
+    const within = max === undefined ? "" : `(?=.{1,${max}}$)`;
+    return new RegExp(`^${within}[a-z0-9]+(?:-[a-z0-9]+)*$`);
+  }
+  const rest = slashes ? "[a-z0-9/-]" : "[a-z0-9-]";
   if (first) {
     const head = first === "letter" ? "[a-z]" : "[a-z0-9]";
-    return new RegExp(`^${head}[a-z0-9-]{0,${(max ?? 1000) - 1}}$`);
+    return new RegExp(`^${head}${rest}${max === undefined ? "*" : `{0,${max - 1}}`}$`);
   }
-  return max === undefined ? /^[a-z0-9-]+$/ : new RegExp(`^[a-z0-9-]{1,${max}}$`);
+  return new RegExp(`^${rest}${max === undefined ? "+" : `{1,${max}}`}$`);
 }
 
 /** The one slug schema (see slugPattern): every address parameter, form field and content file naming a slug reads it. */
