@@ -95,7 +95,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const documents = allQuestions(def)
       .filter(({ question }) => question.type === "file")
       .map(({ question }) => question.label[locale]);
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       title: def.title[locale],
       breadcrumbs: service
         ? [{ label: service.title[locale], path: `/services/${service.slug}` }, { label: tr.t("eservices.start.breadcrumb") }]
@@ -157,7 +157,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const action = `${localizePath(locale, applyPath.page(def.slug, draft.id, page.id))}${change ? "?change=1" : ""}`;
     const previous = steps[step - 2];
     const title = `${page.title[locale]} – ${def.title[locale]}`;
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
       backLink: previous
@@ -235,7 +235,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
     const fee = feeWords(def, draft.answers, locale, tr);
     const title = tr.t("eservices.check.title");
     const last = questionPages(def, draft.answers).at(-1);
-    return reply.header("cache-control", "private, no-store").page({
+    return reply.page({
       status: errors.length ? 400 : 200,
       title: errors.length ? tr.t("errors.titlePrefix", { title }) : `${title} – ${def.title[locale]}`,
       backLink: last ? toPage(request, def, draft, last.id) : undefined,
@@ -292,7 +292,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
       const previous = visiblePages(def, saved.answers)
         .filter((p) => !("stop" in p))
         .at(-1);
-      return reply.header("cache-control", "private, no-store").page({
+      return reply.page({
         title: `${page.title[request.locale]} – ${def.title[request.locale]}`,
         body: (
           <StopPage

@@ -5,6 +5,7 @@ import { requireViewer } from "../../accounts/sessions.js";
 import { agencyName } from "../../catalogue/service.js";
 import { checkFile } from "../../forms/engine/files.js";
 import { type Problem, problemMessages } from "../../forms/problems.js";
+import type { FileKind } from "../../forms/upload.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { attachment } from "../../platform/http/download-name.js";
 import { NotFoundError } from "../../platform/http/errors.js";
@@ -21,7 +22,7 @@ import { MyRequestsPage, ReceiptPage, RequestPage } from "../views/RequestPages.
 import { feeWords } from "./apply.js";
 import { currentUser, type EserviceRouteOptions, referenceParams } from "./context.js";
 
-const RESPONSE_FILES = { accept: ["pdf", "jpeg", "png"] as ("pdf" | "jpeg" | "png")[], maxBytes: 5 * 1024 * 1024, max: 3 };
+const RESPONSE_FILES = { accept: ["pdf", "jpeg", "png"] as FileKind[], maxBytes: 5 * 1024 * 1024, max: 3 };
 
 /** The applicant's side of a request: the list, one request, the receipt, answering the agency; and opening files. */
 export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOptions) {
@@ -147,7 +148,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
         key: "forms.errors.tooManyFiles",
         values: { label: tr.t("eservices.request.filesLabel"), max: RESPONSE_FILES.max },
       });
-    const accepted: { file: (typeof incoming)[number]; kind: "pdf" | "jpeg" | "png" }[] = [];
+    const accepted: { file: (typeof incoming)[number]; kind: FileKind }[] = [];
     if (!problems.length) {
       for (const file of incoming) {
         const checked = await checkFile(file, RESPONSE_FILES, tr.t("eservices.request.filesLabel"));
