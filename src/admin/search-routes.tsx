@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { withAudit } from "../audit/log.js";
-import { findAgency, findNews, findService, listAgencies } from "../catalogue/service.js";
+import { agencyName, findAgency, findNews, findService, listAgencies } from "../catalogue/service.js";
 import { problemMessage } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
@@ -203,8 +203,7 @@ export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: A
     const { id } = parseOrRefuse(idParams, request.params, { notFound: true });
     const found = (await listAgencyNames(db)).find((r) => r.id === id);
     if (!found) throw new NotFoundError();
-    const agency = await findAgency(db, found.agencySlug);
-    return { ...found, agencyName: agency?.name[request.locale] ?? found.agencySlug };
+    return { ...found, agencyName: (await agencyName(db, found.agencySlug))[request.locale] };
   }
 
   function showNames(

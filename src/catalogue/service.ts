@@ -63,8 +63,8 @@ export {
   createAgency,
   updateAgency,
 } from "./repository/agencies.js";
-/** An agency's name in both languages, and every agency as a select option: the one agency-name lookup. */
-export { agencyName, agencyOptions } from "./repository/agency-names.js";
+/** The one agency-name lookup: agencies' names in both languages by slug (agencyNames), one agency's (agencyName), every agency as a select option. */
+export { type AgencyName, agencyName, agencyNames, agencyOptions } from "./repository/agency-names.js";
 export { findNews } from "./repository/articles.js";
 /** The agency workspace's reads of an agency's own rows (published or not) and the writes of a published version. */
 export * as catalogueEditing from "./repository/editing.js";

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { listAgencies } from "../catalogue/service.js";
+import { agencyName, agencyNames } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
 import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
-import type { Locale } from "../platform/i18n/locales.js";
 import type { FileStorage } from "../platform/storage/file-storage.js";
 import { toCsv, toRecords } from "./csv.js";
 import { modifiedOf, tableOf } from "./data.js";
@@ -21,25 +20,16 @@ export interface OpenDataRouteOptions {
   baseUrl?: string;
 }
 
-/** Agency names in a language, by slug. */
-export async function agencyNames(db: Db, locale: Locale): Promise<Map<string, string>> {
-  return new Map((await listAgencies(db)).map((a) => [a.slug, a.name[locale]]));
-}
-
 /** The open data pages (registered in each language): the catalogue and a dataset's page. */
 export async function openDataPageRoutes(app: FastifyInstance, { db, storage, baseUrl = "" }: OpenDataRouteOptions) {
   app.get("/opendata", PUBLIC_PAGE, async (request, reply) => {
     const { tr, locale } = request;
     const query = parseOrRefuse(catalogueQuery, request.query);
-    const [found, names, counts] = await Promise.all([
-      searchDatasets(db, query),
-      agencyNames(db, locale),
-      publishingAgencies(db),
-    ]);
+    const [found, names, counts] = await Promise.all([searchDatasets(db, query), agencyNames(db), publishingAgencies(db)]);
     const pageCount = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
     if (query.page > pageCount) throw new NotFoundError();
     const agencies = [...counts]
-      .map(([slug, count]) => ({ slug, count, name: names.get(slug) ?? slug }))
+      .map(([slug, count]) => ({ slug, count, name: names.get(slug)?.[locale] ?? slug }))
       .sort((a, b) => a.name.localeCompare(b.name, locale));
     const title = tr.t("opendata.catalogue.title");
     return reply.page({
@@ -72,29 +62,16 @@ export async function openDataPageRoutes(app: FastifyInstance, { db, storage, ba
     const rowCount = generated
       ? generated.rows.length
       : (dataset.resources.find((r) => r.format === "CSV")?.rowCount ?? undefined);
-    const names = await agencyNames(db, locale);
+    const agency = (await agencyName(db, dataset.agency))[locale];
     const title = locale === "ar" ? dataset.titleAr : dataset.titleEn;
     return reply.page({
       title,
       description: locale === "ar" ? dataset.descriptionAr : dataset.descriptionEn,
       breadcrumbs: [{ label: tr.t("opendata.catalogue.title"), path: "/opendata" }, { label: title }],
       body: (
-        <DatasetPage
-          dataset={dataset}
-          agencyName={names.get(dataset.agency) ?? dataset.agency}
-          modified={modifiedOf(dataset)}
-          preview={preview}
-          rowCount={rowCount}
-        />
+        <DatasetPage dataset={dataset} agencyName={agency} modified={modifiedOf(dataset)} preview={preview} rowCount={rowCount} />
       ),
-      jsonLd: datasetJsonLd(
-        dataset,
-        modifiedOf(dataset),
-        names.get(dataset.agency) ?? dataset.agency,
-        tr.t("opendata.catalogue.title"),
-        locale,
-        baseUrl,
-      ),
+      jsonLd: datasetJsonLd(dataset, modifiedOf(dataset), agency, tr.t("opendata.catalogue.title"), locale, baseUrl),
     });
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { agenciesActedFor } from "../accounts/model.js";
 import { requireViewer } from "../accounts/sessions.js";
 import { type AuditEntry, auditedBy, fieldsOf, withAudit } from "../audit/log.js";
+import { agencyNames } from "../catalogue/service.js";
 import { problemMessage, problemMessages } from "../forms/problems.js";
 import type { Db } from "../platform/db/client.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
@@ -15,7 +16,6 @@ import { csvKey } from "./data.js";
 import { blankValues, type DatasetFormResult, type DatasetFormValues, readDatasetForm, valuesOf } from "./form.js";
 import { MAX_CSV_BYTES } from "./model.js";
 import { type Dataset, datasetsOf, findDataset, insertDataset, putResource, updateDataset } from "./repository.js";
-import { agencyNames } from "./routes.js";
 import { slugParams } from "./schemas.js";
 import { DatasetFormPage, WorkspaceIndexPage } from "./views/WorkspacePages.js";
 
@@ -36,10 +36,9 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
   async function agencyChoices(request: FastifyRequest): Promise<{ slug: string; name: string }[]> {
     const run = datasetAgencies(request.viewer);
     if (run !== "all" && run.length === 0) throw new ForbiddenError();
-    const names = await agencyNames(db, request.locale);
-    const slugs = run === "all" ? [...names.keys()] : run;
-    return slugs
-      .map((slug) => ({ slug, name: names.get(slug) ?? slug }))
+    const names = await agencyNames(db, run === "all" ? undefined : run);
+    return [...names]
+      .map(([slug, name]) => ({ slug, name: name[request.locale] }))
       .sort((a, b) => a.name.localeCompare(b.name, request.locale));
   }
 
@@ -109,7 +108,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
   app.get("/workspace/datasets", guarded, async (request, reply) => {
     const run = datasetAgencies(request.viewer);
     if (run !== "all" && run.length === 0) throw new ForbiddenError();
-    const [list, names] = await Promise.all([datasetsOf(db, run), agencyNames(db, request.locale)]);
+    const [list, names] = await Promise.all([datasetsOf(db, run), agencyNames(db)]);
     return reply.page({
       title: staffTitle(request),
       breadcrumbs: [{ label: staffTitle(request) }],

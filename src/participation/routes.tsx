@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { requireViewer } from "../accounts/sessions.js";
-import { agencyName } from "../catalogue/service.js";
+import { agencyNames } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { ForbiddenError } from "../platform/http/errors.js";
 import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
@@ -21,8 +21,10 @@ export interface ParticipationRouteOptions {
 export async function participationRoutes(app: FastifyInstance, { db }: ParticipationRouteOptions) {
   app.get("/participate", PUBLIC_PAGE, async (request, reply) => {
     const items = await publishedItems(db);
-    const names = new Map<string, { ar: string; en: string }>();
-    for (const i of items) if (!names.has(i.agency)) names.set(i.agency, await agencyName(db, i.agency));
+    const names = await agencyNames(
+      db,
+      items.map((i) => i.agency),
+    );
     return reply.page({
       title: request.tr.t("participation.title"),
       breadcrumbs: [{ label: request.tr.t("participation.title") }],

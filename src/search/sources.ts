@@ -1,6 +1,7 @@
 import {
   type Article,
   agenciesForSearch,
+  agencyNames,
   listEvents,
   listInitiatives,
   listNews,
@@ -171,7 +172,7 @@ export function partsToRead(changed: Iterable<string>): Set<SourcePart> {
 }
 
 async function agencyRefs(db: Db) {
-  return new Map((await agenciesForSearch(db)).map((a) => [a.slug, { slug: a.slug, name: a.name }]));
+  return new Map([...(await agencyNames(db))].map(([slug, name]) => [slug, { slug, name }]));
 }
 
 /** The documents of one part of the index, read from its area through its service. */

@@ -1,3 +1,4 @@
+import type { AgencyName } from "../../catalogue/service.js";
 import { Button } from "../../platform/design/Button.js";
 import { Pagination } from "../../platform/design/Pagination.js";
 import { Tag } from "../../platform/design/Tag.js";
@@ -13,7 +14,7 @@ export interface CataloguePageProps {
   total: number;
   pageCount: number;
   agencies: { slug: string; name: string; count: number }[];
-  agencyNames: Map<string, string>;
+  agencyNames: Map<string, AgencyName>;
 }
 
 /** The catalogue's query string for a page, keeping the search and filters. */
@@ -120,7 +121,7 @@ export function CataloguePage({ query, items, total, pageCount, agencies, agency
                         <Tag colour="grey">{r.format}</Tag>{" "}
                       </span>
                     ))}
-                    <span class="service-list__agency">{agencyNames.get(d.agency) ?? d.agency}</span>
+                    <span class="service-list__agency">{agencyNames.get(d.agency)?.[locale] ?? d.agency}</span>
                   </p>
                 </li>
               ))}

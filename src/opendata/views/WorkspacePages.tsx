@@ -1,3 +1,4 @@
+import type { AgencyName } from "../../catalogue/service.js";
 import { Button } from "../../platform/design/Button.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
 import { FileUpload } from "../../platform/design/FileUpload.js";
@@ -12,7 +13,7 @@ import type { Dataset } from "../repository.js";
 import { frequencyKey, licenceKey, themeKey } from "./labels.js";
 
 /** The staff's list of their agencies' datasets. */
-export function WorkspaceIndexPage({ datasets, agencyNames }: { datasets: Dataset[]; agencyNames: Map<string, string> }) {
+export function WorkspaceIndexPage({ datasets, agencyNames }: { datasets: Dataset[]; agencyNames: Map<string, AgencyName> }) {
   const { t, href, locale } = usePage();
   return (
     <div>
@@ -34,7 +35,7 @@ export function WorkspaceIndexPage({ datasets, agencyNames }: { datasets: Datase
             <a href={href(`/workspace/datasets/${d.slug}`)} key="t">
               {locale === "ar" ? d.titleAr : d.titleEn}
             </a>,
-            agencyNames.get(d.agency) ?? d.agency,
+            agencyNames.get(d.agency)?.[locale] ?? d.agency,
             <Tag colour={d.published ? "green" : "grey"} key="s">
               {t(d.published ? "opendata.workspace.published" : "opendata.workspace.draft")}
             </Tag>,

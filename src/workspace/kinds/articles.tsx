@@ -1,5 +1,5 @@
 import { EventPage, NewsPage } from "../../catalogue/components.js";
-import { catalogueEditing as edit } from "../../catalogue/service.js";
+import { agencyName, catalogueEditing as edit } from "../../catalogue/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { dohaDateTimeLocal, fromDohaDateTimeLocal } from "../../platform/time/doha.js";
 import { bilingualOf, fieldProblem, stringOf } from "../fields.js";
@@ -37,8 +37,7 @@ function articleData(row: Omit<ReturnType<typeof articleColumns>, "slug">): Cont
 }
 
 async function agencyRef(db: Db, agency: string) {
-  const row = await edit.agencyRow(db, agency);
-  return { slug: agency, name: { ar: row?.nameAr ?? agency, en: row?.nameEn ?? agency } };
+  return { slug: agency, name: await agencyName(db, agency) };
 }
 
 /** A news item of the agency; unpublishing removes it from the news pages. */

@@ -1,7 +1,7 @@
 import { channelKey, maturityKey, ServicePage } from "../../catalogue/components.js";
 import { type Channel, channels, type Maturity, maturities } from "../../catalogue/model.js";
 import type { Service, ServiceDocument, ServiceSections, Term } from "../../catalogue/service.js";
-import { catalogueEditing as edit, findService, listTerms } from "../../catalogue/service.js";
+import { agencyName, catalogueEditing as edit, findService, listTerms } from "../../catalogue/service.js";
 import type { Db } from "../../platform/db/client.js";
 import { bilingualOf, fieldProblem, type Language, linesOf, listOf, stringOf } from "../fields.js";
 import type { Choice, ContentData, ContentKind, FieldSpec } from "../model.js";
@@ -151,7 +151,7 @@ export const serviceKind: ContentKind = {
 
   async preview({ db, agency, slug, locale }, data) {
     const [owner, personas, categories, lifeEvents, documents, live] = await Promise.all([
-      edit.agencyRow(db, agency),
+      agencyName(db, agency),
       listTerms(db, "persona"),
       listTerms(db, "category"),
       listTerms(db, "lifeEvent"),
@@ -168,7 +168,7 @@ export const serviceKind: ContentKind = {
       summary: bilingualOf(data, "summary"),
       maturity: (stringOf(data, "maturity") || "information") as Maturity,
       popularity: 0,
-      agency: { slug: agency, name: { ar: owner?.nameAr ?? agency, en: owner?.nameEn ?? agency } },
+      agency: { slug: agency, name: owner },
       sections: { ar: sectionsOf(data, "ar"), en: sectionsOf(data, "en") },
       startUrl: stringOf(data, "startUrl") || undefined,
       startEservice: stringOf(data, "startEservice") || undefined,
