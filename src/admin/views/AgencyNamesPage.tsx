@@ -1,11 +1,11 @@
 import { Button } from "../../platform/design/Button.js";
-import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
+import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { Select, Textarea } from "../../platform/design/fields.js";
 import { Table } from "../../platform/design/Table.js";
 import { errorFor } from "../../platform/http/forms.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { AgencyNames } from "../../search/settings.js";
-import { DoneBanner } from "./DoneBanner.js";
+import { EditOrRemovePage } from "./EditOrRemovePage.js";
 
 /** The agencies' other names on the search settings page: the list, and a form to give an agency names. */
 export function AgencyNamesSection({
@@ -78,29 +78,24 @@ export function AgencyNamesEditPage({
   errors: FieldError[];
   done?: string | undefined;
 }) {
-  const { t, href, csrfToken } = usePage();
+  const { t } = usePage();
   return (
-    <div>
-      <ErrorSummary errors={errors} />
-      <DoneBanner done={done} />
-      <h1 class="heading-xl">{t("admin.search.editAgencyNames", { agency: row.agencyName })}</h1>
-      <form method="post" action={href(`/admin/search/agency-names/${row.id}`)} novalidate class="narrow">
-        <input type="hidden" name="_csrf" value={csrfToken} />
-        <Textarea
-          name="names"
-          label={t("admin.search.names")}
-          hint={t("admin.search.namesHint")}
-          value={values.names}
-          dir="auto"
-          rows={6}
-          error={errorFor(errors, "names")}
-        />
-        <Button>{t("admin.save")}</Button>
-      </form>
-      <form method="post" action={href(`/admin/search/agency-names/${row.id}/delete`)}>
-        <input type="hidden" name="_csrf" value={csrfToken} />
-        <Button variant="warning">{t("admin.search.removeAgencyNames")}</Button>
-      </form>
-    </div>
+    <EditOrRemovePage
+      title={t("admin.search.editAgencyNames", { agency: row.agencyName })}
+      action={`/admin/search/agency-names/${row.id}`}
+      removeLabel={t("admin.search.removeAgencyNames")}
+      errors={errors}
+      done={done}
+    >
+      <Textarea
+        name="names"
+        label={t("admin.search.names")}
+        hint={t("admin.search.namesHint")}
+        value={values.names}
+        dir="auto"
+        rows={6}
+        error={errorFor(errors, "names")}
+      />
+    </EditOrRemovePage>
   );
 }

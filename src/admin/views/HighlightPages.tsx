@@ -6,6 +6,7 @@ import { errorFor } from "../../platform/http/forms.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { Highlight } from "../highlights.js";
 import { DoneBanner } from "./DoneBanner.js";
+import { EditOrRemovePage } from "./EditOrRemovePage.js";
 
 function HighlightFields({ values, errors }: { values: Record<string, string>; errors: FieldError[] }) {
   const { t } = usePage();
@@ -142,21 +143,16 @@ export function HighlightEditPage({
   errors: FieldError[];
   done?: string | undefined;
 }) {
-  const { t, href, csrfToken } = usePage();
+  const { t } = usePage();
   return (
-    <div>
-      <ErrorSummary errors={errors} />
-      <DoneBanner done={done} />
-      <h1 class="heading-xl">{t("admin.highlights.editTitle")}</h1>
-      <form method="post" action={href(`/admin/highlights/${id}`)} novalidate class="narrow">
-        <input type="hidden" name="_csrf" value={csrfToken} />
-        <HighlightFields values={values} errors={errors} />
-        <Button>{t("admin.save")}</Button>
-      </form>
-      <form method="post" action={href(`/admin/highlights/${id}/delete`)}>
-        <input type="hidden" name="_csrf" value={csrfToken} />
-        <Button variant="warning">{t("admin.highlights.remove")}</Button>
-      </form>
-    </div>
+    <EditOrRemovePage
+      title={t("admin.highlights.editTitle")}
+      action={`/admin/highlights/${id}`}
+      removeLabel={t("admin.highlights.remove")}
+      errors={errors}
+      done={done}
+    >
+      <HighlightFields values={values} errors={errors} />
+    </EditOrRemovePage>
   );
 }

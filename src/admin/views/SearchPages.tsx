@@ -8,6 +8,7 @@ import { bestBetTypes } from "../../search/service.js";
 import type { AgencyNames, BestBetRow, SynonymGroup } from "../../search/settings.js";
 import { AgencyNamesSection } from "./AgencyNamesPage.js";
 import { DoneBanner } from "./DoneBanner.js";
+import { EditOrRemovePage } from "./EditOrRemovePage.js";
 
 export interface SearchSettingsProps {
   synonyms: SynonymGroup[];
@@ -134,29 +135,24 @@ export function SynonymEditPage({
   errors: FieldError[];
   done?: string | undefined;
 }) {
-  const { t, href, csrfToken } = usePage();
+  const { t } = usePage();
   return (
-    <div>
-      <ErrorSummary errors={errors} />
-      <DoneBanner done={done} />
-      <h1 class="heading-xl">{t("admin.search.editSynonyms")}</h1>
-      <form method="post" action={href(`/admin/search/synonyms/${group.id}`)} novalidate class="narrow">
-        <input type="hidden" name="_csrf" value={csrfToken} />
-        <Textarea
-          name="terms"
-          label={t("admin.search.terms")}
-          hint={t("admin.search.termsHint")}
-          value={values.terms}
-          dir="auto"
-          rows={5}
-          error={errorFor(errors, "terms")}
-        />
-        <Button>{t("admin.save")}</Button>
-      </form>
-      <form method="post" action={href(`/admin/search/synonyms/${group.id}/delete`)}>
-        <input type="hidden" name="_csrf" value={csrfToken} />
-        <Button variant="warning">{t("admin.search.removeSynonyms")}</Button>
-      </form>
-    </div>
+    <EditOrRemovePage
+      title={t("admin.search.editSynonyms")}
+      action={`/admin/search/synonyms/${group.id}`}
+      removeLabel={t("admin.search.removeSynonyms")}
+      errors={errors}
+      done={done}
+    >
+      <Textarea
+        name="terms"
+        label={t("admin.search.terms")}
+        hint={t("admin.search.termsHint")}
+        value={values.terms}
+        dir="auto"
+        rows={5}
+        error={errorFor(errors, "terms")}
+      />
+    </EditOrRemovePage>
   );
 }
