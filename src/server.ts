@@ -99,9 +99,13 @@ const KEEP_ALIVE_MS = 72_000;
 
 /**
  * The order background jobs start in and stop in, one after the other
- * (each area registers its own; search's counts are flushed a last time after the rest).
+ * (each area registers its own): the sandbox bank stops before the portal's
+ * jobs; search's counts are flushed a last time after the rest, and the page
+ * views' last flush is the very last.
  */
-const JOB_ORDER = [
+export const JOB_ORDER = [
+  "sandbox gateway",
+  "page views",
   "search index",
   "search counts",
   "draft reminders",
@@ -111,6 +115,7 @@ const JOB_ORDER = [
   "payment jobs",
   "outbox",
   "search counts, last flush",
+  "page views, last flush",
 ];
 
 /**
@@ -191,7 +196,9 @@ export async function buildApp({
   await app.register(assetsPlugin);
   await app.register(metricsPlugin, { database, token: config.METRICS_TOKEN });
   await app.register(cspReportRoutes);
-  await registerAnalytics(app, { db, config });
+  // Every area's background work registers with the one runner (started when ready, stopped in JOB_ORDER on close).
+  const jobs = new JobRunner(JOB_ORDER);
+  await registerAnalytics(app, { db, config, jobs });
   // Pages answered before the framework count as views too.
   pageCache.onServe = (url) => app.pageViews.count(stripLocale(url.split("?")[0] ?? "/").slice(0, 512), localeOfPath(url));
   // The API's OpenAPI document collects every route registered from here on; CORS stays closed unless configured.
@@ -206,7 +213,6 @@ export async function buildApp({
     (config.SMS_PROVIDER_URL ? new HttpSmsSender(config.SMS_PROVIDER_URL, config.SMS_PROVIDER_TOKEN) : new DevOutbox(db, "sms"));
   const notifier = new Notifier(config.BASE_URL);
   const payments = paymentService(app, { db, notifier, config });
-  const jobs = new JobRunner(JOB_ORDER);
 
   // Areas, in the order their routes register.
   await registerHealth(app, { ping: database.ping, version });
@@ -267,13 +273,13 @@ export async function buildApp({
     provider: idp.provider,
     accountExists: async (id) => Boolean((await accounts.find(id))?.disabledAt === null),
   });
+  if (config.SANDBOXES) {
+    await registerSandboxRegistries(app, { db, config });
+    await registerSandboxGateway(app, { db, config, jobs });
+  }
   // Every job has registered: they start when the app is ready and stop, in JOB_ORDER, when it closes.
   app.addHook("onReady", async () => jobs.startAll());
   app.addHook("onClose", async () => jobs.stopAll());
-  if (config.SANDBOXES) {
-    await registerSandboxRegistries(app, { db, config });
-    await registerSandboxGateway(app, { db, config });
-  }
   await registerSeo(app, {
     db,
     config,

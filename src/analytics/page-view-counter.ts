@@ -37,18 +37,17 @@ declare module "fastify" {
   }
 }
 
-/** Privacy-friendly page-view counting: path, language and day, nothing about the visitor. */
-export const pageViewPlugin = fp(async (app: FastifyInstance, opts: { db: Db; flushSeconds: number }) => {
+/**
+ * Privacy-friendly page-view counting: path, language and day, nothing about
+ * the visitor. Writing the counts is background work, registered with the
+ * JobRunner by the area's register.
+ */
+export const pageViewPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   const counter = new PageViewCounter(opts.db);
   app.decorate("pageViews", counter);
   app.addHook("onResponse", async (request, reply) => {
     if (!isCountable(request, reply)) return;
     const path = stripLocale(request.url.split("?")[0] ?? "/").slice(0, 512);
     counter.count(path, request.locale);
-  });
-  app.addHook("onReady", async () => counter.start(opts.flushSeconds, (e) => app.log.warn({ err: e }, "page views not saved")));
-  app.addHook("onClose", async () => {
-    counter.stop();
-    await counter.flush().catch((e) => app.log.warn({ err: e }, "page views not saved"));
   });
 });

@@ -29,9 +29,6 @@ export interface SandboxGatewayOptions {
   fetch?: typeof fetch;
 }
 
-/** Seconds between runs of the gateway's background work while jobs are on. */
-const RUN_EVERY_SECONDS = 1;
-
 /**
  * The bundled sandbox payment gateway, a stand-in for a bank that speaks
  * real HTTP: its JSON API for the merchant (/sandbox-gateway/api/v1), its
@@ -58,12 +55,6 @@ export const sandboxGatewayRoutes = fp(
     await app.register(gatewayApiRoutes, { gateway, prefix: "/sandbox-gateway/api/v1" });
     await app.register(gatewayPageRoutes, { gateway, locale: "ar", prefix: "/sandbox-gateway" });
     await app.register(gatewayPageRoutes, { gateway, locale: "en", prefix: "/sandbox-gateway/en" });
-    app.addHook("onReady", async () => {
-      if (config.JOBS_INTERVAL_SECONDS > 0) gateway.start(RUN_EVERY_SECONDS);
-    });
-    app.addHook("onClose", async () => {
-      await gateway.stop();
-    });
   },
   { name: "sandbox-gateway" },
 );
