@@ -24,11 +24,9 @@ import { navigation } from "./navigation.js";
 import { Notifier } from "./notifications/notifier.js";
 import { notificationDashboard, register as registerNotifications } from "./notifications/register.js";
 import { register as registerOpenData } from "./opendata/register.js";
-import { publishedDatasetPaths } from "./opendata/service.js";
 import { loadContentPages } from "./pages/content.js";
 import { register as registerPages } from "./pages/register.js";
 import { participationSlot } from "./participation/home-slot.js";
-import { publishedItemPaths } from "./participation/listing.js";
 import { register as registerParticipation } from "./participation/register.js";
 import { feeDesk, paymentDashboard, paymentService, register as registerPayments } from "./payments/register.js";
 import type { Config } from "./platform/config.js";
@@ -231,11 +229,11 @@ export async function buildApp({
   if (config.NODE_ENV !== "production") await registerDev(app, { db });
   // The home page's lists are kept a minute between changes, where pages are kept at all.
   const keepMs = pageCache.enabled ? 60_000 : 0;
-  await registerHome(app, { db, config, participation: participationSlot(db, keepMs), keepMs });
-  await registerPages(app, { pages });
-  await registerAccessibility(app, { db, secureCookies });
-  await registerCatalogue(app, { db, storage, config, onlineRules: onlineRules(db) });
-  await registerFacts(app, { db });
+  const home = await registerHome(app, { db, config, participation: participationSlot(db, keepMs), keepMs });
+  const ownPages = await registerPages(app, { pages });
+  const accessibility = await registerAccessibility(app, { db, secureCookies });
+  const catalogue = await registerCatalogue(app, { db, storage, config, onlineRules: onlineRules(db) });
+  const facts = await registerFacts(app, { db });
   const registries = new HttpRegistryConnector(db, {
     baseUrl: config.REGISTRIES_URL,
     token: config.REGISTRIES_TOKEN,
@@ -254,13 +252,13 @@ export async function buildApp({
     jobs,
   });
   await registerPayments(app, { db, payments, config, jobs });
-  await registerParticipation(app, { db, config });
+  const participation = await registerParticipation(app, { db, config });
   await registerDocuments(app, { db, applications, notifier, config, jobs });
-  await registerOpenData(app, { db, storage, config });
+  const openData = await registerOpenData(app, { db, storage, config });
   await registerWorkspace(app, { db, storage, notifier, config, jobs });
   await registerSearch(app, { db, pages, config, jobs });
   await registerFeedback(app, { db, config });
-  await registerDesignSystem(app);
+  const designSystem = await registerDesignSystem(app);
   const workers = await registerWorkers(app, { config, htmlAttributes: displayAttributes });
   const visit = await registerVisit(app, { db });
   await registerPwa(app);
@@ -280,24 +278,22 @@ export async function buildApp({
   // Every job has registered: they start when the app is ready and stop, in JOB_ORDER, when it closes.
   app.addHook("onReady", async () => jobs.startAll());
   app.addHook("onClose", async () => jobs.stopAll());
+  // The XML sitemap: every area's addresses, as its register gave them.
   await registerSeo(app, {
     db,
     config,
-    pages,
-    extraPaths: [
-      "/facts",
-      "/strategy",
-      "/opendata",
-      "/participate",
-      "/sitemap",
-      "/design-system",
-      "/accessibility-services",
-      "/accessibility-tools",
-      "/workers",
-      ...visit.paths,
+    sitemap: [
+      home.sitemap,
+      catalogue.sitemap,
+      facts.sitemap,
+      openData.sitemap,
+      participation.sitemap,
+      ownPages.sitemap,
+      designSystem.sitemap,
+      accessibility.sitemap,
+      workers.sitemap,
+      visit.sitemap,
     ],
-    extraEntries: workers.sitemapEntries,
-    pathSources: [publishedDatasetPaths, publishedItemPaths],
   });
   return app;
 }

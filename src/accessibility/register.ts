@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../platform/db/client.js";
 import { inEachLanguage } from "../platform/http/in-each-language.js";
+import type { SitemapPart } from "../platform/http/sitemap.js";
 import { loadDisabilityPortal } from "./portal-content.js";
 import { accessibilityRoutes } from "./routes.js";
 
@@ -13,7 +14,14 @@ export interface AccessibilityDeps {
   secureCookies: boolean;
 }
 
-/** The accessibility tools (/accessibility-tools) and the portal for disabled people (/accessibility-services). */
-export async function register(app: FastifyInstance, { db, secureCookies }: AccessibilityDeps): Promise<void> {
+/**
+ * The accessibility tools (/accessibility-tools) and the portal for disabled
+ * people (/accessibility-services). Gives back their addresses for the XML sitemap.
+ */
+export async function register(
+  app: FastifyInstance,
+  { db, secureCookies }: AccessibilityDeps,
+): Promise<{ sitemap: SitemapPart }> {
   await inEachLanguage(app, accessibilityRoutes, { db, portal: loadDisabilityPortal(), secureCookies });
+  return { sitemap: { paths: ["/accessibility-services", "/accessibility-tools"] } };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../platform/db/client.js";
 import { inEachLanguage } from "../platform/http/in-each-language.js";
+import type { SitemapPart } from "../platform/http/sitemap.js";
 import { factsApiRoutes, factsPageRoutes } from "./routes.js";
 import { strategyRoutes } from "./strategy-routes.js";
 
@@ -8,9 +9,10 @@ export interface FactsDeps {
   db: Db;
 }
 
-/** Facts and figures, the strategy dashboard and /api/v1/stats. */
-export async function register(app: FastifyInstance, { db }: FactsDeps): Promise<void> {
+/** Facts and figures, the strategy dashboard and /api/v1/stats. Gives back its addresses for the XML sitemap. */
+export async function register(app: FastifyInstance, { db }: FactsDeps): Promise<{ sitemap: SitemapPart }> {
   await inEachLanguage(app, factsPageRoutes, { db });
   await inEachLanguage(app, strategyRoutes, { db });
   await app.register(factsApiRoutes, { db });
+  return { sitemap: { paths: ["/facts", "/strategy"] } };
 }

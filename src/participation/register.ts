@@ -2,8 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../platform/config.js";
 import type { Db } from "../platform/db/client.js";
 import { inEachLanguage } from "../platform/http/in-each-language.js";
+import type { SitemapPart } from "../platform/http/sitemap.js";
 import { consultationRoutes } from "./consultations/routes.js";
 import { consultationStaffRoutes } from "./consultations/staff-routes.js";
+import { publishedItemPaths } from "./listing.js";
 import { pollApiRoutes } from "./polls/api.js";
 import { pollRoutes } from "./polls/routes.js";
 import { participationRoutes } from "./routes.js";
@@ -15,8 +17,12 @@ export interface ParticipationDeps {
   config: Pick<Config, "SURVEY_KEY_SECRET">;
 }
 
-/** /participate and each kind's public and staff pages (consultations, surveys, polls), and the polls' API. */
-export async function register(app: FastifyInstance, { db, config }: ParticipationDeps): Promise<void> {
+/**
+ * /participate and each kind's public and staff pages (consultations,
+ * surveys, polls), and the polls' API. Gives back its addresses for the XML
+ * sitemap: /participate, and each published poll, survey and consultation.
+ */
+export async function register(app: FastifyInstance, { db, config }: ParticipationDeps): Promise<{ sitemap: SitemapPart }> {
   await inEachLanguage(app, participationRoutes, { db });
   await inEachLanguage(app, consultationRoutes, { db });
   await inEachLanguage(app, consultationStaffRoutes, { db });
@@ -24,4 +30,5 @@ export async function register(app: FastifyInstance, { db, config }: Participati
   await inEachLanguage(app, surveyStaffRoutes, { db });
   await inEachLanguage(app, pollRoutes, { db });
   await app.register(pollApiRoutes, { db });
+  return { sitemap: { paths: ["/participate"], published: publishedItemPaths } };
 }

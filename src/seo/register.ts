@@ -6,7 +6,7 @@ export interface SeoDeps extends Omit<Parameters<typeof seoRoutes>[1], "baseUrl"
   config: Pick<Config, "BASE_URL">;
 }
 
-/** robots.txt and the XML sitemaps, with the addresses the server gathers from the other areas. */
+/** robots.txt and the XML sitemaps, with the addresses each area's register gave the server. */
 export async function register(app: FastifyInstance, { config, ...deps }: SeoDeps): Promise<void> {
   await app.register(seoRoutes, { ...deps, baseUrl: config.BASE_URL });
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { catalogueSitemapPaths, countServices, serviceSlugs } from "../catalogue/service.js";
-import type { ContentPage } from "../pages/content.js";
+import { countServices, serviceSlugs } from "../catalogue/service.js";
 import type { Db } from "../platform/db/client.js";
 import { parseOrRefuse } from "../platform/http/forms.js";
+import type { SitemapEntry, SitemapPart } from "../platform/http/sitemap.js";
 import { locales, localizePath } from "../platform/i18n/locales.js";
 
 /** Services per sitemap file: each yields two addresses (Arabic and English), under the 50,000 limit. */
@@ -30,15 +30,6 @@ function urlEntries(baseUrl: string, path: string, lastmod?: string): string {
     .join("\n");
 }
 
-/**
- * A page outside the portal's two languages (the workers' portal): one <url>
- * with the languages the page exists in as its alternates.
- */
-export interface SitemapEntry {
-  path: string;
-  alternates: { hreflang: string; path: string }[];
-}
-
 function singleEntry(baseUrl: string, entry: SitemapEntry): string {
   const alternates = entry.alternates
     .map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(baseUrl + a.path)}"/>`)
@@ -58,11 +49,8 @@ export async function seoRoutes(
   opts: {
     db: Db;
     baseUrl: string;
-    pages: ContentPage[];
-    extraPaths: string[];
-    extraEntries?: SitemapEntry[];
-    /** Pages other areas publish, read when the sitemap is asked for (datasets, polls, consultations…). */
-    pathSources?: ((db: Db) => Promise<string[]>)[];
+    /** Every area's addresses, in the order the composition root gathers them. */
+    sitemap: readonly SitemapPart[];
   },
 ) {
   const { db, baseUrl } = opts;
@@ -97,18 +85,12 @@ export async function seoRoutes(
   });
 
   app.get("/sitemaps/pages.xml", async (_request, reply) => {
-    const sourced = await Promise.all((opts.pathSources ?? []).map((source) => source(db)));
-    const paths = [
-      "/",
-      ...opts.extraPaths,
-      ...opts.pages.map((p) => p.path),
-      ...(await catalogueSitemapPaths(db)),
-      ...sourced.flat(),
-    ];
-    const lastmods = new Map(opts.pages.map((p) => [p.path, p.updated.toISOString().slice(0, 10)]));
+    const fixed = opts.sitemap.flatMap((part) => part.paths ?? []).map((p) => (typeof p === "string" ? { path: p } : p));
+    const published = await Promise.all(opts.sitemap.map((part) => part.published?.(db) ?? []));
     const entries = [
-      ...paths.map((p) => urlEntries(baseUrl, p, lastmods.get(p))),
-      ...(opts.extraEntries ?? []).map((e) => singleEntry(baseUrl, e)),
+      ...fixed.map((p) => urlEntries(baseUrl, p.path, "lastmod" in p ? p.lastmod : undefined)),
+      ...published.flat().map((p) => urlEntries(baseUrl, p)),
+      ...opts.sitemap.flatMap((part) => part.entries ?? []).map((e: SitemapEntry) => singleEntry(baseUrl, e)),
     ];
     return reply.type("application/xml; charset=utf-8").send(urlset(entries));
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../platform/db/client.js";
 import { inEachLanguage } from "../platform/http/in-each-language.js";
+import type { SitemapPart } from "../platform/http/sitemap.js";
 import { loadVisitContent } from "./content.js";
 import { visitPaths, visitRoutes } from "./routes.js";
 
@@ -12,5 +13,5 @@ export interface VisitDeps {
 export async function register(app: FastifyInstance, { db }: VisitDeps) {
   const content = loadVisitContent();
   await inEachLanguage(app, visitRoutes, { db, content });
-  return { paths: visitPaths(content) };
+  return { sitemap: { paths: visitPaths(content) } satisfies SitemapPart };
 }

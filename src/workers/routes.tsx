@@ -4,6 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
 import { parseOrRefuse } from "../platform/http/forms.js";
 import { PUBLIC_PAGE } from "../platform/http/page-cache.js";
+import type { SitemapEntry } from "../platform/http/sitemap.js";
 import { findWorkerPage, languagesOf, type WorkerContent } from "./content.js";
 import {
   isWorkerLanguage,
@@ -152,9 +153,7 @@ export async function workerChooserRoutes(app: FastifyInstance, opts: WorkersRou
 }
 
 /** Every page of the workers' portal for the XML sitemap, each naming the languages it exists in. */
-export function workerSitemapEntries(
-  content: WorkerContent,
-): { path: string; alternates: { hreflang: string; path: string }[] }[] {
+export function workerSitemapEntries(content: WorkerContent): SitemapEntry[] {
   return workerLanguages.flatMap((language) =>
     content.pages[language].map((page) => ({
       path: workerPath(language, page.slug),
