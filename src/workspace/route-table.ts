@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from "fastify";
 import { z } from "zod";
 import { requireViewer } from "../accounts/sessions.js";
 import type { UploadRule } from "../forms/upload.js";
@@ -22,6 +22,11 @@ export interface WorkspaceRouteOptions {
 }
 
 /** Who may use a route: any staff member, anyone who works on some agency's content, that agency's editors and approvers, or its approvers. */
+/** What each group of the workspace's handlers (handlers/) is given: the plugin's options, and `route`, which registers a route of the table with its guard. */
+export interface WorkspaceHandlers extends WorkspaceRouteOptions {
+  route(method: WorkspaceRoute["method"], path: string, handler: RouteHandlerMethod): void;
+}
+
 export type RouteAccess = "staff" | "content" | "edit" | "approve";
 
 export interface WorkspaceRoute {
