@@ -5,19 +5,23 @@
  * nginx serving the page's own bytes from a file; the portal directly (its
  * page cache); and the portal behind nginx's micro-cache (the cluster's
  * configuration, scripts/cluster/nginx.conf.template). wrk, one thread, 16
- * connections, BENCH_SECONDS each (5 by default); req/s, p50, p99 and the
- * ratio to nginx. Also the search API for the same query as the search page,
+ * connections, BENCH_SECONDS each (3 by default), in BENCH_ROUNDS rounds (3)
+ * that take the three in turn, each round in a different order, so a moment
+ * of noise on the shared machine falls on one run, not on one target; the
+ * medians of the rounds' req/s, p50 and p99, and the ratio of the medians. Also the search API for the same query as the search page,
  * and each instance's resident memory at the end.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { INSTANCE_MEMORY_ENV } from "../scripts/cluster/cluster.js";
 import { freePort, startPortal } from "../test/support/portal-process.js";
 import { homeMissRows } from "./home-miss.js";
 import { residentMb, scratchDatabase } from "./support/figures.js";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROOT = resolve(import.meta.dirname, "..");
 const SEARCH = "/en/search?q=visa";
 const PAGES: [string, string][] = [
@@ -65,6 +69,29 @@ function wrk(url: string): Run {
     p99: ms(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ""),
     errors,
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The targets measured in turn, ROUNDS times, each round starting one further along; the median of each figure. */
+function inRounds(urls: string[]): Run[] {
+  const runs: Run[][] = urls.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < urls.length; k++) {
+      const i = (round + k) % urls.length;
+      runs[i]?.push(wrk(urls[i] as string));
+    }
+  }
+  return runs.map((rs) => ({
+    rps: median(rs.map((r) => r.rps)),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    errors: rs.reduce((sum, r) => sum + r.errors, 0),
+  }));
 }
 
 /** nginx with the cluster's proxy configuration in front of one instance, and the pages' bytes as files. */
@@ -122,7 +149,8 @@ async function bench(label: string, env: Record<string, string>) {
   mkdirSync(files);
   // nginx's workers (nobody, when started as root) read the files and write the cache there.
   chmodSync(work, 0o755);
-  const portal = await startPortal({ PAGE_CACHE_SECONDS: "300", ...env });
+  // The instance as the cluster and the Dockerfile run it, with their memory bound.
+  const portal = await startPortal({ PAGE_CACHE_SECONDS: "300", ...INSTANCE_MEMORY_ENV, ...env });
   const portalPort = Number(new URL(portal.baseUrl).port);
   const nginx = await startNginx(portalPort, files, join(work, "nginx"));
   const rows: string[] = [];
@@ -134,9 +162,11 @@ async function bench(label: string, env: Record<string, string>) {
       writeFileSync(join(files, `${i}.html`), await bytesOf(`${portal.baseUrl}${path}`, { "accept-encoding": "identity" }));
       // wrk asks without Accept-Encoding: fill the cache's uncompressed copy, as a crowd would find it.
       for (let k = 0; k < 3; k++) await bytesOf(`${nginx.base}${path}`, { "accept-encoding": "identity" });
-      const file = wrk(`${nginx.base}/same-bytes/${i}.html`);
-      const direct = wrk(`${portal.baseUrl}${path}`);
-      const cached = wrk(`${nginx.base}${path}`);
+      const [file, direct, cached] = inRounds([
+        `${nginx.base}/same-bytes/${i}.html`,
+        `${portal.baseUrl}${path}`,
+        `${nginx.base}${path}`,
+      ]) as [Run, Run, Run];
       for (const [target, run] of [
         ["nginx, same bytes from a file", file],
         ["portal directly", direct],
@@ -149,7 +179,7 @@ async function bench(label: string, env: Record<string, string>) {
         );
       }
       if (path === SEARCH) {
-        const api = wrk(`${portal.baseUrl}${SEARCH_API}`);
+        const [api] = inRounds([`${portal.baseUrl}${SEARCH_API}`]) as [Run];
         rows.push(
           `| ${label} | search API \`${SEARCH_API}\` | portal directly | ${fmt(api.rps)} | ${fmt(api.p50, 2)} | ${fmt(api.p99, 2)} | page/API ${(
             direct.rps / api.rps
@@ -184,7 +214,9 @@ try {
 } finally {
   await missDatabase.drop();
 }
-console.log(`\nPublic pages, wrk -t1 -c16 -d${SECONDS}s, one instance (npm run bench:pages)\n`);
+console.log(
+  `\nPublic pages, wrk -t1 -c16 -d${SECONDS}s, medians of ${ROUNDS} interleaved rounds, one instance (npm run bench:pages)\n`,
+);
 console.log(table.join("\n"));
 console.log("\nThe home page rendered afresh (a cache miss), database time per view\n");
 console.log(misses.join("\n"));

@@ -131,7 +131,7 @@ export async function buildApp({
   sms,
 }: AppDependencies): Promise<FastifyInstance> {
   // Rendered public pages; a kept one is answered before the framework (src/platform/http/fast-path.ts).
-  const pageCache = new PageCache(database.db, config.PAGE_CACHE_SECONDS);
+  const pageCache = new PageCache(database.db, config.PAGE_CACHE_SECONDS, config.PAGE_CACHE_MB);
   const fromCache = answerFromCache(pageCache, {
     https: (request) =>
       Boolean((request.socket as { encrypted?: boolean }).encrypted) ||

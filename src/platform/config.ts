@@ -168,6 +168,13 @@ const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s?#]+$/, "each must be an origin such as https://app.example (no path)"))),
   /** Seconds a public page stays in each instance's page cache (0 turns the cache off); publishing empties it at once. */
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  /**
+   * Megabytes of rendered pages each instance keeps (three quarters for plain
+   * addresses, a quarter for addresses with a query), counting each page at
+   * one and a half times its size for its compressed copies. The shared cache
+   * in front (nginx, a CDN) keeps the long tail; this keeps the pages most read.
+   */
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(16),
 });
 
 export type Config = Omit<

@@ -60,9 +60,8 @@ export const PUBLISH_BOUND_SECONDS = STAMP_CHECK_MS / 1000 + SHARED_SECONDS + ST
 
 /** The anti-forgery secret: nothing on a public page depends on it. Any other cookie makes a request personal. */
 const NEUTRAL_COOKIE = "hk_csrf";
-/** The cache's budgets in bytes, on each instance: addresses without a query, and with one (search, filters). */
-const PAGES_BYTES = 48 * 1024 * 1024;
-const QUERIES_BYTES = 16 * 1024 * 1024;
+/** The share of the cache's budget for addresses with a query (search, filters); the rest is for plain addresses. */
+const QUERIES_SHARE = 0.25;
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -133,20 +132,35 @@ export function makeEntry(html: string): Entry {
   return { body, hash: createHash("sha256").update(body).digest("base64url").slice(0, 22) };
 }
 
-/** Compresses an entry's bytes once, off the main thread, for every later visitor. */
+/**
+ * Compresses an entry's bytes once, off the main thread, for every later
+ * visitor. Brotli at quality 5: a 17 kB page takes about 2 ms and comes out
+ * a tenth larger than at quality 11, which takes about 45 ms; with many pages
+ * each read a few times (the long tail of a catalogue), quality 11 would
+ * spend most of an instance's processor on compression. Static files are
+ * compressed at 11 once, at build time (precompress.ts).
+ */
 async function compress(entry: Entry): Promise<void> {
   const [br, gz] = await Promise.all([
     brotli(entry.body, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_QUALITY]: 5,
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
         [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
       },
     }),
-    gzipped(entry.body, { level: 9 }),
+    gzipped(entry.body),
   ]);
-  entry.br = br;
-  entry.gzip = gz;
+  // zlib hands back its output as a view of a 64 kB chunk: kept as it is, each copy of a 10 kB page would hold 64 kB.
+  entry.br = ownCopy(br);
+  entry.gzip = ownCopy(gz);
+}
+
+/** The bytes in memory of their own size (Buffer.alloc never shares a pool or a larger chunk). */
+function ownCopy(view: Buffer): Buffer {
+  const copy = Buffer.alloc(view.length);
+  view.copy(copy);
+  return copy;
 }
 
 /** A request with no cookie but the anti-forgery secret: it gets the page everyone gets. */
@@ -181,6 +195,8 @@ export class PageCache {
   constructor(
     private readonly db: Db,
     readonly seconds: number,
+    /** The budget in megabytes (see PAGE_CACHE_MB). */
+    megabytes = 16,
   ) {
     const options = (maxSize: number) => ({
       maxSize,
@@ -188,8 +204,9 @@ export class PageCache {
       sizeCalculation: (entry: Entry) => Math.ceil(entry.body.length * 1.5),
       ttl: Math.max(seconds, 1) * 1000,
     });
-    this.pages = new LRUCache<string, Entry>(options(PAGES_BYTES));
-    this.queries = new LRUCache<string, Entry>(options(QUERIES_BYTES));
+    const bytes = megabytes * 1024 * 1024;
+    this.pages = new LRUCache<string, Entry>(options(Math.round(bytes * (1 - QUERIES_SHARE))));
+    this.queries = new LRUCache<string, Entry>(options(Math.round(bytes * QUERIES_SHARE)));
   }
 
   get enabled(): boolean {
