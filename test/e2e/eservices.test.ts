@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every e-service's keyboard-only journey and axe check shares one headless Chromium, launched once for the file (the portal is the e2e run's own).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { validUntilFrom } from "../../src/documents/validity.js";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every account journey (registration, codes by text, sign-in and sessions, two-step codes, password reset, profile) shares one demo portal and its SMTP catcher, built once for the file.
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every administration journey (the access matrix over every route, agencies, staff and roles, taxonomies, highlights, search settings) shares one demo portal and its fixtures, built once for the file.
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the replayed ckanapi and harvester exchanges, package_search and the Action API's addresses all run against one demo portal, built once for the file.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDataset, updateDataset } from "../../src/opendata/repository.js";

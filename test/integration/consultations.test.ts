@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: a consultation's whole life (public page, comments, reports and moderation, closing and the response, staff pages) runs on one demo portal, built once for the file.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";

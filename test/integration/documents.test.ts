@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: issued documents, their signing key, expiry reminders and renewal share one demo portal, built once for the file.
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every e-service journey (applying to each demo service, drafts, files, access, the back office, versions, who may apply) shares one demo portal, built once for the file.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";

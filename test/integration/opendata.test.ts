@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the open data catalogue pages, the DCAT catalogue and the staff's uploads share one demo portal, built once for the file.
 import { readFileSync } from "node:fs";
 import rdf from "@zazuko/env-node";
 import { eq } from "drizzle-orm";

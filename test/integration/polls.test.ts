@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every poll journey (voting once, checking choices, who may vote, results, the API, staff pages) shares one demo portal, built once for the file.
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

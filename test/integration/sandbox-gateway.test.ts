@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the sandbox bank's API, hosted payment page, capture and refund, reconciliation and signed notifications share one listening portal and one merchant receiver, started once for the file.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { eq, sql } from "drizzle-orm";

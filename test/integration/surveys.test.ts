@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: answering surveys and the staff's survey pages share one demo portal, built once for the file.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";
