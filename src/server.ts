@@ -276,6 +276,9 @@ export async function buildApp({
     await registerSandboxGateway(app, { db, config, jobs });
   }
   // Every job has registered: they start when the app is ready and stop, in JOB_ORDER, when it closes.
+  // A job JOB_ORDER does not name would stop after the page views' last flush: refuse to start without its place.
+  const unplaced = jobs.names.filter((name) => !JOB_ORDER.includes(name));
+  if (unplaced.length > 0) throw new Error(`background jobs missing from JOB_ORDER: ${unplaced.join(", ")}`);
   app.addHook("onReady", async () => jobs.startAll());
   app.addHook("onClose", async () => jobs.stopAll());
   // The XML sitemap: every area's addresses, as its register gave them.
