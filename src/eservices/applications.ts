@@ -12,7 +12,7 @@ import type { FileKind } from "../forms/upload.js";
 import type { Notifier } from "../notifications/notifier.js";
 import type { NotificationValues } from "../notifications/service.js";
 import type { NotificationEvent } from "../notifications/templates.js";
-import type { Db } from "../platform/db/client.js";
+import { type Db, inTransaction } from "../platform/db/client.js";
 import type { IncomingFile, ReadForm } from "../platform/http/multipart.js";
 import { formatDate } from "../platform/i18n/format.js";
 import type { Locale } from "../platform/i18n/locales.js";
@@ -254,8 +254,7 @@ export class Applications {
 
   /** Reminds people of drafts about to expire (each once; safe with several instances). */
   async remindDrafts(): Promise<number> {
-    return this.db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    return inTransaction(this.db, async (tx) => {
       const due = await claimDraftReminders(tx, this.reminderDays);
       for (const draft of due) {
         const [user, def] = await Promise.all([findUser(tx, draft.userId), findDefinition(tx, draft.eservice, draft.version)]);
