@@ -8,12 +8,16 @@
  * connections, BENCH_SECONDS each (3 by default), in BENCH_ROUNDS rounds (3)
  * that take the three in turn, each round in a different order, so a moment
  * of noise on the shared machine falls on one run, not on one target; the
- * medians of the rounds' req/s, p50 and p99, and the ratio of the medians. Also the search API for the same query as the search page,
+ * medians of the rounds' req/s, p50 and p99, and the ratio of the medians.
+ * On the 2-core machine wrk runs on one core and the server measured (nginx's
+ * one worker, or the portal's process with all its threads) on the other,
+ * so each server has the same one core and none competes with the load
+ * generator (BENCH_PIN=0 leaves the scheduler to place them). Also the search API for the same query as the search page,
  * and each instance's resident memory at the end.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { INSTANCE_MEMORY_ENV } from "../scripts/cluster/cluster.js";
 import { freePort, startPortal } from "../test/support/portal-process.js";
@@ -42,6 +46,20 @@ function tool(path: string, pkg: string): string {
   return path;
 }
 const WRK = tool("/usr/bin/wrk", "wrk");
+/** Cores for the load generator and for the server measured, when the machine has two or more. */
+const PIN = process.env.BENCH_PIN !== "0" && availableParallelism() >= 2 && existsSync("/usr/bin/taskset");
+const LOAD_CORE = "0";
+const SERVER_CORE = "1";
+
+/** Runs a command on one core (when pinning), else as it is. */
+function onCore(core: string, command: string, args: string[]): [string, string[]] {
+  return PIN ? ["/usr/bin/taskset", ["-c", core, command, ...args]] : [command, args];
+}
+
+/** Moves a running process, with all its threads, to the server's core. */
+function pinToServerCore(pid: number | undefined): void {
+  if (PIN && pid) execFileSync("/usr/bin/taskset", ["-a", "-p", "-c", SERVER_CORE, String(pid)], { stdio: "ignore" });
+}
 const NGINX = tool("/usr/sbin/nginx", "nginx-light");
 
 interface Run {
@@ -60,8 +78,8 @@ function ms(text: string): number {
 
 function wrk(url: string): Run {
   // A second's warm-up first (the JIT, the compressed copies, connections), not counted.
-  execFileSync(WRK, ["-t1", "-c16", "-d1s", url], { encoding: "utf8" });
-  const out = execFileSync(WRK, ["-t1", "-c16", `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
+  execFileSync(...onCore(LOAD_CORE, WRK, ["-t1", "-c16", "-d1s", url]), { encoding: "utf8" });
+  const out = execFileSync(...onCore(LOAD_CORE, WRK, ["-t1", "-c16", `-d${SECONDS}s`, "--latency", url]), { encoding: "utf8" });
   const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
@@ -109,7 +127,9 @@ async function startNginx(portalPort: number, files: string, work: string) {
       `    location /same-bytes/ {\n      alias ${files}/;\n      default_type "text/html; charset=utf-8";\n    }\n\n    location / {`,
     );
   writeFileSync(join(work, "nginx.conf"), conf);
-  const child = spawn(NGINX, ["-c", join(work, "nginx.conf"), "-p", work], { stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(...onCore(SERVER_CORE, NGINX, ["-c", join(work, "nginx.conf"), "-p", work]), {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 80; i++) {
     try {
@@ -151,6 +171,7 @@ async function bench(label: string, env: Record<string, string>) {
   chmodSync(work, 0o755);
   // The instance as the cluster and the Dockerfile run it, with their memory bound.
   const portal = await startPortal({ PAGE_CACHE_SECONDS: "300", ...INSTANCE_MEMORY_ENV, ...env });
+  pinToServerCore(portal.child.pid);
   const portalPort = Number(new URL(portal.baseUrl).port);
   const nginx = await startNginx(portalPort, files, join(work, "nginx"));
   const rows: string[] = [];
@@ -215,7 +236,9 @@ try {
   await missDatabase.drop();
 }
 console.log(
-  `\nPublic pages, wrk -t1 -c16 -d${SECONDS}s, medians of ${ROUNDS} interleaved rounds, one instance (npm run bench:pages)\n`,
+  `\nPublic pages, wrk -t1 -c16 -d${SECONDS}s, medians of ${ROUNDS} interleaved rounds, one instance, ${
+    PIN ? "wrk on core 0 and the server measured on core 1" : "not pinned to cores"
+  } (npm run bench:pages)\n`,
 );
 console.log(table.join("\n"));
 console.log("\nThe home page rendered afresh (a cache miss), database time per view\n");
