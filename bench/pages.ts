@@ -22,7 +22,7 @@ import { join, resolve } from "node:path";
 import { INSTANCE_MEMORY_ENV } from "../scripts/cluster/cluster.js";
 import { freePort, startPortal } from "../test/support/portal-process.js";
 import { homeMissRows } from "./home-miss.js";
-import { residentMb, scratchDatabase } from "./support/figures.js";
+import { percentile, residentMb, scratchDatabase } from "./support/figures.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -89,12 +89,6 @@ function wrk(url: string): Run {
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /** The targets measured in turn, ROUNDS times, each round starting one further along; the median of each figure. */
 function inRounds(urls: string[]): Run[] {
   const runs: Run[][] = urls.map(() => []);
@@ -105,9 +99,9 @@ function inRounds(urls: string[]): Run[] {
     }
   }
   return runs.map((rs) => ({
-    rps: median(rs.map((r) => r.rps)),
-    p50: median(rs.map((r) => r.p50)),
-    p99: median(rs.map((r) => r.p99)),
+    rps: percentile(rs.map((r) => r.rps), 50),
+    p50: percentile(rs.map((r) => r.p50), 50),
+    p99: percentile(rs.map((r) => r.p99), 50),
     errors: rs.reduce((sum, r) => sum + r.errors, 0),
   }));
 }
