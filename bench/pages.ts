@@ -89,6 +89,8 @@ function wrk(url: string): Run {
   };
 }
 
+const median = (values: number[]) => percentile(values, 50);
+
 /** The targets measured in turn, ROUNDS times, each round starting one further along; the median of each figure. */
 function inRounds(urls: string[]): Run[] {
   const runs: Run[][] = urls.map(() => []);
@@ -99,9 +101,9 @@ function inRounds(urls: string[]): Run[] {
     }
   }
   return runs.map((rs) => ({
-    rps: percentile(rs.map((r) => r.rps), 50),
-    p50: percentile(rs.map((r) => r.p50), 50),
-    p99: percentile(rs.map((r) => r.p99), 50),
+    rps: median(rs.map((r) => r.rps)),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
     errors: rs.reduce((sum, r) => sum + r.errors, 0),
   }));
 }
