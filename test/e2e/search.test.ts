@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { skipToMain, tabTo } from "./support/keyboard.js";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -70,4 +71,49 @@ describe("axe-core finds no violation on the search templates", () => {
       });
     }
   }
+});
+
+describe("on a phone the results come first, the filters folded under the count", () => {
+  const queries = { ar: "جواز", en: "passport" } as const;
+  for (const locale of ["ar", "en"] as const) {
+    it(`shows the first result above the fold at 360×740 and opens the filters by keyboard without JavaScript (${locale})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+      const page = await context.newPage();
+      const base = `${baseUrl}${locale === "en" ? "/en" : ""}/search`;
+      await page.goto(`${base}?q=${encodeURIComponent(queries[locale])}`);
+      expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+      const first = await page.locator(".search-result__title").first().boundingBox();
+      expect(first && first.y + first.height).toBeLessThanOrEqual(740);
+      expect(await page.locator("#filter-type").isVisible()).toBe(false);
+
+      // Keyboard only: from the main content, Tab reaches the folded filters after the search button; Enter opens them.
+      await skipToMain(page);
+      await tabTo(page, ".filter-disclosure__summary");
+      await page.keyboard.press("Enter");
+      expect(await page.locator("#filter-type").isVisible()).toBe(true);
+      await tabTo(page, "#filter-type");
+      await page.selectOption("#filter-type", "service");
+      await tabTo(page, ".filters button[type=submit]");
+      await Promise.all([page.waitForURL(/[?&]type=service/), page.keyboard.press("Enter")]);
+
+      // Filtered: still results first, and the folded filters say one is on.
+      expect(await page.locator(".filter-disclosure__summary").textContent()).toMatch(locale === "en" ? /1 filter on/ : /واحد/);
+      const filtered = await page.locator(".search-result__title").first().boundingBox();
+      expect(filtered && filtered.y + filtered.height).toBeLessThanOrEqual(740);
+      await context.close();
+    });
+  }
+
+  it("on a wide screen keeps the filters open beside the results, without the fold's button", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/search?q=passport`);
+    expect(await page.locator(".filter-disclosure__summary").isVisible()).toBe(false);
+    expect(await page.locator("#filter-type").isVisible()).toBe(true);
+    const filters = await page.locator(".filters").boundingBox();
+    const results = await page.locator(".search-results").boundingBox();
+    // Left to right, the filters stand at the start (left) of the results, their tops level with the count's.
+    expect(filters && results && filters.x + filters.width).toBeLessThanOrEqual(results?.x ?? 0);
+    await context.close();
+  });
 });

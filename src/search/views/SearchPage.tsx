@@ -87,12 +87,17 @@ export function SearchBox({
   );
 }
 
+/** How many filters narrow the results (named on the folded filters' button). */
+function activeFilters(state: SearchState): number {
+  return [state.type, state.persona, state.agency, state.online || undefined].filter(Boolean).length;
+}
+
 function Filters({ state, personas, agencies }: Pick<SearchPageProps, "state" | "personas" | "agencies">) {
   const { t, href, locale } = usePage();
   const sortedAgencies = [...agencies].sort((a, b) => a.name[locale].localeCompare(b.name[locale], locale));
   return (
     <form class="filters" method="get" action={href("/search")} aria-labelledby="search-filters-title">
-      <h2 class="heading-s" id="search-filters-title">
+      <h2 class="heading-s filters__title" id="search-filters-title">
         {t("search.filters.title")}
       </h2>
       <input type="hidden" name="q" value={state.q} />
@@ -208,14 +213,16 @@ export function SearchPage(props: SearchPageProps) {
         </p>
       ) : null}
       {state.q && errors.length === 0 ? (
-        <div class="listing">
-          <div class="listing__filters">
+        <section class="listing listing--search" aria-labelledby="search-results-heading">
+          <h2 class="heading-m listing__count" id="search-results-heading">
+            {t("search.resultCount", { count: total, query: props.layoutSwitchedTo ?? state.q })}
+          </h2>
+          {/* On a phone the filters fold away under the count, so the results come first; from 52em they stand open beside them (CSS). */}
+          <details class="listing__filters filter-disclosure">
+            <summary class="filter-disclosure__summary">{t("search.filters.toggle", { count: activeFilters(state) })}</summary>
             <Filters state={state} personas={props.personas} agencies={props.agencies} />
-          </div>
-          <section class="listing__results" aria-labelledby="search-results-heading">
-            <h2 class="heading-m" id="search-results-heading">
-              {t("search.resultCount", { count: total, query: props.layoutSwitchedTo ?? state.q })}
-            </h2>
+          </details>
+          <div class="listing__results">
             {hits.length ? (
               <ol class="search-results">
                 {hits.map((h) => (
@@ -242,8 +249,8 @@ export function SearchPage(props: SearchPageProps) {
               pageCount={Math.min(50, Math.ceil(total / pageSize))}
               hrefFor={(p) => searchHref(base, state, { page: p })}
             />
-          </section>
-        </div>
+          </div>
+        </section>
       ) : null}
     </div>
   );
