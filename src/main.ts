@@ -31,7 +31,7 @@ async function main() {
   const version = (JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string }).version;
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await runMigrations(database, config.DATABASE_URL);
-  const storage = createFileStorage(config);
+  const storage = await createFileStorage(config);
   const published = await publishedSecretProblems(config, database.db);
   if (published.length > 0) {
     console.error(`Refusing to start in production:\n${published.map((p) => `  - ${p}`).join("\n")}`);

@@ -22,7 +22,6 @@ import {
   serviceRelated,
   services,
 } from "../tables.js";
-import { makeFormPdf } from "./form-pdf.js";
 
 /** Where a demo form's bytes are kept in the file storage. */
 export const documentKey = (slug: string) => `catalogue/documents/${slug}.pdf`;
@@ -128,6 +127,8 @@ async function insertContent(db: Db, storage: FileStorage, c: CatalogueContent):
       if (s.categories.length) await db.insert(serviceCategories).values(link(s.categories));
       if (s.lifeEvents.length) await db.insert(serviceLifeEvents).values(link(s.lifeEvents));
       for (const [position, d] of s.documents.entries()) {
+        // pdf-lib (about 4 MB of heap) is loaded only when the demo's forms are first made.
+        const { makeFormPdf } = await import("./form-pdf.js");
         const bytes = await makeFormPdf({ title: d.title.en, service: s.title.en, agency: agency.name.en });
         await storage.put(documentKey(d.slug), bytes);
         await db.insert(serviceDocuments).values({

@@ -1,10 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 
 /** The database handle every repository receives: the same query builder on PGlite and PostgreSQL. */
@@ -64,6 +62,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(resolve(dataDir), { recursive: true });
+  // The embedded database's code is loaded only when it is used: an instance on PostgreSQL never holds it.
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+  ]);
   const client = await PGlite.create(dataDir.startsWith("memory://") ? dataDir : resolve(dataDir));
   const db = drizzlePglite(client) as unknown as Db;
   return {

@@ -131,17 +131,17 @@ describe("S3FileStorage", () => {
 });
 
 describe("createFileStorage", () => {
-  it("uses the local folder by default", () => {
+  it("uses the local folder by default", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hk-files-"));
     try {
-      expect(createFileStorage(loadConfig({ FILES_DIR: dir }))).toBeInstanceOf(LocalFileStorage);
+      expect(await createFileStorage(loadConfig({ FILES_DIR: dir }))).toBeInstanceOf(LocalFileStorage);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it("uses the bucket when STORAGE_DRIVER is s3, path-style by default with an endpoint", async () => {
-    const storage = createFileStorage(
+    const storage = await createFileStorage(
       loadConfig({
         STORAGE_DRIVER: "s3",
         S3_ENDPOINT: endpoint,
