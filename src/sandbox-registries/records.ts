@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { checkQid } from "../platform/text/identifiers.js";
+import { addDays, dohaToday } from "../platform/time/doha.js";
 
 /**
  * The simulated registries' entries: fixed ones for the demo people, and
@@ -48,10 +49,20 @@ export interface Company {
 const MARYAM = "28663400101";
 const ANIL = "29035600102";
 
-const fixedResidency: Record<string, ResidencyRecord> = {
-  [ANIL]: {
+/**
+ * Days until the demo resident's permit expires, counted from today: always
+ * inside the 90 days before expiry when renewal is open, so the demo renewal
+ * (and its browser test) works whatever the date.
+ */
+export const DEMO_PERMIT_EXPIRES_IN_DAYS = 45;
+
+/** The demo resident's residence permit: three years long, expiring DEMO_PERMIT_EXPIRES_IN_DAYS from today. */
+function anilResidency(today = dohaToday()): ResidencyRecord {
+  const expiryDate = addDays(today, DEMO_PERMIT_EXPIRES_IN_DAYS);
+  const issueDate = addDays(yearsLater(addDays(expiryDate, 1), -3), 1);
+  return {
     qid: ANIL,
-    permitNumber: "RP-2024-3561027",
+    permitNumber: `RP-${issueDate.slice(0, 4)}-3561027`,
     nationality: "IN",
     profession: { ar: "مهندس مدني", en: "Civil engineer" },
     sponsor: {
@@ -60,11 +71,13 @@ const fixedResidency: Record<string, ResidencyRecord> = {
       nameEn: "Gulf Horizon Engineering W.L.L.",
       crNumber: "98231",
     },
-    issueDate: "2024-01-28",
-    expiryDate: "2027-01-27",
+    issueDate,
+    expiryDate,
     address: { zone: "38", street: "950", building: "17" },
-  },
-};
+  };
+}
+
+const fixedResidency: Record<string, () => ResidencyRecord> = { [ANIL]: anilResidency };
 
 const fixedVehicles: Record<string, Vehicle[]> = {
   [MARYAM]: [
@@ -288,7 +301,7 @@ export function registryEntry(registry: SandboxRegistry, rawQid: string): Record
   const qid = checked.qid;
   switch (registry) {
     case "residency": {
-      const record = Object.hasOwn(fixedResidency, qid) ? fixedResidency[qid] : residency(qid);
+      const record = Object.hasOwn(fixedResidency, qid) ? fixedResidency[qid]?.() : residency(qid);
       return record ? { ...record } : undefined;
     }
     case "vehicles": {

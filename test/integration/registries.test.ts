@@ -7,6 +7,8 @@ import { loadDefinitionFiles } from "../../src/eservices/content.js";
 import { cases, drafts } from "../../src/eservices/tables.js";
 import type { AnswerSource } from "../../src/forms/engine/answers.js";
 import type { Definition } from "../../src/forms/engine/definition.js";
+import { addDays, dohaToday } from "../../src/platform/time/doha.js";
+import { DEMO_PERMIT_EXPIRES_IN_DAYS } from "../../src/sandbox-registries/records.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { answerAll, pageOf, submit } from "../support/apply.js";
 import type { Client } from "../support/client.js";
@@ -16,6 +18,10 @@ import { signedInAs } from "../support/people.js";
 const TOKEN = "test-registries-token-0123456789";
 const ANIL = "29035600102";
 const MARYAM = "28663400101";
+/** The demo resident's permit expires a fixed number of days from today, inside the 90-day renewal window. */
+const anilExpiry = addDays(dohaToday(), DEMO_PERMIT_EXPIRES_IN_DAYS);
+/** Issued three years before: the day after the expiry, three years earlier. */
+const anilIssue = `${Number(addDays(anilExpiry, 1).slice(0, 4)) - 3}${addDays(anilExpiry, 1).slice(4)}`;
 const defs = new Map<string, Definition>(loadDefinitionFiles().map((d) => [d.slug, d]));
 const def = (slug: string) => {
   const d = defs.get(slug);
@@ -109,8 +115,8 @@ describe("the simulated registries, the prefill and its fallback", () => {
       permitNumber: expect.stringMatching(/^RP-\d{4}-\d{7}$/),
       nationality: "IN",
       sponsor: { nameEn: "Gulf Horizon Engineering W.L.L.", crNumber: "98231" },
-      issueDate: "2024-01-28",
-      expiryDate: "2027-01-27",
+      issueDate: anilIssue,
+      expiryDate: anilExpiry,
       address: { zone: "38", street: "950", building: "17" },
     });
     // A citizen holds no residence permit.
@@ -184,9 +190,10 @@ describe("the simulated registries, the prefill and its fallback", () => {
     const expiry = await walkTo(anil, d, location, "expiry", { "permit-for": "myself" });
     const page = await anil.get(expiry);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toMatch(/name="expiry-date-day"[^>]*value="27"/);
-    expect(page.body).toMatch(/name="expiry-date-month"[^>]*value="1"/);
-    expect(page.body).toMatch(/name="expiry-date-year"[^>]*value="2027"/);
+    const [year, month, day] = anilExpiry.split("-").map(Number);
+    expect(page.body).toMatch(new RegExp(`name="expiry-date-day"[^>]*value="${day}"`));
+    expect(page.body).toMatch(new RegExp(`name="expiry-date-month"[^>]*value="${month}"`));
+    expect(page.body).toMatch(new RegExp(`name="expiry-date-year"[^>]*value="${year}"`));
     expect(page.body).toContain("Filled in from the Ministry of Interior’s residency record, read on");
     expect(page.body).not.toContain("Enter these details yourself");
 
@@ -198,7 +205,7 @@ describe("the simulated registries, the prefill and its fallback", () => {
     expect(checkPage.body).toContain("Changed by you from what the Ministry of Interior’s residency record gave");
     const kept = await draftOf(t, pageOf(check.replace("/check", "/x")).draft);
     expect(kept.sources["sponsor-name"]).toMatchObject({ kind: "registry", registry: "residency" });
-    expect(kept.sources["expiry-date"]).toMatchObject({ kind: "edited", original: "2027-01-27" });
+    expect(kept.sources["expiry-date"]).toMatchObject({ kind: "edited", original: anilExpiry });
     expect(kept.sources["home-address"]).toMatchObject({
       kind: "edited",
       original: { zone: "38", street: "950", building: "17" },
