@@ -54,14 +54,14 @@ async function mailTo(email: string) {
 }
 
 describe("a full application of every demo e-service", () => {
-  it("ships the eight e-services, listed by the API", async () => {
+  it("ships the nine e-services, listed by the API", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/v1/eservices" });
     expect(res.statusCode).toBe(200);
     const body = res.json() as {
       total: number;
       items: { id: string; version: number; agency: string; title: { ar: string; en: string } }[];
     };
-    expect(body.total).toBe(8);
+    expect(body.total).toBe(9);
     expect(body.items.map((i) => i.id).sort()).toEqual(
       loadDefinitionFiles()
         .map((d) => d.slug)

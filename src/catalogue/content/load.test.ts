@@ -31,9 +31,22 @@ describe("the shipped demo catalogue", () => {
       "register-child-at-school",
       "connect-electricity-and-water",
       "labour-complaint",
+      "renew-driving-licence",
+      "request-birth-certificate",
+      "request-death-certificate",
+      "issue-id-card",
+      "renew-id-card",
     ]) {
       expect(slugs.has(slug), slug).toBe(true);
     }
+  });
+
+  it("reads an agency's themed files (<agency>.<theme>.yaml) into that agency", () => {
+    const traffic = c.agencies.find((a) => a.agency.slug === "traffic-department");
+    const slugs = traffic?.services.map((s) => s.slug) ?? [];
+    expect(slugs).toContain("apply-for-driving-licence");
+    expect(slugs).toContain("renew-driving-licence");
+    expect(c.agencies.filter((a) => a.agency.slug === "traffic-department")).toHaveLength(1);
   });
 
   it("gives every persona, category and life event some services", () => {
@@ -56,7 +69,7 @@ describe("the shipped demo catalogue", () => {
 });
 
 describe("content checks", () => {
-  function folderWith(agencyYaml: string): string {
+  function folderWith(agencyYaml: string, more: Record<string, string> = {}): string {
     const dir = mkdtempSync(join(tmpdir(), "hk-content-"));
     mkdirSync(join(dir, "agencies"));
     const term = (slug: string) =>
@@ -66,6 +79,7 @@ describe("content checks", () => {
     writeFileSync(join(dir, "life-events.yaml"), term("retiring"));
     for (const f of ["news", "events", "initiatives"]) writeFileSync(join(dir, `${f}.yaml`), "[]");
     writeFileSync(join(dir, "agencies", "a.yaml"), agencyYaml);
+    for (const [name, yaml] of Object.entries(more)) writeFileSync(join(dir, "agencies", name), yaml);
     return dir;
   }
 
@@ -93,5 +107,50 @@ describe("content checks", () => {
     const problems = (error as ContentError).problems.join("\n");
     expect(problems).toMatch(/name\.ar: Arabic text must contain Arabic letters/);
     expect(problems).toMatch(/name\.en: English text must not contain Arabic letters/);
+  });
+
+  it("names a themed file whose agency is unknown or not the one its name starts with", () => {
+    const agency = (slug: string) => `agency:
+  slug: ${slug}
+  type: ministry
+  name: { ar: "وزارة", en: "Ministry" }
+  shortName: { ar: "و", en: "M" }
+  description: { ar: "وصف", en: "Description" }
+  website: https://a.gov.example
+  phone: "+974 4000 0000"
+  email: info@a.gov.example
+  address: { ar: "الدوحة", en: "Doha" }
+  openingHours: { ar: "يومياً", en: "Daily" }
+  location: { lat: 25.3, lng: 51.5 }
+`;
+    const service = `services:
+  - slug: s
+    title: { ar: "خدمة", en: "Service" }
+    summary: { ar: "ملخص", en: "Summary" }
+    personas: [citizen]
+    categories: [health]
+    maturity: information
+    channels: [centre]
+    description: { ar: "وصف", en: "Description" }
+    eligibility: { ar: "الجميع", en: "Everyone" }
+    requirements: { ar: ["لا شيء"], en: ["Nothing"] }
+    steps: { ar: ["راجع المركز"], en: ["Visit the centre"] }
+    fees: { ar: "مجاني", en: "Free" }
+    processingTime: { ar: "فوراً", en: "Immediately" }
+    popularity: 1
+    reviewed: 2026-11-23
+`;
+    let error: unknown;
+    try {
+      loadCatalogueContent(
+        folderWith(agency("a"), { "a.more.yaml": `agency: b\n${service}`, "c.more.yaml": `agency: a\n${service}` }),
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ContentError);
+    const problems = (error as ContentError).problems.join("\n");
+    expect(problems).toMatch(/a\.more\.yaml: unknown agency b/);
+    expect(problems).toMatch(/c\.more\.yaml: start the file's name with its agency \(a\.\)/);
   });
 });

@@ -6,6 +6,7 @@ import { fromRoot } from "../../platform/paths.js";
 import {
   type AgencyFile,
   agencyFileSchema,
+  agencyServicesFileSchema,
   type EventContent,
   eventSchema,
   type InitiativeContent,
@@ -94,6 +95,33 @@ function crossCheck(c: CatalogueContent, problems: string[]): void {
   }
 }
 
+/**
+ * Reads `<agency>.yaml` (the agency and its services) and any
+ * `<agency>.<theme>.yaml` (more of its services), in file-name order.
+ */
+function readAgencies(agencyDir: string, problems: string[]): AgencyFile[] {
+  const names = readdirSync(agencyDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
+  const agencies = names
+    .filter((f) => f.split(".").length === 2)
+    .flatMap((f) => {
+      const file = readYaml(join(agencyDir, f), agencyFileSchema, problems);
+      if (file && `${file.agency.slug}.yaml` !== f)
+        problems.push(`${f}: name the file after its agency (${file.agency.slug}.yaml)`);
+      return file ? [file] : [];
+    });
+  for (const f of names.filter((n) => n.split(".").length > 2)) {
+    const more = readYaml(join(agencyDir, f), agencyServicesFileSchema, problems);
+    if (!more) continue;
+    const owner = agencies.find((a) => a.agency.slug === more.agency);
+    if (!owner) problems.push(`${f}: unknown agency ${more.agency}`);
+    else if (!f.startsWith(`${more.agency}.`)) problems.push(`${f}: start the file's name with its agency (${more.agency}.)`);
+    else owner.services.push(...more.services);
+  }
+  return agencies;
+}
+
 /** Reads and checks every catalogue content file; throws a ContentError listing every problem. */
 export function loadCatalogueContent(folder = fromRoot("content", "catalogue")): CatalogueContent {
   const problems: string[] = [];
@@ -102,15 +130,7 @@ export function loadCatalogueContent(folder = fromRoot("content", "catalogue")):
     personas: readYaml(join(folder, "personas.yaml"), termsSchema, problems) ?? [],
     categories: readYaml(join(folder, "categories.yaml"), termsSchema, problems) ?? [],
     lifeEvents: readYaml(join(folder, "life-events.yaml"), termsSchema, problems) ?? [],
-    agencies: readdirSync(agencyDir)
-      .filter((f) => f.endsWith(".yaml"))
-      .sort()
-      .flatMap((f) => {
-        const file = readYaml(join(agencyDir, f), agencyFileSchema, problems);
-        if (file && `${file.agency.slug}.yaml` !== f)
-          problems.push(`${f}: name the file after its agency (${file.agency.slug}.yaml)`);
-        return file ? [file] : [];
-      }),
+    agencies: readAgencies(agencyDir, problems),
     news: readYaml(join(folder, "news.yaml"), newsSchema.array(), problems) ?? [],
     events: readYaml(join(folder, "events.yaml"), eventSchema.array(), problems) ?? [],
     initiatives: readYaml(join(folder, "initiatives.yaml"), initiativeSchema.array(), problems) ?? [],

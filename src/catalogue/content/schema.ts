@@ -88,6 +88,11 @@ export const agencySchema = z
   .strict();
 
 export const agencyFileSchema = z.object({ agency: agencySchema, services: z.array(serviceSchema).default([]) }).strict();
+/**
+ * More services of an agency defined in its own file (`<agency>.yaml`), kept
+ * apart by theme in `<agency>.<theme>.yaml`: the agency's slug and the services.
+ */
+export const agencyServicesFileSchema = z.object({ agency: slug, services: z.array(serviceSchema).min(1) }).strict();
 
 export const newsSchema = z
   .object({ slug, title: bilingual, summary: bilingual, body: bilingual, published: z.iso.date(), agency: slug.optional() })
@@ -112,6 +117,7 @@ export type TermContent = z.infer<typeof termSchema>;
 export type ServiceContent = z.infer<typeof serviceSchema>;
 export type AgencyContent = z.infer<typeof agencySchema>;
 export type AgencyFile = z.infer<typeof agencyFileSchema>;
+export type AgencyServicesFile = z.infer<typeof agencyServicesFileSchema>;
 export type NewsContent = z.infer<typeof newsSchema>;
 export type EventContent = z.infer<typeof eventSchema>;
 export type InitiativeContent = z.infer<typeof initiativeSchema>;
