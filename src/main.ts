@@ -3,12 +3,14 @@ import { loadDemoPeople } from "./accounts/demo-people.js";
 import { loadCatalogueContent } from "./catalogue/content/load.js";
 import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
 import { loadDemoEservices } from "./eservices/demo.js";
+import { messageOf } from "./forms/problems.js";
 import { loadDemoClient, loadDemoMobileClient } from "./idp/demo-client.js";
 import { loadDemoOpenData } from "./opendata/demo.js";
 import { loadDemoParticipation } from "./participation/demo.js";
 import { type Config, ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
+import { translator } from "./platform/i18n/messages.js";
 import { fromRoot } from "./platform/paths.js";
 import { createFileStorage } from "./platform/storage/create-storage.js";
 import { publishedSecretProblems } from "./published-secrets.js";
@@ -53,6 +55,16 @@ async function main() {
     await loadDemoParticipation(database.db);
     await loadDemoOpenData(database.db, storage);
     await loadDemoTransactions(database.db);
+    for (const { definition, problems } of eservices.refused) {
+      const tr = translator("en");
+      console.warn(
+        JSON.stringify({
+          level: 40,
+          time: Date.now(),
+          msg: `e-service ${definition} contradicts its service's facts and is not published: ${problems.map((p) => messageOf(tr, p)).join("; ")}`,
+        }),
+      );
+    }
     for (const conflict of eservices.conflicts) {
       console.warn(
         JSON.stringify({

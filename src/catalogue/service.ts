@@ -5,7 +5,7 @@
  */
 export { countAgencies, findAgency, listAgencies } from "./repository/agencies.js";
 export { listEvents, listInitiatives, listNews } from "./repository/articles.js";
-export { countServices, findService, listServices } from "./repository/services.js";
+export { countServices, findService, listServices, serviceStatement } from "./repository/services.js";
 export { listTerms } from "./repository/terms.js";
 export type * from "./types.js";
 

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { ServiceFacts } from "../forms/engine/facts.js";
 import type { Bilingual } from "./model.js";
 
 /** The long sections of a service page in one language. */
@@ -94,6 +95,8 @@ export const services = pgTable(
     /** "Start now": an e-service run by this portal. */
     startEservice: text("start_eservice"),
     channels: text("channels").array().notNull(),
+    /** The facts stated once (fee, working days, documents, who may use it), read by the page and the e-service. */
+    facts: jsonb("facts").$type<ServiceFacts>(),
     keywordsAr: text("keywords_ar").notNull().default(""),
     keywordsEn: text("keywords_en").notNull().default(""),
     popularity: integer("popularity").notNull().default(0),

@@ -1,3 +1,4 @@
+import type { ServiceFacts } from "../forms/engine/facts.js";
 import type { AgencyType, Bilingual, Channel, Maturity } from "./model.js";
 import type { ServiceSections } from "./tables.js";
 
@@ -56,6 +57,8 @@ export interface Service extends ServiceSummary {
   startUrl?: string | undefined;
   startEservice?: string | undefined;
   channels: Channel[];
+  /** The facts stated once (fee, working days, documents, who may use it), when the service states them. */
+  facts?: ServiceFacts | undefined;
   keywords: Bilingual;
   personas: Term[];
   categories: Term[];

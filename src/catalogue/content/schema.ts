@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceFactsSchema } from "../../forms/engine/facts.js";
 import { slugSchema } from "../../platform/http/slug.js";
 import { agencyTypes, channels, maturities } from "../model.js";
 
@@ -46,6 +47,8 @@ export const serviceSchema = z
     steps: bilingualList,
     fees: bilingual,
     processingTime: bilingual,
+    /** The facts stated once, which the page shows and the e-service (when there is one) must agree with. */
+    facts: serviceFactsSchema.optional(),
     /** An "easy read" summary for key services: short, plain sentences, at most a dozen. */
     easyRead: z
       .object({ ar: z.array(arabic).min(1).max(12), en: z.array(english).min(1).max(12) })

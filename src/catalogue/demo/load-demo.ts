@@ -114,6 +114,7 @@ async function insertContent(db: Db, storage: FileStorage, c: CatalogueContent):
           startUrl: s.start && "url" in s.start ? s.start.url : null,
           startEservice: s.start && "eservice" in s.start ? s.start.eservice : null,
           channels: s.channels,
+          facts: s.facts ?? null,
           keywordsAr: s.keywords.ar.join(" | "),
           keywordsEn: s.keywords.en.join(" | "),
           popularity: s.popularity,

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { ServiceStatement } from "../../forms/engine/facts.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Channel, Maturity } from "../model.js";
 import {
@@ -155,6 +156,7 @@ export async function findService(db: Db, slug: string): Promise<Service | undef
     startUrl: s.startUrl ?? undefined,
     startEservice: s.startEservice ?? undefined,
     channels: s.channels as Channel[],
+    facts: s.facts ?? undefined,
     keywords: { ar: s.keywordsAr, en: s.keywordsEn },
     ...terms,
     documents: documents.map(
@@ -348,4 +350,29 @@ export async function servicesBySlugs(db: Db, slugs: string[]): Promise<ServiceS
     .where(and(inArray(services.slug, slugs), eq(services.published, true)));
   const bySlug = new Map(rows.map((r) => [r.slug, toSummary(r)]));
   return slugs.flatMap((s) => bySlug.get(s) ?? []);
+}
+
+/**
+ * What a service states that its e-service must agree with (its agency,
+ * channels and facts), published or not, by its slug; for the e-services'
+ * publishing check and start page.
+ */
+export async function serviceStatement(
+  db: Db,
+  slug: string,
+): Promise<(ServiceStatement & { title: Service["title"] }) | undefined> {
+  const [row] = await db
+    .select({
+      agency: agencies.slug,
+      channels: services.channels,
+      facts: services.facts,
+      titleAr: services.titleAr,
+      titleEn: services.titleEn,
+    })
+    .from(services)
+    .innerJoin(agencies, eq(services.agencyId, agencies.id))
+    .where(eq(services.slug, slug));
+  return row
+    ? { agency: row.agency, channels: row.channels, facts: row.facts ?? undefined, title: { ar: row.titleAr, en: row.titleEn } }
+    : undefined;
 }

@@ -5,6 +5,7 @@ import { usePage } from "../../platform/layout/page-context.js";
 import type { Service } from "../types.js";
 import { channelKey, maturityColour, maturityKey, personaName } from "./labels.js";
 import { Paragraphs } from "./Paragraphs.js";
+import { ServiceFacts, workingDaysInWords } from "./ServiceFacts.js";
 import { ServiceList } from "./ServiceList.js";
 
 function fileSize(bytes: number, number: (n: number, o?: Intl.NumberFormatOptions) => string): string {
@@ -44,6 +45,8 @@ export function ServicePage({ service, rules = [] }: { service: Service; rules?:
             ) : null}
           </div>
         ) : null}
+
+        {service.facts ? <ServiceFacts facts={service.facts} /> : null}
 
         {s.easyRead?.length ? (
           <section class="easy-read" aria-labelledby="easy-read-heading">
@@ -95,7 +98,11 @@ export function ServicePage({ service, rules = [] }: { service: Service; rules?:
         <Paragraphs text={s.fees} />
 
         <h2 class="heading-l">{t("catalogue.service.processingTime")}</h2>
-        <Paragraphs text={s.processingTime} />
+        {service.facts?.workingDays !== undefined ? (
+          <p>{workingDaysInWords(service.facts.workingDays, page.tr)}</p>
+        ) : (
+          <Paragraphs text={s.processingTime} />
+        )}
 
         <h2 class="heading-l">{t("catalogue.service.channels")}</h2>
         <ul class="list list--bullet">

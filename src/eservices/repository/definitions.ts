@@ -1,6 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { agencyOptions } from "../../catalogue/service.js";
+import { agencyOptions, serviceStatement } from "../../catalogue/service.js";
 import { type Definition, definitionSchema } from "../../forms/engine/definition.js";
+import { contradictions } from "../../forms/engine/facts.js";
+import type { Problem } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import { canonicalJson } from "../../platform/text/canonical-json.js";
 import { eserviceDefinitions } from "../tables.js";
@@ -9,16 +11,30 @@ export interface PublishOutcome {
   published: string[];
   /** Versions already published with different content: a changed definition needs a new version number. */
   conflicts: string[];
+  /** Definitions refused because they contradict their service's facts (fee, documents, working days…), with each problem. */
+  refused: { definition: string; problems: Problem[] }[];
+}
+
+/** Where a definition contradicts the facts its catalogue service states (none when the catalogue has no such service). */
+export async function definitionContradictions(db: Db, def: Definition): Promise<Problem[]> {
+  const service = await serviceStatement(db, def.service);
+  return service ? contradictions(service, def) : [];
 }
 
 /**
  * Publishes definitions: each (slug, version) once, never changed after;
- * a changed definition is published under a new version. Safe when several
- * instances start at once.
+ * a changed definition is published under a new version. A definition whose
+ * fee, uploads, working days or eligibility contradict its service's facts
+ * is refused. Safe when several instances start at once.
  */
 export async function publishDefinitions(db: Db, defs: Definition[]): Promise<PublishOutcome> {
-  const outcome: PublishOutcome = { published: [], conflicts: [] };
+  const outcome: PublishOutcome = { published: [], conflicts: [], refused: [] };
   for (const def of defs) {
+    const problems = await definitionContradictions(db, def);
+    if (problems.length) {
+      outcome.refused.push({ definition: `${def.slug} v${def.version}`, problems });
+      continue;
+    }
     const inserted = await db
       .insert(eserviceDefinitions)
       .values({ slug: def.slug, version: def.version, agency: def.agency, definition: def })

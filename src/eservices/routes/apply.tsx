@@ -109,6 +109,7 @@ export async function applyRoutes(app: FastifyInstance, opts: EserviceRouteOptio
           feeText={feeBeforeStart(def, locale, tr)}
           rules={explainRules(def, tr)}
           documents={documents}
+          facts={service?.facts}
           drafts={user ? await draftSummaries(db, user.id, locale, slug) : []}
           keepDays={applications.keepDays}
         />

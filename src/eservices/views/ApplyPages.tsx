@@ -1,4 +1,6 @@
+import { ServiceFacts } from "../../catalogue/components.js";
 import type { Definition, Page, Question } from "../../forms/engine/definition.js";
+import type { ServiceFacts as Facts } from "../../forms/engine/facts.js";
 import { FallbackNotice, fallbacksOf } from "../../forms/views/AnswerSource.js";
 import { type FieldState, QuestionField } from "../../forms/views/QuestionField.js";
 import { Button, ButtonGroup } from "../../platform/design/Button.js";
@@ -39,6 +41,11 @@ export interface StartPageProps {
   keepDays: number;
   /** The e-service's rules in words (explainRules): who, when, how long. */
   rules: string[];
+  /**
+   * The facts its service states (fee, working days, documents, who), which publishing checked the definition
+   * against: shown as the service page shows them, in place of the definition's own.
+   */
+  facts?: Facts | undefined;
 }
 
 /** Before you start: what the e-service asks, what it costs, how long the agency takes; then Start. */
@@ -51,14 +58,20 @@ export function StartPage(p: StartPageProps) {
       <h2 class="heading-m">{t("eservices.start.beforeYouStart")}</h2>
       <ul class="list list--bullet">
         <li>{t("eservices.start.signIn")}</li>
-        <li>{t("eservices.start.target", { days: number(p.def.targetDays), count: p.def.targetDays })}</li>
-        <li>{p.feeText}</li>
+        {p.facts ? null : (
+          <>
+            <li>{t("eservices.start.target", { days: number(p.def.targetDays), count: p.def.targetDays })}</li>
+            <li>{p.feeText}</li>
+          </>
+        )}
         {p.rules.map((r) => (
           <li key={r}>{r}</li>
         ))}
         <li>{t("eservices.start.saved", { days: number(p.keepDays), count: p.keepDays })}</li>
       </ul>
-      {p.documents.length ? (
+      {p.facts ? (
+        <ServiceFacts facts={p.facts} />
+      ) : p.documents.length ? (
         <>
           <h2 class="heading-m">{t("eservices.start.documents")}</h2>
           <ul class="list list--bullet">

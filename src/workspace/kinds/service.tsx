@@ -2,9 +2,12 @@ import { channelKey, maturityKey, ServicePage } from "../../catalogue/components
 import { type Channel, channels, type Maturity, maturities } from "../../catalogue/model.js";
 import type { Service, ServiceDocument, ServiceSections, Term } from "../../catalogue/service.js";
 import { agencyName, catalogueEditing as edit, findService, listTerms } from "../../catalogue/service.js";
+import { latestDefinition } from "../../eservices/service.js";
+import { contradictions } from "../../forms/engine/facts.js";
 import type { Db } from "../../platform/db/client.js";
 import { bilingualOf, fieldProblem, type Language, linesOf, listOf, stringOf } from "../fields.js";
 import type { Choice, ContentData, ContentKind, FieldSpec } from "../model.js";
+import { factInput, factsData, readFacts, residencyChoices, serviceFactFields } from "./service-facts.js";
 import { sectionNames, serviceSectionSpecs } from "./service-sections.js";
 
 export const serviceFields: FieldSpec[] = [
@@ -22,6 +25,7 @@ export const serviceFields: FieldSpec[] = [
   { name: "startUrl", type: "url", bilingual: false, required: false },
   { name: "startEservice", type: "text", bilingual: false, required: false },
   { name: "channels", type: "checkboxes", bilingual: false, required: true },
+  ...serviceFactFields,
   { name: "keywords", type: "lines", bilingual: true, required: false },
   { name: "personas", type: "checkboxes", bilingual: false, required: true },
   { name: "categories", type: "checkboxes", bilingual: false, required: true },
@@ -66,6 +70,7 @@ export const serviceKind: ContentKind = {
     return {
       maturity: maturities.map((m) => ({ value: m, labelKey: maturityKey(m) })),
       channels: channels.map((c) => ({ value: c, labelKey: channelKey(c) })),
+      residency: residencyChoices,
       personas: termChoices(personas),
       categories: termChoices(categories),
       lifeEvents: termChoices(lifeEvents),
@@ -80,6 +85,16 @@ export const serviceKind: ContentKind = {
     // Related services are named by their address (slug), one a line: each must exist.
     if ((await edit.unknownServiceSlugs(db, linesOf(stringOf(data, "related")))).length > 0)
       problems.push(fieldProblem("related", "invalid"));
+    // The facts stated once: readable, and agreeing with the e-service that completes the service (its fee, uploads,
+    // working days, who may apply), named field by field.
+    const read = readFacts(data);
+    problems.push(...read.problems);
+    const eservice = stringOf(data, "startEservice");
+    const def = eservice && !read.problems.length ? await latestDefinition(db, eservice) : undefined;
+    if (def) {
+      const statement = { agency: def.agency, channels: listOf(data, "channels"), facts: read.facts };
+      for (const p of contradictions(statement, def)) problems.push({ ...p, field: factInput(p.field, data) });
+    }
     return problems;
   },
 
@@ -109,6 +124,7 @@ export const serviceKind: ContentKind = {
       categories: found.categories,
       lifeEvents: found.lifeEvents,
       related: found.related.join("\n"),
+      ...factsData(s.facts),
     };
     for (const name of sectionNames) {
       const value = (lang: Language) => {
@@ -135,6 +151,7 @@ export const serviceKind: ContentKind = {
       startUrl: stringOf(data, "startUrl") || null,
       startEservice: stringOf(data, "startEservice") || null,
       channels: listOf(data, "channels"),
+      facts: readFacts(data).facts ?? null,
       keywordsAr: linesOf(keywords.ar).join(KEYWORD_SEPARATOR),
       keywordsEn: linesOf(keywords.en).join(KEYWORD_SEPARATOR),
       lastReviewed: reviewedOn,
@@ -173,6 +190,7 @@ export const serviceKind: ContentKind = {
       startUrl: stringOf(data, "startUrl") || undefined,
       startEservice: stringOf(data, "startEservice") || undefined,
       channels: listOf(data, "channels") as Channel[],
+      facts: readFacts(data).facts,
       keywords: bilingualOf(data, "keywords"),
       personas: chosen(personas, "personas"),
       categories: chosen(categories, "categories"),
