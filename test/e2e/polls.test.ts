@@ -68,14 +68,14 @@ describe("polls, by keyboard alone, with axe before and after voting", () => {
     expect(main).toContain("Thank you for voting");
     expect(main).toContain("You voted for: Continuously from 7 am to 7 pm.");
     expect(main).toContain("182 people voted.");
-    expect(await page.getAttribute("main svg.poll-chart", "role")).toBe("img");
+    expect(await page.getAttribute("main svg.chart__svg", "role")).toBe("img");
     expect(await page.locator("main table tbody tr").count()).toBe(4);
 
     // The same results in Arabic: the bars start at the right.
     await page.goto(`${baseUrl}/participate/polls/municipal-service-centre-hours`);
     await expectAccessible(page);
-    const svg = await page.locator("main svg.poll-chart").boundingBox();
-    const bar = await page.locator("main svg.poll-chart .poll-chart__bar").nth(1).boundingBox();
+    const svg = await page.locator("main svg.chart__svg").boundingBox();
+    const bar = await page.locator("main svg.chart__svg .chart__bar").nth(1).boundingBox();
     if (!svg || !bar) throw new Error("no chart");
     expect(Math.abs(bar.x + bar.width - (svg.x + svg.width))).toBeLessThan(1);
     await context.close();
@@ -89,7 +89,7 @@ describe("axe-core finds no WCAG 2.2 A/AA violation", () => {
     it(`a closed poll's results (${locale})`, async () => {
       const { context, page } = await newPage(browser);
       await page.goto(`${baseUrl}${prefix}/participate/polls/bus-stop-improvements`);
-      expect(await page.locator("main svg.poll-chart").count()).toBe(1);
+      expect(await page.locator("main svg.chart__svg").count()).toBe(1);
       await expectAccessible(page);
       await context.close();
     });

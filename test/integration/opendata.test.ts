@@ -118,14 +118,19 @@ describe("the catalogue pages", () => {
     expect(res.body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="dataset-chart-title dataset-chart-desc"/);
     expect(res.body).toContain('<title id="dataset-chart-title">consumption_million_m3 by month</title>');
     expect(res.body).toContain("2024-01");
-    const chart = (body: string) => /<svg[^>]*role="img".*?<\/svg>/s.exec(body)?.[0] ?? "";
-    expect((chart(res.body).match(/<rect /g) ?? []).length).toBe(24);
+    const chart = (body: string) => /<svg[^>]*role="img".*?<\/figure>/s.exec(body)?.[0] ?? "";
+    // A line over 24 months: one marker a month, the time labels thinned and by name, the ticks round.
+    expect((chart(res.body).match(/class="chart__point"/g) ?? []).length).toBe(24);
+    expect(chart(res.body)).toContain(">January 2024</text>");
+    expect(chart(res.body)).not.toContain(">2024-01<");
+    expect(res.body).toContain("Show the figures as a table");
 
     const ar = await t.app.inject({ url: "/opendata/water-consumption-by-month" });
     expect(ar.body).toContain("شهرياً");
-    // In Arabic the first bar is at the right.
-    const firstX = (body: string) => Number(/<rect x="([\d.]+)"/.exec(chart(body))?.[1]);
+    // In Arabic time runs from the right: the first (oldest) month's point is at the right.
+    const firstX = (body: string) => Number(/class="chart__point" aria-hidden="true" x="([\d.]+)%"/.exec(chart(body))?.[1]);
     expect(firstX(ar.body)).toBeGreaterThan(firstX(res.body));
+    expect(chart(ar.body)).toContain("يناير 2024");
 
     expect((await t.app.inject({ url: "/en/opendata/no-such-dataset" })).statusCode).toBe(404);
   });

@@ -173,7 +173,7 @@ describe("the facts page's figures", () => {
     expect(en.body).toContain(latest.total.toLocaleString("en-GB"));
     expect(en.body).toMatch(new RegExp(`${words} [0-9.]+% on the month before`));
     expect(en.body).toMatch(
-      /<svg class="stat-chart" role="img" aria-labelledby="transactions-chart-title transactions-chart-desc"/,
+      /<svg id="transactions-chart" class="chart__svg" role="img" aria-labelledby="transactions-chart-title transactions-chart-desc"/,
     );
     expect(en.body).toContain('<title id="transactions-chart-title">');
     expect(en.body).toContain('<desc id="top-services-chart-desc">Apply for an exit permit: ');
@@ -184,8 +184,8 @@ describe("the facts page's figures", () => {
     expect(ar.body).toContain("المعاملات الإلكترونية المنجزة");
     expect(ar.body).toContain('href="/facts/transactions.csv"');
     // Bars grow from the right in Arabic: the longest bar starts at the left edge, others further in.
-    expect(ar.body).toMatch(/class="stat-chart__bar" x="0.00%"/);
-    expect(en.body).toMatch(/class="stat-chart__bar" x="0"/);
+    expect(ar.body).toMatch(/class="chart__bar" x="0.00%"/);
+    expect(en.body).toMatch(/class="chart__bar" x="0"/);
   });
 });
 
@@ -311,7 +311,11 @@ describe("the strategy dashboard", () => {
     expect(en.body.match(/>Target met</g)?.length ?? 0).toBe(met);
     expect(en.body.match(/>Target not met</g)?.length ?? 0).toBe(notMet);
     expect(en.body).toContain("The target is 80%, so it is not met yet.");
-    expect(en.body).toMatch(/<svg class="stat-chart" role="img"/);
+    expect(en.body).toMatch(/<svg id="strategy-chart" class="chart__svg" role="img"/);
+    // Each share's bar carries its target mark, and the target is in the bar's words.
+    expect(en.body.match(/class="chart__target"/g)?.length ?? 0).toBe(
+      measures.filter((m) => m.kind === "share" && m.value !== undefined).length,
+    );
     const ar = await t.app.inject({ url: "/strategy" });
     expect(ar.statusCode).toBe(200);
     expect(ar.body).toContain("تحقق المستهدف");

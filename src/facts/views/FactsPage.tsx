@@ -1,9 +1,10 @@
 import type { ParticipationFigures } from "../../participation/figures.js";
+import { Chart } from "../../platform/design/Chart.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { Table } from "../../platform/design/Table.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { TransactionFigures } from "../../statistics/figures.js";
-import { monthName } from "./BarChart.js";
+import { monthName } from "./month-name.js";
 import { Transactions } from "./Transactions.js";
 
 export interface Facts {
@@ -39,6 +40,15 @@ function Participation({ figures }: { figures: ParticipationFigures }) {
               target: percent(figures.target),
             })}
       </p>
+      <Chart
+        id="participation-chart"
+        kind="line"
+        title={t("facts.participation.chartTitle")}
+        categories={figures.months.map((m) => monthName(m.month, locale))}
+        categoryHeading={t("facts.participation.month")}
+        series={[{ name: t("facts.participation.people"), values: figures.months.map((m) => m.participants) }]}
+        table="none"
+      />
       <Table
         caption={t("facts.participation.caption", { total: number(figures.lastYear) })}
         columns={[{ label: t("facts.participation.month") }, { label: t("facts.participation.people"), numeric: true }]}

@@ -1,7 +1,7 @@
+import { Chart } from "../../platform/design/Chart.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { StrategyMeasure } from "../strategy.js";
-import { BarChart } from "./BarChart.js";
 
 /** One measure: its figure, its target and, in words, whether it is met. */
 function Measure({ m }: { m: StrategyMeasure }) {
@@ -46,18 +46,16 @@ export function StrategyPage({ measures }: { measures: StrategyMeasure[] }) {
       <p class="lead">{t("strategy.lead")}</p>
       <p>{t("strategy.summary", { met, total: measures.length })}</p>
       {shares.length ? (
-        <BarChart
+        <Chart
           id="strategy-chart"
+          kind="bar"
           title={t("strategy.chartTitle")}
-          bars={shares.map((m) => ({
-            key: m.id,
-            value: m.value ?? 0,
-            label: t("strategy.bar", {
-              measure: t(`strategy.measures.${m.id}.title`),
-              value: percent(m.value ?? 0),
-              target: percent(m.target),
-            }),
-          }))}
+          categories={shares.map((m) => t(`strategy.measures.${m.id}.title`))}
+          categoryHeading={t("strategy.measure")}
+          series={[{ name: t("strategy.share"), values: shares.map((m) => m.value ?? 0) }]}
+          targets={shares.map((m) => m.target)}
+          format={percent}
+          max={1}
         />
       ) : null}
       {measures.map((m) => (

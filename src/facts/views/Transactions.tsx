@@ -1,7 +1,8 @@
+import { Chart } from "../../platform/design/Chart.js";
 import { Table } from "../../platform/design/Table.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { MonthTotal, TransactionFigures } from "../../statistics/figures.js";
-import { BarChart, monthName } from "./BarChart.js";
+import { monthName } from "./month-name.js";
 
 /** The change from the month before in words ("up 3.2%", "down 1%", "no transactions the month before"). */
 export function useChangeWords() {
@@ -42,18 +43,17 @@ export function Transactions({ figures }: { figures: TransactionFigures }) {
       {hasAny ? (
         <>
           <h3 class="heading-m">{t("statistics.transactions.monthly")}</h3>
-          <BarChart
+          <Chart
             id="transactions-chart"
+            kind="line"
             title={t("statistics.transactions.chartTitle")}
-            bars={figures.months.map((m) => ({
-              key: m.month,
-              value: m.total,
-              label: t("statistics.transactions.bar", {
-                month: monthName(m.month, locale),
-                count: number(m.total),
-                change: changeWords(m),
-              }),
-            }))}
+            categories={figures.months.map((m) => monthName(m.month, locale))}
+            categoryHeading={t("statistics.transactions.month")}
+            series={[
+              { name: t("statistics.transactions.completed"), values: figures.months.map((m) => m.total) },
+              { name: t("statistics.transactions.online"), values: figures.months.map((m) => m.online) },
+            ]}
+            table="none"
           />
           <Table
             caption={t("statistics.transactions.caption", { total: number(figures.year.total) })}
@@ -81,14 +81,14 @@ export function Transactions({ figures }: { figures: TransactionFigures }) {
       {latest && figures.top.length ? (
         <>
           <h3 class="heading-m">{t("statistics.top.title", { month: monthName(latest.month, locale) })}</h3>
-          <BarChart
+          <Chart
             id="top-services-chart"
+            kind="bar"
             title={t("statistics.top.chartTitle", { month: monthName(latest.month, locale) })}
-            bars={figures.top.map((s) => ({
-              key: s.serviceSlug,
-              value: s.total,
-              label: t("statistics.top.bar", { service: title(s), count: number(s.total) }),
-            }))}
+            categories={figures.top.map(title)}
+            categoryHeading={t("statistics.top.service")}
+            series={[{ name: t("statistics.transactions.completed"), values: figures.top.map((s) => s.total) }]}
+            table="none"
           />
           <Table
             caption={t("statistics.top.caption", { month: monthName(latest.month, locale) })}

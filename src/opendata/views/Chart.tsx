@@ -1,123 +1,67 @@
-import { Table } from "../../platform/design/Table.js";
+import { Chart, MAX_SERIES } from "../../platform/design/Chart.js";
+import { formatMonth } from "../../platform/i18n/format.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { DataTable } from "../model.js";
 import { CHART_ROWS } from "../schemas.js";
 
-/** What a chart shows: labels along one axis (years, months) and one numeric column. */
-export interface ChartSeries {
+/** What a chart shows: periods along the time axis (years, months) and the numeric columns over them. */
+export interface DatasetSeries {
   labelColumn: string;
-  valueColumn: string;
-  points: { label: string; value: number }[];
+  periods: string[];
+  columns: { name: string; values: number[] }[];
 }
 
 const PERIOD = /^\d{4}(?:-\d{2}|-\d{4})?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-const MAX_BARS = CHART_ROWS;
 
 /**
  * The series a table allows: its first column of periods (2024, 2024-03,
- * 2024-2025) against its first numeric column, when every row has both and
- * each period appears once. Undefined when the table does not fit a chart.
+ * 2024-2025) against its numeric columns of a like size (at most as many
+ * as a chart tells apart), when every row has them and each period appears
+ * once, oldest first. Undefined when the table does not fit a chart.
  */
-export function chartSeries(table: DataTable): ChartSeries | undefined {
+export function chartSeries(table: DataTable): DatasetSeries | undefined {
   const { columns, rows } = table;
-  if (rows.length < 2 || rows.length > MAX_BARS) return undefined;
+  if (rows.length < 2 || rows.length > CHART_ROWS) return undefined;
   const labelIndex = columns.findIndex((_, i) => rows.every((r) => PERIOD.test(r[i] ?? "")));
   if (labelIndex < 0) return undefined;
-  const labels = rows.map((r) => r[labelIndex] ?? "");
-  if (new Set(labels).size !== labels.length) return undefined;
-  const valueIndex = columns.findIndex((_, i) => i !== labelIndex && rows.every((r) => NUMBER.test(r[i] ?? "")));
-  if (valueIndex < 0) return undefined;
+  const sorted = [...rows].sort((a, b) => (a[labelIndex] ?? "").localeCompare(b[labelIndex] ?? ""));
+  const periods = sorted.map((r) => r[labelIndex] ?? "");
+  if (new Set(periods).size !== periods.length) return undefined;
+  const numeric = columns
+    .map((name, i) => ({ name, values: sorted.map((r) => Number(r[i])), i }))
+    .filter(({ i }) => i !== labelIndex && rows.every((r) => NUMBER.test(r[i] ?? "")));
+  const first = numeric[0];
+  if (!first) return undefined;
+  // Only columns of the first one's size share its axis (39 million m³ and 512,000 customers do not).
+  const size = (values: number[]) => Math.max(...values.map(Math.abs)) || 1;
+  const alike = numeric.filter((c) => size(c.values) / size(first.values) <= 10 && size(first.values) / size(c.values) <= 10);
   return {
     labelColumn: columns[labelIndex] ?? "",
-    valueColumn: columns[valueIndex] ?? "",
-    points: rows.map((r) => ({ label: r[labelIndex] ?? "", value: Number(r[valueIndex]) })),
+    periods,
+    columns: alike.slice(0, MAX_SERIES).map(({ name, values }) => ({ name, values })),
   };
 }
 
-const WIDTH = 720;
-const HEIGHT = 300;
-const PAD = { top: 16, bottom: 48, side: 72 };
-
 /**
- * A bar chart drawn on the server (no script): an SVG image with a title and
- * a description, the bars running from the reading start (right to left in
- * Arabic), and the same figures as a table for anyone who cannot see it.
+ * A dataset's figures over time on the portal's line chart: a month
+ * (2024-03) by name in the page's language, years and year ranges as they
+ * are; the figures as a table under it.
  */
-export function BarChart({ id, title, series }: { id: string; title: string; series: ChartSeries }) {
-  const { t, number, dir } = usePage();
-  const max = Math.max(...series.points.map((p) => p.value), 0) || 1;
-  const min = Math.min(...series.points.map((p) => p.value));
-  const first = series.points[0];
-  const last = series.points[series.points.length - 1];
-  const plotWidth = WIDTH - 2 * PAD.side;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const slot = plotWidth / series.points.length;
-  const barWidth = Math.max(2, slot * 0.7);
-  const labelEvery = Math.ceil(series.points.length / 12);
-  const x = (i: number) => {
-    const start = PAD.side + i * slot + (slot - barWidth) / 2;
-    return dir === "rtl" ? WIDTH - start - barWidth : start;
-  };
-  const y = (v: number) => PAD.top + plotHeight - (Math.max(v, 0) / max) * plotHeight;
-  const axisX = dir === "rtl" ? WIDTH - PAD.side + 8 : PAD.side - 8;
-  const anchor = dir === "rtl" ? "start" : "end";
-  const description = t("opendata.chart.description", {
-    value: series.valueColumn,
-    label: series.labelColumn,
-    count: series.points.length,
-    from: first?.label ?? "",
-    to: last?.label ?? "",
-    min: number(min),
-    max: number(max),
-  });
+export function DatasetChart({ id, series }: { id: string; series: DatasetSeries }) {
+  const { t, locale } = usePage();
+  const period = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? formatMonth(new Date(`${p}-15T00:00:00Z`), locale) : p);
   return (
-    <figure class="opendata-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        width="100%"
-        preserveAspectRatio="xMidYMid meet"
-        direction="ltr"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <line x1={PAD.side} x2={WIDTH - PAD.side} y1={y(0)} y2={y(0)} stroke="#505a5f" stroke-width="1" />
-        {[0, 0.5, 1].map((f) => (
-          <text x={axisX} y={y(max * f) + 4} text-anchor={anchor} font-size="12" fill="#0b0c0c" key={f}>
-            {number(Math.round(max * f * 10) / 10)}
-          </text>
-        ))}
-        {series.points.map((p, i) => (
-          <g key={p.label}>
-            <rect x={x(i)} y={y(p.value)} width={barWidth} height={Math.max(0, y(0) - y(p.value))} fill="#8a1538" />
-            {i % labelEvery === 0 ? (
-              <text x={x(i) + barWidth / 2} y={HEIGHT - PAD.bottom + 18} text-anchor="middle" font-size="12" fill="#0b0c0c">
-                {p.label}
-              </text>
-            ) : null}
-          </g>
-        ))}
-      </svg>
-      <figcaption>
-        <details>
-          <summary>{t("opendata.chart.asTable")}</summary>
-          <Table
-            caption={title}
-            columns={[{ label: series.labelColumn }, { label: series.valueColumn, numeric: true }]}
-            rows={series.points.map((p) => [
-              <bdi dir="ltr" key="l">
-                {p.label}
-              </bdi>,
-              <bdi dir="ltr" key="v">
-                {number(p.value)}
-              </bdi>,
-            ])}
-            firstCellIsHeader
-          />
-        </details>
-      </figcaption>
-    </figure>
+    <Chart
+      id={id}
+      kind="line"
+      title={t("opendata.chart.title", {
+        value: series.columns.map((c) => c.name).join(t("opendata.chart.and")),
+        label: series.labelColumn,
+      })}
+      categories={series.periods.map(period)}
+      categoryHeading={series.labelColumn}
+      series={series.columns}
+    />
   );
 }

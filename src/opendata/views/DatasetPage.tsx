@@ -4,7 +4,7 @@ import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import { type DataTable, type Licence, licences } from "../model.js";
 import type { DatasetWithResources } from "../repository.js";
-import { BarChart, chartSeries } from "./Chart.js";
+import { chartSeries, DatasetChart } from "./Chart.js";
 import { frequencyKey, licenceKey, themeKey } from "./labels.js";
 
 export interface DatasetPageProps {
@@ -81,11 +81,7 @@ export function DatasetPage({ dataset: d, agencyName, modified, preview, rowCoun
       {series ? (
         <>
           <h2 class="heading-m">{t("opendata.dataset.chart")}</h2>
-          <BarChart
-            id="dataset-chart"
-            title={t("opendata.chart.title", { value: series.valueColumn, label: series.labelColumn })}
-            series={series}
-          />
+          <DatasetChart id="dataset-chart" series={series} />
         </>
       ) : null}
       {preview && firstRows.length ? (
