@@ -50,6 +50,7 @@ import { register as registerSandboxGateway } from "./sandbox-gateway/register.j
 import { register as registerSandboxRegistries } from "./sandbox-registries/register.js";
 import { register as registerSearch } from "./search/register.js";
 import { register as registerSeo } from "./seo/register.js";
+import { mostUsedServices } from "./statistics/service.js";
 import { register as registerVisit } from "./visit/register.js";
 import { register as registerWorkers } from "./workers/register.js";
 import { register as registerWorkspace } from "./workspace/register.js";
@@ -232,7 +233,14 @@ export async function buildApp({
   const home = await registerHome(app, { db, config, participation: participationSlot(db, keepMs), keepMs });
   const ownPages = await registerPages(app, { pages });
   const accessibility = await registerAccessibility(app, { db, secureCookies });
-  const catalogue = await registerCatalogue(app, { db, storage, config, onlineRules: onlineRules(db) });
+  const catalogue = await registerCatalogue(app, {
+    db,
+    storage,
+    config,
+    onlineRules: onlineRules(db),
+    // Persona and topic pages lead with the services most used last month: the home page's and the facts page's ranking.
+    rankedServices: async () => (await mostUsedServices(db, 10_000)).map((s) => s.serviceSlug),
+  });
   const facts = await registerFacts(app, { db });
   const registries = new HttpRegistryConnector(db, {
     baseUrl: config.REGISTRIES_URL,

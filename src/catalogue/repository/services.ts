@@ -36,7 +36,7 @@ export interface ListOptions extends ServiceFilters {
   locale?: "ar" | "en";
 }
 
-const summaryColumns = {
+export const summaryColumns = {
   slug: services.slug,
   titleAr: services.titleAr,
   titleEn: services.titleEn,
@@ -62,7 +62,7 @@ type SummaryRow = {
   agencyNameEn: string;
 };
 
-function toSummary(r: SummaryRow): ServiceSummary {
+export function toSummary(r: SummaryRow): ServiceSummary {
   return {
     slug: r.slug,
     title: { ar: r.titleAr, en: r.titleEn },
@@ -77,7 +77,7 @@ function linked(table: typeof servicePersonas, slugs: string[]): SQL {
   return sql`exists (select 1 from ${table} where ${table.serviceId} = ${services.id} and ${inArray(table.slug, slugs)})`;
 }
 
-function whereOf(f: ServiceFilters): SQL | undefined {
+export function whereOf(f: ServiceFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
     eq(services.published, true),
     f.personas?.length ? linked(servicePersonas, f.personas) : undefined,

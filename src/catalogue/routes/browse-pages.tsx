@@ -3,6 +3,7 @@ import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import { PUBLIC_PAGE } from "../../platform/http/page-cache.js";
 import { agenciesWithServices, listServices, type ServiceFilters } from "../repository/services.js";
+import { type TaskFirst, taskFirst } from "../repository/task-first.js";
 import { findTerm, listTerms, type TermKind } from "../repository/terms.js";
 import { listPageQuery, PAGE_SIZE, slugParams } from "../schemas.js";
 import { personaFamily } from "../service.js";
@@ -28,20 +29,46 @@ export async function loadListing(
   return { path, result, page: q.page, pageSize: PAGE_SIZE, filters, agencies };
 }
 
+/**
+ * A browsing page's top tasks and groups, on its first page with no filter
+ * (later pages and filtered lists are the list alone). Top tasks follow the
+ * ranking of use the home page and the facts page show (`ranked`).
+ */
+async function loadTaskFirst(
+  { db, rankedServices }: Pick<CatalogueRouteOptions, "db" | "rankedServices">,
+  request: FastifyRequest,
+  scope: ServiceFilters,
+  by: "category" | "lifeEvent",
+): Promise<TaskFirst | undefined> {
+  const q = parseOrRefuse(listPageQuery, request.query);
+  if (q.page > 1 || q.online === "1" || q.agency) return undefined;
+  return taskFirst(db, scope, by, rankedServices ? await rankedServices() : []);
+}
+
 const termPages: {
   kind: Exclude<TermKind, "persona">;
   base: string;
   titleKey: string;
   leadKey: string;
   filter: keyof ServiceFilters;
+  /** A topic's services are grouped by life event, a life event's by topic. */
+  groupBy: "category" | "lifeEvent";
 }[] = [
-  { kind: "category", base: "/topics", titleKey: "catalogue.topics.title", leadKey: "catalogue.topics.lead", filter: "category" },
+  {
+    kind: "category",
+    base: "/topics",
+    titleKey: "catalogue.topics.title",
+    leadKey: "catalogue.topics.lead",
+    filter: "category",
+    groupBy: "lifeEvent",
+  },
   {
     kind: "lifeEvent",
     base: "/life-events",
     titleKey: "catalogue.lifeEvents.title",
     leadKey: "catalogue.lifeEvents.lead",
     filter: "lifeEvent",
+    groupBy: "category",
   },
 ];
 
@@ -70,7 +97,11 @@ export async function browsePageRoutes(app: FastifyInstance, opts: CatalogueRout
     const all = await listTerms(db, "persona");
     const persona = all.find((p) => p.slug === slug);
     if (!persona) throw new NotFoundError();
-    const listing = await loadListing(opts, request, `/for/${slug}`, { personas: personaFamily(all, slug) });
+    const scope = { personas: personaFamily(all, slug) };
+    const [listing, tasks] = await Promise.all([
+      loadListing(opts, request, `/for/${slug}`, scope),
+      loadTaskFirst(opts, request, scope, "category"),
+    ]);
     const parent = all.find((p) => p.slug === persona.parent);
     const { locale, tr } = request;
     const title = tr.t("catalogue.persona.title", { persona: personaName(persona, locale, (k, v) => tr.t(k, v)) });
@@ -82,7 +113,9 @@ export async function browsePageRoutes(app: FastifyInstance, opts: CatalogueRout
         ...(parent ? [{ label: parent.name[locale], path: `/for/${parent.slug}` }] : []),
         { label: persona.name[locale] },
       ],
-      body: <PersonaPage persona={persona} children={all.filter((p: Term) => p.parent === slug)} listing={listing} />,
+      body: (
+        <PersonaPage persona={persona} children={all.filter((p: Term) => p.parent === slug)} listing={listing} tasks={tasks} />
+      ),
     });
   });
 
@@ -102,13 +135,17 @@ export async function browsePageRoutes(app: FastifyInstance, opts: CatalogueRout
       const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
       const term = await findTerm(db, page.kind, slug);
       if (!term) throw new NotFoundError();
-      const listing = await loadListing(opts, request, `${page.base}/${slug}`, { [page.filter]: slug });
+      const scope = { [page.filter]: slug };
+      const [listing, tasks] = await Promise.all([
+        loadListing(opts, request, `${page.base}/${slug}`, scope),
+        loadTaskFirst(opts, request, scope, page.groupBy),
+      ]);
       const { locale, tr } = request;
       return reply.page({
         title: term.name[locale],
         description: term.description[locale],
         breadcrumbs: [{ label: tr.t(page.titleKey), path: page.base }, { label: term.name[locale] }],
-        body: <TermPage term={term} listing={listing} />,
+        body: <TermPage term={term} listing={listing} tasks={tasks} groupedBy={page.groupBy} />,
       });
     });
   }

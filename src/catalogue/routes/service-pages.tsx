@@ -18,6 +18,8 @@ export interface CatalogueRouteOptions {
   baseUrl: string;
   /** The rules of the e-service that completes a service, in words, from its definition (given by the e-services area). */
   onlineRules?: ((eservice: string, tr: Translator) => Promise<string[]>) | undefined;
+  /** Services' slugs by use, most used first: last month's completed transactions (given by the statistics area). */
+  rankedServices?: (() => Promise<string[]>) | undefined;
 }
 
 /** The list of all services, a service's page, and its downloadable documents. */
