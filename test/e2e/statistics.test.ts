@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Every chart in the main content: an image named by its title, described by its description, each non-empty. */
+/** Every chart in the main content (every SVG not hidden as decoration): an image named by its title, described by its description, each non-empty. */
 async function chartAlternatives(page: Page): Promise<{ name: string; description: string }[]> {
-  return page.$$eval("main svg", (charts) =>
+  return page.$$eval('main svg:not([aria-hidden="true"])', (charts) =>
     charts.map((svg) => {
       const ids = (svg.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
       const [titleId, descId] = ids;
