@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { serviceFactsSchema } from "../forms/engine/facts.js";
 import type { Db } from "../platform/db/client.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { agencyTypes, channels, maturities } from "./model.js";
@@ -39,6 +40,8 @@ const serviceDetail = serviceSummary.extend({
   sections: z.object({ ar: sections, en: sections }),
   start: z.string().optional(),
   channels: z.array(z.enum(channels)),
+  /** The facts the service states once (fee, working days, documents, who may use it), which its e-service agrees with. */
+  facts: serviceFactsSchema.optional(),
   personas: z.array(term),
   categories: z.array(term),
   lifeEvents: z.array(term),
@@ -130,6 +133,7 @@ export async function catalogueApiRoutes(app: FastifyInstance, { db, baseUrl }: 
         sections: s.sections,
         start: s.startEservice ? `${baseUrl}/eservices/${s.startEservice}` : s.startUrl,
         channels: s.channels,
+        facts: s.facts,
         personas: s.personas,
         categories: s.categories,
         lifeEvents: s.lifeEvents,

@@ -31,6 +31,8 @@ export function explainRules(def: Definition, tr: Translator): string[] {
         out.push(tr.t("eservices.rules.window.opens", { days: w.opensDaysBefore, event }));
       else if (w.closesDaysAfter !== undefined)
         out.push(tr.t("eservices.rules.window.closes", { days: w.closesDaysAfter, event }));
+      if (w.closesDaysBefore !== undefined)
+        out.push(tr.t("eservices.rules.window.closesBefore", { days: w.closesDaysBefore, event }));
     }
     const a = q.age;
     if (a) {

@@ -49,7 +49,13 @@ async function answer(page: Page, q: SimpleQuestion, name: string) {
     case "date": {
       // A date inside the question's window (a permit expiring within the next weeks), else a plausible one.
       const d = q.window
-        ? new Date(Date.now() + Math.min(30, q.window.opensDaysBefore ?? 0) * 86_400_000)
+        ? new Date(
+            Date.now() +
+              (q.window.closesDaysBefore !== undefined
+                ? q.window.closesDaysBefore + 30
+                : Math.min(30, q.window.opensDaysBefore ?? 0)) *
+                86_400_000,
+          )
         : q.past
           ? new Date(Date.UTC(1990, 4, 17))
           : q.future

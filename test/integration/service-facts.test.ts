@@ -65,6 +65,9 @@ describe("a service's facts, stated once", { timeout: 120_000 }, () => {
       expect(onService.match(/<li>/g)).toHaveLength(2);
       expect(servicePage.body).not.toContain("employment contract");
     }
+    // Integrators read the same facts.
+    const api = await t.app.inject({ url: `/api/v1/services/${slug}` });
+    expect(api.json().facts).toMatchObject({ fee: { type: "amounts", amounts: [500, 1000, 1500] }, workingDays: 2 });
   });
 
   it("refuse an e-service whose fee, uploads or working days contradict its service, naming each field in both languages", async () => {
@@ -176,6 +179,16 @@ describe("the age rule a definition declares", { timeout: 120_000 }, () => {
     );
     expect(text((await t.app.inject({ url: "/services/commercial-registration" })).body)).toContain(
       "يجب ألا يقل عمر صاحب الطلب عن 18 سنة",
+    );
+    // The other demo e-services' windows, from their definitions.
+    expect(text((await t.app.inject({ url: "/en/services/apply-for-exit-permit" })).body)).toContain(
+      "You can apply from 30 days before the day you leave.",
+    );
+    expect(text((await t.app.inject({ url: "/en/services/apply-for-visitor-visa" })).body)).toContain(
+      "You can apply until 180 days before the visitor's passport expires.",
+    );
+    expect(text((await t.app.inject({ url: "/services/apply-for-visitor-visa" })).body)).toContain(
+      "يمكنك التقديم حتى 180 يوماً قبل انتهاء جواز سفر الزائر.",
     );
   });
 

@@ -50,7 +50,11 @@ function fill(
     case "date": {
       // A date inside the question's window (a permit expiring within the next weeks), else a plausible one.
       const d = q.window
-        ? inFuture(Math.min(30, q.window.opensDaysBefore ?? 0))
+        ? inFuture(
+            q.window.closesDaysBefore !== undefined
+              ? q.window.closesDaysBefore + 30
+              : Math.min(30, q.window.opensDaysBefore ?? 0),
+          )
         : q.past
           ? new Date(Date.UTC(1990, 4, 17))
           : q.future

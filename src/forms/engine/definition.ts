@@ -115,13 +115,13 @@ const simpleQuestion = z.discriminatedUnion("type", [
       /**
        * When the service can be used, relative to this date (typed, or from a
        * registry): from `opensDaysBefore` days before it, until `closesDaysAfter`
-       * days after it. `event` names the date in a sentence ("the current permit
+       * days after it or until `closesDaysBefore` days before it. `event` names the date in a sentence ("the current permit
        * expires"), for the explanation before starting and on the service page.
        */
       window: z
         .object({ ...dateWindowShape, event: bilingual })
         .strict()
-        .refine(windowSet, "a window opens, closes or both")
+        .refine(windowSet, "a window opens, closes or both, and closes either after the date or before it")
         .optional(),
       /** The date is a date of birth, and the person it names must be this old (`of` names them: "the child"). */
       age: z

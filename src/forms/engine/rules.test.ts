@@ -39,3 +39,14 @@ describe("age conditions on a date of birth", () => {
     expect(qatarToday(new Date("2026-12-07T20:59:00Z"))).toBe("2026-12-07");
   });
 });
+
+describe("a window that closes before the date (a passport that must stay valid)", () => {
+  it("is open until 180 days before the date, then refused with the last day", () => {
+    const window = { closesDaysBefore: 180 };
+    expect(checkWindow("2027-06-05", window, "2026-12-07")).toBeUndefined();
+    expect(checkWindow("2027-06-04", window, "2026-12-07")).toEqual({
+      key: "forms.rules.window.tooClose",
+      values: { lastDay: "2026-12-06", days: 180, dateDay: "2027-06-04" },
+    });
+  });
+});

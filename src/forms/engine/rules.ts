@@ -11,13 +11,23 @@ import type { Refusal } from "../problems.js";
  * (see `explainRules`).
  */
 
-/** The service can be used from `opensDaysBefore` days before the date answered, and until `closesDaysAfter` days after it. */
+/**
+ * The service can be used from `opensDaysBefore` days before the date answered, and until `closesDaysAfter` days
+ * after it, or until `closesDaysBefore` days before it (a passport that must still be valid for six months).
+ */
 export const dateWindowShape = {
   opensDaysBefore: z.number().int().min(0).max(3650).optional(),
   closesDaysAfter: z.number().int().min(0).max(3650).optional(),
+  closesDaysBefore: z.number().int().min(1).max(3650).optional(),
 };
-export type DateWindow = { opensDaysBefore?: number | undefined; closesDaysAfter?: number | undefined };
-export const windowSet = (w: DateWindow) => w.opensDaysBefore !== undefined || w.closesDaysAfter !== undefined;
+export type DateWindow = {
+  opensDaysBefore?: number | undefined;
+  closesDaysAfter?: number | undefined;
+  closesDaysBefore?: number | undefined;
+};
+export const windowSet = (w: DateWindow) =>
+  (w.opensDaysBefore !== undefined || w.closesDaysAfter !== undefined || w.closesDaysBefore !== undefined) &&
+  !(w.closesDaysAfter !== undefined && w.closesDaysBefore !== undefined);
 
 /** The answer is a date of birth: the person it names is at least `min` (and under `max`) years old today. */
 export const ageRuleShape = {
@@ -49,6 +59,11 @@ export function checkWindow(day: string, window: DateWindow, today: string): Ref
     const closedDay = addDays(day, window.closesDaysAfter);
     if (today > closedDay)
       return { key: "forms.rules.window.tooLate", values: { closedDay, days: window.closesDaysAfter, dateDay: day } };
+  }
+  if (window.closesDaysBefore !== undefined) {
+    const lastDay = addDays(day, -window.closesDaysBefore);
+    if (today > lastDay)
+      return { key: "forms.rules.window.tooClose", values: { lastDay, days: window.closesDaysBefore, dateDay: day } };
   }
   return undefined;
 }
