@@ -51,3 +51,60 @@ const MEASURE = `(() => {
 export async function measureOverflow(page: Page): Promise<Overflow> {
   return page.evaluate(MEASURE) as Promise<Overflow>;
 }
+
+/** A word drawn on two lines: where, which word, and how many lines it took. */
+export interface WordCut {
+  heading: string;
+  word: string;
+  lines: number;
+}
+
+/**
+ * The cutting script, as source text (see MEASURE): in every heading, each
+ * word (text between spaces, hyphens and slashes, where a line may break
+ * anyway) is measured through a Range across its text nodes; a word whose
+ * boxes sit on more than one line was cut inside.
+ */
+const CUTS = `(() => {
+    const cuts = [];
+    for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+      if (!heading.getClientRects().length) continue;
+      const nodes = [];
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      let text = "";
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        // An address or a name in code is not a word: it may break at any letter.
+        if (n.parentElement.closest("code, kbd, samp")) {
+          text += " ";
+          continue;
+        }
+        nodes.push({ node: n, start: text.length });
+        text += n.data;
+      }
+      const at = (offset, end) => {
+        let found = nodes[0];
+        for (const entry of nodes) {
+          if (entry.start < offset || (!end && entry.start === offset)) found = entry;
+        }
+        return [found.node, offset - found.start];
+      };
+      const lineHeight = parseFloat(getComputedStyle(heading).fontSize) * 0.6;
+      for (const m of text.matchAll(/[^\\s\\u200b\\-\\u2010-\\u2014/]+/g)) {
+        const range = document.createRange();
+        range.setStart(...at(m.index, false));
+        range.setEnd(...at(m.index + m[0].length, true));
+        const tops = [];
+        for (const r of range.getClientRects()) {
+          if (r.width < 1) continue;
+          if (!tops.some((t) => Math.abs(t - r.top) < lineHeight)) tops.push(r.top);
+        }
+        if (tops.length > 1) cuts.push({ heading: heading.textContent.trim().slice(0, 80), word: m[0], lines: tops.length });
+      }
+    }
+    return cuts;
+})()`;
+
+/** Every word cut in two inside a heading of the page as it is laid out now. */
+export async function measureWordCuts(page: Page): Promise<WordCut[]> {
+  return page.evaluate(CUTS) as Promise<WordCut[]>;
+}
