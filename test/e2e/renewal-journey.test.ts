@@ -65,6 +65,7 @@ describe("renewing a residence permit, from the service page to the renewed perm
     await page.goto(`${baseUrl}/services/renew-residence-permit`);
     expect(await page.getAttribute("html", "lang")).toBe("ar");
     expect(await text(page, "h1")).toBe("تجديد الإقامة");
+    expect(await text(page, "main")).toContain("يمكنك التقديم ابتداءً من 90 يوماً قبل انتهاء الإقامة الحالية");
     await expectAccessible(page);
     await Promise.all([page.waitForURL(`${baseUrl}/eservices/residence-permit-renewal`), page.click("a.button--start")]);
     await Promise.all([page.waitForURL(/\/sign-in/), page.click('main a[href*="/sign-in"]')]);
