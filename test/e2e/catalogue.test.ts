@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { skipToMain } from "./support/keyboard.js";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -18,8 +19,8 @@ describe("persona journey", () => {
       await page.getByRole("link", { name: "Resident: Parent" }).click();
       await page.waitForURL(`${baseUrl}/en/for/resident-parent`);
       expect(await page.textContent("h1")).toBe("Services for: Resident: Parent");
-      // Click 2: a service.
-      const first = page.locator(".service-list__title a").first();
+      // Click 2: the persona's most used service, the first thing under the heading.
+      const first = page.locator("#top-tasks ~ .task-list .task-list__link").first();
       const title = await first.textContent();
       await first.click();
       await page.waitForURL(/\/en\/services\//);
@@ -27,6 +28,20 @@ describe("persona journey", () => {
       await context.close();
     });
   }
+
+  it("the first stop after skipping to the content is the persona's most used service, in Arabic, without JavaScript", async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/for/resident`);
+    await skipToMain(page);
+    await page.keyboard.press("Tab");
+    const focused = page.locator("#top-tasks ~ .task-list .task-list__link:focus");
+    expect(await focused.count()).toBe(1);
+    const title = await focused.textContent();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/services\//);
+    expect(await page.textContent("h1")).toBe(title);
+    await context.close();
+  });
 
   it("filters to fully online services with the keyboard, without JavaScript", async () => {
     const { context, page } = await newPage(browser, { javaScriptEnabled: false });
@@ -52,6 +67,7 @@ const templates: [string, string][] = [
   ["persona page", "/for/resident"],
   ["topic index", "/topics"],
   ["topic page", "/topics/health?online=1"],
+  ["topic page, task first", "/topics/residency-and-visas"],
   ["life events", "/life-events"],
   ["life event page", "/life-events/having-a-baby"],
   ["agency directory", "/agencies"],
