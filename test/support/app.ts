@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -8,12 +8,33 @@ import { loadDemoEservices } from "../../src/eservices/demo.js";
 import { loadDemoOpenData } from "../../src/opendata/demo.js";
 import { loadDemoParticipation } from "../../src/participation/demo.js";
 import { loadConfig } from "../../src/platform/config.js";
+import type { Db } from "../../src/platform/db/client.js";
 import { LocalFileStorage } from "../../src/platform/storage/file-storage.js";
 import { loadSearchSettings } from "../../src/search/settings.js";
 import { buildApp } from "../../src/server.js";
 import { loadDemoTransactions } from "../../src/statistics/demo.js";
-import { createTestDatabase, type TestDatabase } from "./database.js";
+import { buildTemplate, copyDatabase, createTestDatabase, type TestDatabase } from "./database.js";
 import { freePort } from "./portal-process.js";
+import { currentDay, template } from "./templates.js";
+
+/** The demo content, as `demo: true` loads it. */
+async function loadDemo(db: Db, storage: LocalFileStorage): Promise<void> {
+  await loadDemoCatalogue(db, storage, loadCatalogueContent());
+  await loadDemoEservices(db);
+  await loadDemoParticipation(db);
+  await loadDemoOpenData(db, storage);
+  await loadDemoTransactions(db);
+}
+
+/**
+ * The run's demo template (see templates.ts): the migrated database with the
+ * demo content, and the files it wrote. Built on the day it is used (the
+ * demo's polls, surveys and transaction months are placed relative to today).
+ */
+const demoTemplate = () =>
+  template("demo", (folder, id) =>
+    buildTemplate("demo", folder, id, (database, files) => loadDemo(database.db, new LocalFileStorage(files)), currentDay()),
+  );
 
 export interface TestApp {
   app: FastifyInstance;
@@ -36,18 +57,19 @@ export interface TestAppOptions {
   listen?: boolean;
 }
 
-/** The whole portal on a fresh database and file folder, driven through `app.inject` (real HTTP handling, no socket). */
+/**
+ * The whole portal on a fresh database and file folder, driven through
+ * `app.inject` (real HTTP handling, no socket). The database (and, for the
+ * demo, the file folder) is a copy of a template built once per test run.
+ */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const demo = options.demo ? await demoTemplate() : {};
+  const db = demo.own ?? (demo.template ? await copyDatabase(demo.template) : await createTestDatabase());
   const filesDir = mkdtempSync(join(tmpdir(), "hk-test-files-"));
+  const templateFiles = demo.template?.files;
+  if (templateFiles && existsSync(templateFiles)) cpSync(templateFiles, filesDir, { recursive: true });
   const storage = new LocalFileStorage(filesDir);
-  if (options.demo) {
-    await loadDemoCatalogue(db.database.db, storage, loadCatalogueContent());
-    await loadDemoEservices(db.database.db);
-    await loadDemoParticipation(db.database.db);
-    await loadDemoOpenData(db.database.db, storage);
-    await loadDemoTransactions(db.database.db);
-  }
+  if (options.demo && !demo.template) await loadDemo(db.database.db, storage);
   await loadSearchSettings(db.database.db);
   const port = options.listen ? await freePort() : 0;
   const baseUrl = options.listen ? `http://127.0.0.1:${port}` : "http://portal.test";

@@ -35,6 +35,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Longest wait in milliseconds for a PostgreSQL connection (to open one, or for one to come free); 2000 by default. */
   connectTimeoutMs?: number;
+  /** A PGlite data folder dumped as a tar (`dumpDataDir`) to start from instead of an empty one (the tests' templates). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -67,7 +69,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
   ]);
-  const client = await PGlite.create(dataDir.startsWith("memory://") ? dataDir : resolve(dataDir));
+  const client = await PGlite.create({
+    dataDir: dataDir.startsWith("memory://") ? dataDir : resolve(dataDir),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
