@@ -3,6 +3,7 @@ import { AddressInput } from "../../platform/design/AddressInput.js";
 import { Breadcrumbs } from "../../platform/design/Breadcrumbs.js";
 import { Button, ButtonGroup } from "../../platform/design/Button.js";
 import { Card, CardGrid } from "../../platform/design/Card.js";
+import { Chart } from "../../platform/design/Chart.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { DateInput } from "../../platform/design/DateInput.js";
 import { DateTimeInput } from "../../platform/design/DateTimeInput.js";
@@ -17,6 +18,7 @@ import { StepIndicator } from "../../platform/design/StepIndicator.js";
 import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Table } from "../../platform/design/Table.js";
 import { Tag } from "../../platform/design/Tag.js";
+import { formatMonth } from "../../platform/i18n/format.js";
 import { usePage } from "../../platform/layout/page-context.js";
 
 /** One component on the style guide: its name, when to use it, and its variants. */
@@ -51,6 +53,7 @@ const components = [
   "breadcrumbs",
   "cards",
   "table",
+  "chart",
   "tags",
   "banners",
   "pagination",
@@ -71,8 +74,11 @@ const swatches = [
   { name: "success", value: "#0B6B3A" },
 ];
 
+const chartMonths = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"];
+
 export function DesignSystemPage() {
-  const { t, href, number, hijri } = usePage();
+  const { t, href, number, hijri, locale } = usePage();
+  const month = (d: Date) => formatMonth(d, locale);
   const ex = (key: string, values?: Record<string, string | number>) => t(`designSystem.examples.${key}`, values);
   return (
     <div>
@@ -269,6 +275,31 @@ export function DesignSystemPage() {
             [ex("tableSeptember"), number(361204)],
             [ex("tableOctober"), number(375880)],
           ]}
+        />
+      </Example>
+
+      <Example id="chart">
+        <Chart
+          id="ds-line-chart"
+          kind="line"
+          title={ex("chartLineTitle")}
+          categories={chartMonths.map((m) => month(new Date(`${m}-15T00:00:00Z`)))}
+          categoryHeading={ex("chartMonth")}
+          series={[
+            { name: ex("chartCompleted"), values: [341020, 352310, 349870, 361204, 375880, 368400] },
+            { name: ex("chartOnline"), values: [251300, 262050, 270110, 281900, 296420, 301250] },
+          ]}
+        />
+        <Chart
+          id="ds-bar-chart"
+          kind="bar"
+          title={ex("chartBarTitle")}
+          categories={[ex("chartServicesOnline"), ex("chartTransactionsOnline")]}
+          categoryHeading={ex("chartMeasure")}
+          series={[{ name: ex("chartShare"), values: [0.709, 0.777] }]}
+          targets={[1, 0.8]}
+          max={1}
+          format={(v) => number(v, { style: "percent", maximumFractionDigits: 1 })}
         />
       </Example>
 

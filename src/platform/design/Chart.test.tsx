@@ -66,9 +66,10 @@ describe("chart scale", () => {
   });
 
   it("prints the first and last time labels and few enough between them to stay apart on a phone", () => {
-    expect(labelIndexes(12, 11)).toEqual([0, 6, 11]);
-    expect(labelIndexes(24, 7)).toEqual([0, 6, 12, 18, 23]);
-    expect(labelIndexes(24, 14)).toEqual([0, 12, 23]);
+    expect(labelIndexes(12, 11)).toEqual([0, 5, 11]);
+    expect(labelIndexes(24, 7)).toEqual([0, 7, 14, 23]);
+    // Six month names: only the ends fit a 320 px phone without touching.
+    expect(labelIndexes(6, 11)).toEqual([0, 5]);
     expect(labelIndexes(3, 4)).toEqual([0, 1, 2]);
     expect(labelIndexes(1, 4)).toEqual([0]);
     expect(labelIndexes(0, 4)).toEqual([]);

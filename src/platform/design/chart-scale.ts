@@ -35,23 +35,39 @@ export function niceScale(values: number[], count = 4): Scale {
   return { min, max, ticks, fractionDigits };
 }
 
+/** The narrowest plot the labels must fit (a 320 px phone less the page's margins) and a label character's width, in px. */
+const NARROWEST = 288;
+const CHAR = 6.5;
+const LABEL_GAP = 8;
+
 /**
  * Which of `count` time labels to print so they never run together: the
- * first and the last always, and evenly spaced ones between, at most as
- * many as fit on a 320 px phone for labels `longest` characters long.
+ * first and the last always (anchored inward at the ends), and evenly
+ * spaced ones between, as many as fit a 320 px phone for labels `longest`
+ * characters long.
  */
 export function labelIndexes(count: number, longest: number): number[] {
   if (count <= 0) return [];
   if (count === 1) return [0];
-  const fit = Math.max(2, Math.min(6, Math.floor(48 / (longest + 2))));
-  if (count <= fit) return Array.from({ length: count }, (_, i) => i);
-  const gaps = fit - 1;
-  const step = Math.ceil((count - 1) / gaps);
-  const picked: number[] = [];
-  for (let i = 0; i < count - 1; i += step) picked.push(i);
-  // Drop a label that would sit right beside the last one.
-  if (picked.length > 1 && count - 1 - (picked[picked.length - 1] ?? 0) < step / 2) picked.pop();
-  return [...picked, count - 1];
+  const width = longest * CHAR;
+  const extent = (i: number): [number, number] => {
+    const x = (pointX(i, count, false) / 100) * NARROWEST;
+    if (i === 0) return [x, x + width];
+    if (i === count - 1) return [x - width, x];
+    return [x - width / 2, x + width / 2];
+  };
+  const fits = (picked: number[]) =>
+    picked.every((p, k) => k === 0 || (extent(picked[k - 1] ?? 0)[1] ?? 0) + LABEL_GAP <= (extent(p)[0] ?? 0));
+  for (let step = 1; step < count - 1; step++) {
+    const picked: number[] = [];
+    for (let i = 0; i < count - 1; i += step) picked.push(i);
+    // A label too near the last one gives way to it.
+    while (picked.length > 1 && !fits([...picked, count - 1])) picked.pop();
+    if (picked.length > 1 || step * 2 > count - 1) {
+      if (fits([...picked, count - 1])) return [...picked, count - 1];
+    }
+  }
+  return fits([0, count - 1]) ? [0, count - 1] : [count - 1];
 }
 
 /** Space left at each side of a line chart, as a share of the width, so markers and end labels stay inside. */
