@@ -85,6 +85,10 @@ describe("chart scale", () => {
     const lines = wrapLabel("Apply for a residence permit for a family member: 12,345", 24);
     expect(lines.every((l) => l.length <= 24)).toBe(true);
     expect(lines.join(" ")).toBe("Apply for a residence permit for a family member: 12,345");
+    expect(wrapLabel("الخدمات المنجزة إلكترونياً بالكامل: 44.6% (المستهدف 50%)")).toEqual([
+      "الخدمات المنجزة إلكترونياً",
+      "بالكامل: 44.6% (المستهدف 50%)",
+    ]);
   });
 });
 

@@ -84,13 +84,15 @@ export function pointX(index: number, count: number, rtl: boolean): number {
 }
 
 /**
- * A label broken into lines of at most `width` characters at spaces (SVG
+ * A label broken into lines of at most `width` characters at spaces, an
+ * aside in brackets kept whole (SVG
  * text does not wrap), so a bar's label fits a 320 px phone in one column.
  */
 export function wrapLabel(text: string, width = 32): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // A bracketed aside ("(target 80%)") stays on one line when it can.
+  for (const word of text.match(/\([^()]{0,30}\)|\S+/g) ?? []) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
