@@ -33,7 +33,7 @@ async function loadDemo(db: Db, storage: LocalFileStorage): Promise<void> {
  */
 const demoTemplate = () =>
   template("demo", (folder, id) =>
-    buildTemplate("demo", folder, id, (database, files) => loadDemo(database.db, new LocalFileStorage(files)), currentDay()),
+    buildTemplate(folder, id, (database, files) => loadDemo(database.db, new LocalFileStorage(files)), currentDay()),
   );
 
 export interface TestApp {

@@ -13,7 +13,6 @@ import {
   serverUrl,
   TEMPLATE_PREFIX,
   type Template,
-  type TemplateName,
   template,
 } from "./templates.js";
 
@@ -32,7 +31,7 @@ export interface TestDatabase {
  * which is built once per run; without one it is migrated here.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const migrated = await template("migrated", (folder, id) => buildTemplate("migrated", folder, id));
+  const migrated = await template("migrated", (folder, id) => buildTemplate(folder, id));
   if (migrated.own) return migrated.own;
   if (migrated.template) return copyDatabase(migrated.template);
   const fresh = await copyDatabase(undefined);
@@ -70,14 +69,13 @@ export async function copyDatabase(from: Template | undefined, name?: string): P
  * built database stays open for the file that built it.
  */
 export async function buildTemplate(
-  name: TemplateName,
   folder: string,
   id: string,
   fill?: (database: Database, files: string) => Promise<void>,
   day?: string,
 ): Promise<Built<TestDatabase>> {
   const files = join(folder, `${id}-files`);
-  const dbName = `${TEMPLATE_PREFIX}${runTag(folder)}_${name}`;
+  const dbName = `${TEMPLATE_PREFIX}${runTag(folder)}_${id.replaceAll("-", "_")}`;
   const built = await copyDatabase(undefined, dbName);
   await runMigrations(built.database, built.url);
   if (fill) await fill(built.database, files);

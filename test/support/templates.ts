@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/platform/db/client.js";
+import { fromRoot } from "../../src/platform/paths.js";
 import { dohaToday } from "../../src/platform/time/doha.js";
 
 /**
@@ -17,7 +18,7 @@ import { dohaToday } from "../../src/platform/time/doha.js";
  * The first file that needs a template builds it; files that need it at the
  * same time wait for it (a lock folder in the run's folder, which
  * test/support/global-setup.ts creates and removes, and where it drops the
- * run's PostgreSQL templates). Without that folder (a config without the
+ * run's PostgreSQL templates), one per state of the migrations. Without that folder (a config without the
  * global setup) every file builds its own database as before.
  */
 
@@ -91,6 +92,17 @@ function runFolder(): string | undefined {
 }
 
 const kind = () => (serverUrl() ? "postgres" : "pglite");
+
+/** A hash of the migrations: code changed during a run (a rebase) gets templates of its own. */
+function migrationsHash(): string {
+  const folder = fromRoot("drizzle");
+  const hash = createHash("sha256");
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith(".sql"))
+    .sort())
+    hash.update(file).update(readFileSync(join(folder, file)));
+  return hash.digest("hex").slice(0, 8);
+}
 const WAIT_MS = 600_000;
 
 /** A template just built, and what the file that built it may keep of it (its PGlite database, still open). */
@@ -110,7 +122,7 @@ export async function template<T>(
 ): Promise<Partial<Built<T>>> {
   const folder = runFolder();
   if (!folder) return {};
-  const id = `${kind()}-${name}`;
+  const id = `${kind()}-${name}-${migrationsHash()}`;
   const manifest = join(folder, `${id}.json`);
   const lock = join(folder, `${id}.lock`);
   const failed = join(folder, `${id}.failed`);
