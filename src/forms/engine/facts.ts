@@ -86,6 +86,11 @@ function sameFee(a: ServiceFee, b: ServiceFee): boolean {
 
 const sorted = (list: readonly string[]) => [...new Set(list)].sort().join(", ");
 
+/** Who may use a service, in words of the reader's language (everyone when none is named). */
+const whoKey = (list: readonly Residency[] | undefined): { key: string } => ({
+  key: `forms.facts.who.${list?.length ? residencies.filter((r) => list.includes(r)).join("-") : "everyone"}`,
+});
+
 /**
  * Where an e-service's definition and its service's facts disagree, each a
  * problem naming the field (its `field` one of FactField). Empty when they agree.
@@ -118,9 +123,6 @@ export function contradictions(service: ServiceStatement, def: Definition): Prob
 
   const allowed = def.eligibility.residency;
   if (sorted(allowed ?? []) !== sorted(facts.residency ?? []))
-    problem("residency", "residency", {
-      eservice: allowed ? sorted(allowed) : "—",
-      service: facts.residency ? sorted(facts.residency) : "—",
-    });
+    problem("residency", "residency", { eservice: whoKey(allowed), service: whoKey(facts.residency) });
   return out;
 }
