@@ -85,12 +85,16 @@ describe("a service's facts, stated once", { timeout: 120_000 }, () => {
     const en = problems.map((p) => messageOf(translator("en"), p));
     expect(en[0]).toContain("Fee: the e-service charges QAR 600 but the service page says QAR 500 / 1000 / 1500");
     expect(en[1]).toContain("Processing time (working days): the e-service says 5 working days");
-    expect(en[2]).toBe("Who can use it: the e-service is for citizens and residents but the service page says it is for residents");
+    expect(en[2]).toBe(
+      "Who can use it: the e-service is for citizens and residents but the service page says it is for residents",
+    );
     const ar = problems.map((p) => messageOf(translator("ar"), p));
     expect(ar[0]).toContain("الرسوم:");
     expect(ar[1]).toContain("مدة الإنجاز بأيام العمل:");
     // Who may use it in words of the reader's language, not the content's identifiers.
-    expect(ar[2]).toBe("من يمكنه استخدام الخدمة: الخدمة الإلكترونية متاحة للمواطنين والمقيمين، بينما تذكر صفحة الخدمة أنها للمقيمين");
+    expect(ar[2]).toBe(
+      "من يمكنه استخدام الخدمة: الخدمة الإلكترونية متاحة للمواطنين والمقيمين، بينما تذكر صفحة الخدمة أنها للمقيمين",
+    );
     // The published version is the one people still start.
     expect((await t.app.inject({ url: `/en/eservices/${renewal.slug}` })).statusCode).not.toBe(500);
   });
