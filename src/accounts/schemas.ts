@@ -137,7 +137,10 @@ export const codeSchema = z.object({
   returnTo: z.string().optional(),
 });
 
-export const resetRequestSchema = z.object({ email });
+/** The account asking for a new password, named as at sign-in: email, QID or passport number, however typed. */
+export const resetRequestSchema = z.object({
+  identifier: text("accounts.errors.identifierMissing", 254, "accounts.errors.identifierMissing"),
+});
 
 export const newPasswordSchema = z
   .object({ password, confirmPassword: z.string().optional() })

@@ -237,8 +237,9 @@ export class AccountService {
    * answer waits for the one look-up only, the link is made and mailed after
    * it (a slow mail server would otherwise show which addresses have an account).
    */
-  async requestPasswordReset(email: string): Promise<void> {
-    const user = await findUserByEmail(this.db, email);
+  /** Sends a reset link to the email of the account an identifier names (email, QID or passport number, as at sign-in). */
+  async requestPasswordReset(identifier: string): Promise<void> {
+    const user = await findUserByIdentifier(this.db, identifier);
     if (!user) return;
     this.inBackground(this.sendResetLink(user));
   }

@@ -133,7 +133,7 @@ describe("axe-core finds no violation on the account pages", () => {
       await page.waitForSelector(".error-summary");
       await expectAccessible(page);
       await page.goto(`${baseUrl}${prefix}/reset-password`);
-      await page.fill("#email", "nobody@example.com");
+      await page.fill("#identifier", "nobody@example.com");
       await page.locator("main form button[type=submit]").click();
       await page.waitForSelector("h1");
       await expectAccessible(page);

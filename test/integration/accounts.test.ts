@@ -441,9 +441,9 @@ describe("password reset", () => {
     await mail.next(fields.email);
     const other = new Client(t.app);
     await other.get("/en/reset-password");
-    const sent = await other.post("/en/reset-password", { email: fields.email });
+    const sent = await other.post("/en/reset-password", { identifier: fields.email });
     expect(sent.body).toContain("Check your email");
-    const unknown = await other.post("/en/reset-password", { email: "nobody@example.com" });
+    const unknown = await other.post("/en/reset-password", { identifier: "nobody@example.com" });
     expect(unknown.body).toContain("Check your email");
     const message = await mail.next(fields.email);
     const path = /http:\/\/portal\.test(\/en\/reset-password\/[\w-]+)/.exec(message.text ?? "")?.[1] ?? "";
@@ -455,6 +455,24 @@ describe("password reset", () => {
     expect((await client.get("/en/my")).statusCode).toBe(303);
     expect((await signIn(new Client(t.app), fields.email, "a brand new phrase here")).statusCode).toBe(303);
     expect((await other.get(path)).statusCode).toBe(400);
+  });
+
+  it("finds the account by its QID as at sign-in, typed in Arabic-Indic digits with spaces, and sends the link to its email", async () => {
+    const client = new Client(t.app);
+    const fields = await register(client);
+    await client.post("/en/register/verify-phone", { code: await lastSmsCode(`+974${fields.phone}`) });
+    await mail.next(fields.email);
+    const typed = fields.qid.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))).replace(/^(\S{3})/, "$1 ");
+    const ar = new Client(t.app);
+    await ar.get("/reset-password");
+    const sent = await ar.post("/reset-password", { identifier: typed });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toContain("إذا وجدنا حساباً بما أدخلته");
+    const message = await mail.next(fields.email);
+    expect(message.text).toMatch(/\/reset-password\/[\w-]+/);
+    const empty = await ar.post("/reset-password", { identifier: " " });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("error-summary");
   });
 });
 
@@ -480,7 +498,7 @@ describe("a reset request answers alike whether or not the address has an accoun
       await client.get("/en/reset-password");
       const timed = async (email: string) => {
         const started = performance.now();
-        const res = await client.post("/en/reset-password", { email });
+        const res = await client.post("/en/reset-password", { identifier: email });
         expect(res.body).toContain("Check your email");
         return performance.now() - started;
       };

@@ -145,7 +145,7 @@ describe("one sign-out ends the portal and the identity provider, and tells the 
     const { browser, tokens } = await signedInBoth("visitor@demo.hukoomi.example");
     const other = new Client(t.app);
     await other.get("/en/reset-password");
-    await other.post("/en/reset-password", { email: "visitor@demo.hukoomi.example" });
+    await other.post("/en/reset-password", { identifier: "visitor@demo.hukoomi.example" });
     // The link is made and written after the answer (the same time whether or not the account exists).
     let mail: { body: string } | undefined;
     for (let i = 0; i < 50 && !mail; i++) {

@@ -10,7 +10,7 @@ import { type AccountRouteOptions, RESET_LIMIT } from "./options.js";
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
-/** Forgotten password: a link by email, then a new password; every session of the account ends. */
+/** Forgotten password: the account named as at sign-in, a link to its email, then a new password; every session of the account ends. */
 export async function resetRoutes(app: FastifyInstance, { db, accounts }: AccountRouteOptions) {
   app.get("/reset-password", async (request, reply) =>
     reply.page({ title: request.tr.t("accounts.reset.title"), body: <ResetRequestPage />, noindex: true, hideFeedback: true }),
@@ -27,14 +27,14 @@ export async function resetRoutes(app: FastifyInstance, { db, accounts }: Accoun
         body: (
           <ResetRequestPage
             errors={fieldErrors(parsed.error, tr)}
-            email={typeof body.email === "string" ? body.email.slice(0, 254) : ""}
+            identifier={typeof body.identifier === "string" ? body.identifier.slice(0, 254) : ""}
           />
         ),
         noindex: true,
         hideFeedback: true,
       });
     }
-    await accounts.requestPasswordReset(parsed.data.email);
+    await accounts.requestPasswordReset(parsed.data.identifier);
     return reply.page({
       title: tr.t("accounts.reset.sentTitle"),
       body: <MessagePage title={tr.t("accounts.reset.sentTitle")} body={tr.t("accounts.reset.sentBody")} />,

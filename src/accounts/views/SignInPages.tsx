@@ -172,7 +172,7 @@ export function MessagePage({
   );
 }
 
-export function ResetRequestPage({ errors = [], email = "" }: { errors?: FieldError[]; email?: string }) {
+export function ResetRequestPage({ errors = [], identifier = "" }: { errors?: FieldError[]; identifier?: string }) {
   const { t, href } = usePage();
   return (
     <FormPage
@@ -183,14 +183,14 @@ export function ResetRequestPage({ errors = [], email = "" }: { errors?: FieldEr
       submit={t("accounts.reset.submit")}
     >
       <TextInput
-        name="email"
-        type="email"
-        label={t("accounts.fields.email")}
-        value={email}
-        autocomplete="email"
+        name="identifier"
+        label={t("accounts.signIn.identifier")}
+        hint={t("accounts.signIn.identifierHint")}
+        value={identifier}
+        autocomplete="username"
         dir="ltr"
         spellcheck={false}
-        error={errorFor(errors, "email")}
+        error={errorFor(errors, "identifier")}
       />
     </FormPage>
   );
