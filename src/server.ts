@@ -271,7 +271,11 @@ export async function buildApp({
   const visit = await registerVisit(app, { db });
   await registerPwa(app);
   await registerIdp(app, { db, provider: idp.provider });
-  await registerAdmin(app, { db, pages, endEverySession: (userId: string) => accounts.endEverySession(userId) });
+  await registerAdmin(app, {
+    db,
+    findsResult: (type, slug) => app.searchIndex.finds(type, slug),
+    endEverySession: (userId: string) => accounts.endEverySession(userId),
+  });
   await registerApi(app, {
     db,
     config,

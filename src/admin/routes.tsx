@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasRole } from "../accounts/model.js";
 import { requireViewer } from "../accounts/sessions.js";
-import type { ContentPage } from "../pages/content.js";
 import type { Db } from "../platform/db/client.js";
 import { ForbiddenError } from "../platform/http/errors.js";
+import type { BestBetType } from "../search/service.js";
 import { agencyRoutes } from "./agency-routes.js";
 import { highlightRoutes } from "./highlight-routes.js";
 import { adminPage } from "./render.js";
@@ -55,8 +55,8 @@ export const adminRouteList = [
 
 export interface AdminRouteOptions {
   db: Db;
-  /** The portal's own pages (a best bet may pin one). */
-  pages: ContentPage[];
+  /** Whether search finds the thing a best bet would pin (search's index, given by the server). */
+  findsResult: (type: BestBetType, slug: string) => Promise<boolean>;
   /** Ends every session a person has, on the portal and at the identity provider (an account turned off). */
   endEverySession: (userId: string) => Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { withAudit } from "../audit/log.js";
-import { agencyName, findAgency, findNews, findService, listAgencies } from "../catalogue/service.js";
+import { agencyName, findAgency, listAgencies } from "../catalogue/service.js";
 import { problemMessage } from "../forms/problems.js";
 import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { NotFoundError } from "../platform/http/errors.js";
@@ -32,7 +32,7 @@ import { SearchSettingsPage, type SearchSettingsProps, SynonymEditPage } from ".
  * change bumps the "search-settings" counter, so every instance rebuilds its
  * index within seconds.
  */
-export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: AdminRouteOptions) {
+export async function searchSettingRoutes(app: FastifyInstance, { db, findsResult }: AdminRouteOptions) {
   const title = (request: FastifyRequest) => request.tr.t("admin.search.title");
 
   async function showSettings(request: FastifyRequest, reply: FastifyReply, refused?: SearchSettingsProps["refused"]) {
@@ -62,19 +62,8 @@ export async function searchSettingRoutes(app: FastifyInstance, { db, pages }: A
     });
   }
 
-  /** True when the pinned result exists (so a best bet never points at nothing). */
-  async function targetExists(bet: BestBet): Promise<boolean> {
-    switch (bet.type) {
-      case "service":
-        return Boolean(await findService(db, bet.slug));
-      case "agency":
-        return Boolean(await findAgency(db, bet.slug));
-      case "news":
-        return Boolean(await findNews(db, bet.slug));
-      case "page":
-        return pages.some((p) => p.slug === bet.slug);
-    }
-  }
+  /** True when search finds the pinned result (so a best bet never points at nothing). */
+  const targetExists = (bet: BestBet): Promise<boolean> => findsResult(bet.type, bet.slug);
 
   app.get("/admin/search", async (request, reply) => showSettings(request, reply));
 

@@ -17,9 +17,9 @@ export const docTypes = [
 ] as const;
 export type DocType = (typeof docTypes)[number];
 
-/** What an administrator may pin as a best bet (each is checked to exist before it is saved). */
-export const bestBetTypes = ["service", "agency", "page", "news"] as const;
-export type BestBetType = (typeof bestBetTypes)[number];
+/** What an administrator may pin as a best bet: anything search finds (each is checked to be in the index before it is saved). */
+export const bestBetTypes = docTypes;
+export type BestBetType = DocType;
 
 interface Bilingual {
   ar: string;

@@ -199,6 +199,11 @@ export class SearchEngine {
       .join(" ");
   }
 
+  /** Whether the index holds the thing of this kind and address name (a best bet must point at one). */
+  finds(type: DocType, slug: string): boolean {
+    return this.byId.has(`${type}:${slug}`);
+  }
+
   private termExists = (term: string): boolean => this.index.has(term);
 
   /** The document count above which a term is too common to tell documents apart (a stop word of this index). */

@@ -1,7 +1,7 @@
 import type { ContentPage } from "../pages/content.js";
 import type { Db } from "../platform/db/client.js";
 import { versionStamp } from "../platform/db/versions.js";
-import type { SearchDoc } from "./documents.js";
+import type { DocType, SearchDoc } from "./documents.js";
 import { SearchEngine } from "./engine.js";
 import { readBestBets, readSynonyms, SEARCH_SETTINGS_VERSION } from "./settings.js";
 import { loadSearchPart, partsToRead, type SourcePart, sourceParts } from "./sources.js";
@@ -52,6 +52,12 @@ export class SearchIndex {
   get builtFrom(): string | undefined {
     if (!this.stamps) return undefined;
     return [...this.stamps].map(([name, value]) => `${name}=${value}`).join(",");
+  }
+
+  /** Whether search finds the thing of this kind and address name, once the index has followed the latest changes. */
+  async finds(type: DocType, slug: string): Promise<boolean> {
+    await this.refreshIfChanged();
+    return this.current.finds(type, slug);
   }
 
   /** Reads every part of the index from the database and swaps the new index in. */

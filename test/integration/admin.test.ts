@@ -554,6 +554,34 @@ describe("search settings", () => {
     expect(hit?.bestBet).toBe(true);
     expect(hit?.doc.slug).toBe("ministry-of-interior");
   });
+
+  it("pins any kind of result search finds (a dataset, a workers' page in Hindi), and nothing it does not", async () => {
+    const admin = await as("admin");
+    const form = await admin.get("/admin/search");
+    // The kinds are named in the administrator's language, from the same words as the search page's filters.
+    expect(form.body).toContain("بيانات مفتوحة");
+    for (const [query, type, slug] of [
+      ["car numbers", "dataset", "licensed-vehicles-by-year"],
+      ["my rights", "worker", "hi/rights"],
+    ] as const) {
+      const ok = await admin.post("/en/admin/search/best-bets", { query, type, slug });
+      expect(ok.statusCode).toBe(303);
+    }
+    const missing = await admin.post("/en/admin/search/best-bets", { query: "x", type: "dataset", slug: "no-such-dataset" });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain("There is no result of this kind with this address name");
+    const wrongKind = await admin.post("/en/admin/search/best-bets", {
+      query: "x",
+      type: "poll",
+      slug: "licensed-vehicles-by-year",
+    });
+    expect(wrongKind.statusCode).toBe(400);
+    await t.app.searchIndex.refreshIfChanged();
+    const dataset = t.app.searchIndex.engine.search("car numbers").hits[0];
+    expect(dataset).toMatchObject({ bestBet: true, doc: { type: "dataset", slug: "licensed-vehicles-by-year" } });
+    const worker = t.app.searchIndex.engine.search("my rights").hits[0];
+    expect(worker).toMatchObject({ bestBet: true, doc: { type: "worker", slug: "hi/rights" } });
+  });
 });
 
 describe("My Hukoomi", () => {

@@ -103,7 +103,7 @@ export function SearchSettingsPage({ synonyms, bestBets, agencyNames, agencies, 
           label={t("admin.search.type")}
           items={[
             { value: "", label: t("admin.choose") },
-            ...bestBetTypes.map((d) => ({ value: d, label: t(`admin.search.types.${d}`) })),
+            ...bestBetTypes.map((d) => ({ value: d, label: t(`search.types.${d}`) })),
           ]}
           value={betValues.type}
           error={errorFor(betErrors, "type")}
