@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases } from "../../src/eservices/tables.js";
+import { cases, eserviceDefinitions } from "../../src/eservices/tables.js";
 import { strategyMeasures } from "../../src/facts/strategy.js";
 import { participationFigures } from "../../src/participation/figures.js";
 import { transactionFigures } from "../../src/statistics/figures.js";
@@ -16,6 +16,9 @@ const current = monthOf(new Date());
 const lastMonth = addMonths(current, -1);
 const INJECTION = '=HYPERLINK("http://bad.example","x")';
 
+/** The version of each e-service the portal published, as a real case carries it (a case's service comes from its version). */
+let published = new Map<string, number>();
+
 /** A case decided (or not) on the portal, straight into the e-services' table. */
 function portalCase(eservice: string, queue: string, status: string, decidedAt: Date | null) {
   const id = randomUUID();
@@ -25,7 +28,7 @@ function portalCase(eservice: string, queue: string, status: string, decidedAt: 
     draftId: randomUUID(),
     userId: randomUUID(),
     eservice,
-    version: 1,
+    version: published.get(eservice) ?? 1,
     agency: eservice === "exit-permit" ? "ministry-of-interior" : "ministry-of-public-health",
     queue,
     answers: {},
@@ -60,6 +63,10 @@ async function directMonthTotals(): Promise<Map<string, { online: number; other:
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
+  const versions = await db()
+    .select({ slug: eserviceDefinitions.slug, version: eserviceDefinitions.version })
+    .from(eserviceDefinitions);
+  published = new Map(versions.map((v) => [v.slug, v.version]));
   await db()
     .insert(cases)
     .values([
