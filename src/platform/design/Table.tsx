@@ -14,10 +14,13 @@ export interface TableProps {
   firstCellIsHeader?: boolean;
 }
 
-/** A data table with a caption and column headers; scrolls sideways on narrow screens. */
+/**
+ * A data table with a caption and column headers; scrolls sideways on narrow
+ * screens, so its box is a named region the keyboard can reach and scroll.
+ */
 export function Table({ caption, columns, rows, firstCellIsHeader = false }: TableProps) {
   return (
-    <div class="table-wrapper">
+    <div class="table-wrapper" role="region" aria-label={caption} tabIndex={0}>
       <table class="table">
         <caption class="table__caption">{caption}</caption>
         <thead>
