@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
+import { expectErrorSummaryFocused } from "./support/keyboard.js";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -106,7 +107,7 @@ describe("axe-core finds no WCAG 2.2 A/AA violation, on a desktop screen and at 
       await page.locator("main form button[type=submit]").click();
       await page.waitForSelector(".error-summary");
       // The script moves focus to the summary.
-      expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+      await expectErrorSummaryFocused(page);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
     });

@@ -2,6 +2,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./support/browser.js";
+import { expectErrorSummaryFocused } from "./support/keyboard.js";
 import { expectAccessible } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
@@ -34,7 +35,7 @@ describe("registration journey", () => {
     // A first attempt with mistakes shows the error summary, which takes focus.
     await page.locator("main form button[type=submit]").click();
     await page.waitForSelector(".error-summary");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    await expectErrorSummaryFocused(page);
     await expectAccessible(page);
     // Then with the keyboard: follow the summary's first link to its field.
     await page.keyboard.press("Tab");

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./support/browser.js";
-import { skipToMain, tabTo, typeOver } from "./support/keyboard.js";
+import { expectErrorSummaryFocused, skipToMain, tabTo, typeOver } from "./support/keyboard.js";
 import { expectAccessible, signIn } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
@@ -51,7 +51,7 @@ describe("consultations, by keyboard alone, with axe on every page", () => {
     await tabTo(page, "#section-2 form.comment-form button[type=submit]");
     await Promise.all([page.waitForURL(/\/comments$/), page.keyboard.press("Enter")]);
     await page.waitForSelector(".error-summary");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    await expectErrorSummaryFocused(page);
     expect(await page.textContent(".error-summary")).toContain("Enter your comment");
     expect(await page.textContent("#section-2-comment-error")).toContain("Enter your comment");
     await expectAccessible(page);

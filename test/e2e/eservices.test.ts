@@ -8,7 +8,7 @@ import { formatDate } from "../../src/platform/i18n/format.js";
 import { addDays, dohaNoon as dayDate } from "../../src/platform/time/doha.js";
 import { samplePdf, samplePng } from "../support/files.js";
 import { launchBrowser, newPage } from "./support/browser.js";
-import { skipToMain, tabTo, typeOver } from "./support/keyboard.js";
+import { expectErrorSummaryFocused, skipToMain, tabTo, typeOver } from "./support/keyboard.js";
 import { expectAccessible, signIn } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
@@ -191,7 +191,7 @@ describe("applying online, by keyboard alone, with axe on every step", () => {
     await tabTo(page, "main form .button-group button:not([name])");
     await page.keyboard.press("Enter");
     await page.waitForSelector(".error-summary");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    await expectErrorSummaryFocused(page);
     await expectAccessible(page);
 
     await answerAll(page, def);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./support/browser.js";
-import { skipToMain, tabTo, typeOver } from "./support/keyboard.js";
+import { expectErrorSummaryFocused, skipToMain, tabTo, typeOver } from "./support/keyboard.js";
 import { expectAccessible, signIn } from "./support/session.js";
 
 const baseUrl = inject("baseUrl");
@@ -43,7 +43,7 @@ async function answerHealthSurvey(prefix: "" | "/en", email: string, waited: str
   await skipToMain(page);
   await submit(page);
   await page.waitForSelector(".error-summary");
-  expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+  await expectErrorSummaryFocused(page);
   expect(await page.locator(".error-summary li").count()).toBe(4);
   await expectAccessible(page);
 

@@ -25,3 +25,14 @@ export async function skipToMain(page: Page): Promise<void> {
   await page.locator(".skip-link").focus();
   await page.keyboard.press("Enter");
 }
+
+/**
+ * Waits until the error summary holds the focus, as the page's script gives
+ * it once loaded (the summary is in the page before the script has run, so
+ * asking at once can come too early on a busy machine); fails after 10 s.
+ */
+export async function expectErrorSummaryFocused(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary") === true, undefined, {
+    timeout: 10_000,
+  });
+}
