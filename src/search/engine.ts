@@ -7,7 +7,7 @@ import { otherLayout } from "./analyzer/keyboard.js";
 import { wordsWithOffsets } from "./analyzer/tokenize.js";
 import { isArabic, skeleton } from "./analyzer/transliteration.js";
 import type { BestBetType, DocType, SearchDoc } from "./documents.js";
-import { type Expansion, type InvertedIndex, InvertedIndexBuilder, ScoreBuffer } from "./inverted-index.js";
+import { type Expansion, type IndexChange, InvertedIndex, ScoreBuffer } from "./inverted-index.js";
 import { NameMatcher } from "./names.js";
 import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
 import { TopK } from "./top-k.js";
@@ -99,6 +99,30 @@ function fuzziness(term: string): number | false {
   return n >= 7 ? 2 : n >= 4 ? 1 : false;
 }
 
+/** A document's terms, field by field, as the index takes them (title, keywords, summary, purpose, body). */
+function fieldsOf(d: SearchDoc): string[][] {
+  return [
+    appendIndexTerms(bothLanguages(d.title), []),
+    appendIndexTerms(d.keywords, []),
+    appendIndexTerms(bothLanguages(d.summary), []),
+    appendIndexTerms(d.purpose ?? "", []),
+    appendIndexTerms(d.body, []),
+  ];
+}
+
+/** How a word of the vocabulary is shown: its most frequent spelling (the first in alphabetical order among equals). */
+function display(entry: { forms: Map<string, number> }): string {
+  let best = "";
+  let most = 0;
+  for (const [form, count] of entry.forms) {
+    if (count > most || (count === most && form < best)) {
+      best = form;
+      most = count;
+    }
+  }
+  return best;
+}
+
 /** How far a search had to go to find anything. */
 export type Relaxation = "fuzzy" | "some-words";
 
@@ -121,75 +145,152 @@ interface Pass {
  * mean" from the words of titles and keywords.
  */
 export class SearchEngine {
-  private readonly index: InvertedIndex;
+  private index: InvertedIndex;
   /** Reusable score arrays: one for the running candidates, one for the group being intersected. */
-  private readonly buffers: ScoreBuffer[];
-  private readonly docs: SearchDoc[] = [];
+  private buffers: ScoreBuffer[];
+  /** The documents by number (a removed document leaves its number empty). */
+  private readonly docs: (SearchDoc | undefined)[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly synonyms: SynonymTable;
+  private synonyms: SynonymTable;
   private readonly bestBets = new Map<string, BestBet[]>();
   /** Ranking boost of each document (its type and popularity), computed once. */
   private readonly boosts: number[] = [];
-  /** Transliteration keys of the words of titles, keywords and summaries → their stems. */
-  private readonly skeletons = new Map<string, Set<string>>();
-  /** Words people may type, normalised → how they are written, with how often they occur. */
-  private readonly vocabulary = new SearchableMap<{ display: string; count: number }>();
+  /** Transliteration keys of the words of titles, keywords and summaries → their stems, with how many documents' words gave each. */
+  private readonly skeletons = new Map<string, Map<string, number>>();
+  /** Words people may type, normalised → how they are written (each spelling with its count), with how often they occur. */
+  private readonly vocabulary = new SearchableMap<{ forms: Map<string, number>; count: number }>();
   /** The agencies by the names people call them. */
-  private readonly names = new NameMatcher();
+  private names = new NameMatcher();
+  /** Equal scores are ordered by id, so an index updated in place ranks as a fresh build does. */
+  private readonly keyOf = (doc: number): string => this.docs[doc]?.id ?? "";
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
-    const builder = new InvertedIndexBuilder();
+    this.index = InvertedIndex.build(this.numbered(docs));
+    this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
+    this.synonyms = new SynonymTable(synonymGroups);
+    this.setBestBets(bestBets);
+  }
+
+  /** Numbers the documents as the index reads them, noting what the engine keeps of each. */
+  private *numbered(docs: Iterable<SearchDoc>): Generator<string[][]> {
     for (const d of docs) {
-      const n = builder.add([
-        appendIndexTerms(bothLanguages(d.title), []),
-        appendIndexTerms(d.keywords, []),
-        appendIndexTerms(bothLanguages(d.summary), []),
-        appendIndexTerms(d.purpose ?? "", []),
-        appendIndexTerms(d.body, []),
-      ]);
-      this.docs[n] = d;
+      const n = this.docs.push(d) - 1;
       this.byId.set(d.id, n);
-      if (d.type === "agency") this.names.add(n, [d.title.ar, d.title.en, ...(d.names ?? [])]);
-      this.boosts[n] = typeBoost[d.type] * (1 + Math.log10(1 + d.popularity) / 10);
-      const summaries = d.summary.ar === d.summary.en ? [d.summary.ar] : [d.summary.ar, d.summary.en];
-      const titles = d.title.ar === d.title.en ? [d.title.ar] : [d.title.ar, d.title.en];
-      for (const [texts, counted] of [
-        [titles, true],
-        [[d.keywords], true],
-        [summaries, false],
-      ] as const) {
-        for (const text of texts) {
-          for (const raw of writtenWords(text)) {
-            for (const w of analyseWord(raw)) {
-              if (!w.stem || w.number) continue;
-              if (w.key) {
-                let stems = this.skeletons.get(w.key);
-                if (!stems) {
-                  stems = new Set();
-                  this.skeletons.set(w.key, stems);
-                }
-                stems.add(w.stem);
+      this.note(n, d, 1);
+      yield fieldsOf(d);
+    }
+  }
+
+  /** Adds (`sign` 1) or takes away (-1) what the engine keeps of a document beside the index: its boost, name and words. */
+  private note(n: number, d: SearchDoc, sign: 1 | -1): void {
+    if (d.type === "agency" && sign > 0) this.names.add(n, [d.title.ar, d.title.en, ...(d.names ?? [])]);
+    this.boosts[n] = typeBoost[d.type] * (1 + Math.log10(1 + d.popularity) / 10);
+    const summaries = d.summary.ar === d.summary.en ? [d.summary.ar] : [d.summary.ar, d.summary.en];
+    const titles = d.title.ar === d.title.en ? [d.title.ar] : [d.title.ar, d.title.en];
+    for (const [texts, counted] of [
+      [titles, true],
+      [[d.keywords], true],
+      [summaries, false],
+    ] as const) {
+      for (const text of texts) {
+        for (const raw of writtenWords(text)) {
+          for (const w of analyseWord(raw)) {
+            if (!w.stem || w.number) continue;
+            if (w.key) {
+              let stems = this.skeletons.get(w.key);
+              if (!stems) {
+                stems = new Map();
+                this.skeletons.set(w.key, stems);
               }
-              if (!counted) continue;
-              const entry = this.vocabulary.get(w.norm);
-              if (entry) entry.count += 1;
-              else this.vocabulary.set(w.norm, { display: raw, count: 1 });
+              const left = (stems.get(w.stem) ?? 0) + sign;
+              if (left > 0) stems.set(w.stem, left);
+              else stems.delete(w.stem);
+              if (stems.size === 0) this.skeletons.delete(w.key);
             }
+            if (!counted) continue;
+            let entry = this.vocabulary.get(w.norm);
+            if (!entry) {
+              if (sign < 0) continue;
+              entry = { forms: new Map(), count: 0 };
+              this.vocabulary.set(w.norm, entry);
+            }
+            entry.count += sign;
+            const form = (entry.forms.get(raw) ?? 0) + sign;
+            if (form > 0) entry.forms.set(raw, form);
+            else entry.forms.delete(raw);
+            if (entry.count <= 0) this.vocabulary.delete(w.norm);
           }
         }
       }
     }
-    this.index = builder.build();
-    this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
+  }
+
+  /**
+   * Updates the index in place: the documents with these ids leave it, and
+   * these documents join it or replace the ones with their ids. Only their
+   * terms' lists are rewritten; the results are those of a fresh build.
+   */
+  update(removed: Iterable<string>, upserted: Iterable<SearchDoc>): void {
+    const changes: IndexChange[] = [];
+    let agencies = false;
+    for (const id of removed) {
+      const n = this.byId.get(id);
+      const d = n === undefined ? undefined : this.docs[n];
+      if (n === undefined || !d) continue;
+      this.note(n, d, -1);
+      agencies ||= d.type === "agency";
+      changes.push({ doc: n, old: fieldsOf(d) });
+      this.docs[n] = undefined;
+      this.byId.delete(id);
+    }
+    for (const d of upserted) {
+      let n = this.byId.get(d.id);
+      const before = n === undefined ? undefined : this.docs[n];
+      if (n === undefined) {
+        n = this.docs.push(d) - 1;
+        this.byId.set(d.id, n);
+      }
+      if (before) this.note(n, before, -1);
+      this.docs[n] = d;
+      this.note(n, d, 1);
+      agencies ||= d.type === "agency" || before?.type === "agency";
+      changes.push({ doc: n, old: before ? fieldsOf(before) : undefined, fresh: fieldsOf(d) });
+    }
+    this.index.update(changes);
+    if (agencies) {
+      this.names = new NameMatcher();
+      this.docs.forEach((d, n) => {
+        if (d?.type === "agency") this.names.add(n, [d.title.ar, d.title.en, ...(d.names ?? [])]);
+      });
+    }
+    if (this.docs.length > (this.buffers[0] as ScoreBuffer).capacity) {
+      const size = Math.ceil(this.docs.length * 1.25);
+      this.buffers = [new ScoreBuffer(size), new ScoreBuffer(size)];
+    }
+  }
+
+  /** The synonyms and best bets (they change without the documents). */
+  setSettings(synonymGroups: string[][], bestBets: BestBet[]): void {
     this.synonyms = new SynonymTable(synonymGroups);
+    this.setBestBets(bestBets);
+  }
+
+  private setBestBets(bestBets: BestBet[]): void {
+    this.bestBets.clear();
     for (const bet of bestBets) {
       const key = this.queryKey(bet.query);
       this.bestBets.set(key, [...(this.bestBets.get(key) ?? []), bet]);
     }
   }
 
+  /** The document with this id, as the index holds it. */
+  document(id: string): SearchDoc | undefined {
+    const n = this.byId.get(id);
+    return n === undefined ? undefined : this.docs[n];
+  }
+
   get documentCount(): number {
-    return this.docs.length;
+    return this.index.documentCount;
   }
 
   private queryKey(q: string): string {
@@ -208,7 +309,7 @@ export class SearchEngine {
 
   /** The document count above which a term is too common to tell documents apart (a stop word of this index). */
   private commonLimit(): number {
-    const n = this.docs.length;
+    const n = this.index.documentCount;
     return n >= COMMON_MIN_DOCS ? n * COMMON_SHARE : Number.POSITIVE_INFINITY;
   }
 
@@ -221,7 +322,10 @@ export class SearchEngine {
     const stems = this.skeletons.get(skeleton(norm));
     if (!stems) return [];
     const arabic = isArabic(norm);
-    return [...stems].filter((s) => isArabic(s) !== arabic).slice(0, 5);
+    return [...stems.keys()]
+      .filter((s) => isArabic(s) !== arabic)
+      .sort()
+      .slice(0, 5);
   };
 
   private expand(query: string): Group[] {
@@ -354,8 +458,8 @@ export class SearchEngine {
     } else {
       // Matching some of the words: the distinctive ones, when there are any.
       const distinctive =
-        this.docs.length >= COMMON_MIN_DOCS && !pass.keepCommon
-          ? compiled.filter((group) => size(group) <= this.docs.length * DISTINCTIVE_SHARE)
+        this.index.documentCount >= COMMON_MIN_DOCS && !pass.keepCommon
+          ? compiled.filter((group) => size(group) <= this.index.documentCount * DISTINCTIVE_SHARE)
           : [];
       if (distinctive.length) compiled = distinctive;
       const sum = new Map<number, number>();
@@ -374,7 +478,7 @@ export class SearchEngine {
     }
 
     const filtered = filters.type || filters.personas?.length || filters.agency || filters.fullyOnline;
-    const top = new TopK(keep);
+    const top = new TopK(keep, this.keyOf);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as number;
       if (filtered && !this.matchesFilters(this.docs[doc], filters)) continue;
@@ -423,8 +527,13 @@ export class SearchEngine {
       let best: { display: string; distance: number; count: number } | undefined;
       for (const [norm, [entry, distance]] of this.vocabulary.fuzzyGet(w.norm, max)) {
         if (distance === 0 || norm === w.norm || (known && entry.count < Math.max(own, 1) * 10)) continue;
-        if (!best || distance < best.distance || (distance === best.distance && entry.count > best.count)) {
-          best = { display: entry.display, distance, count: entry.count };
+        if (
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && entry.count > best.count) ||
+          (distance === best.distance && entry.count === best.count && display(entry) < best.display)
+        ) {
+          best = { display: display(entry), distance, count: entry.count };
         }
       }
       if (!best) return w.raw;

@@ -1,23 +1,38 @@
 import SearchableMap from "minisearch/SearchableMap";
 
+export { ScoreBuffer } from "./score-buffer.js";
+
 /**
  * The search index's core: a term dictionary (MiniSearch's radix tree, for
  * prefix and typo lookups counted in letters) over compact posting lists
- * (sorted document numbers with a BM25F weight each), so that queries are
- * answered by intersecting lists from the rarest up and scoring only the
- * documents that can still match. Built once; rebuilt when content changes.
+ * (sorted document numbers, each with its term counts per field and a BM25F
+ * weight), so that queries are answered by intersecting lists from the
+ * rarest up and scoring only the documents that can still match.
+ *
+ * Built in one pass over packed arrays; then updated in place: a changed
+ * document's old postings are removed and its new ones added, term by term,
+ * and the collection statistics (document count, document frequencies,
+ * average field lengths) follow. A weight depends on the average lengths, so
+ * each list's weights are recomputed the first time it is read after a change
+ * (from the counts it keeps), giving exactly the weights a fresh build gives.
  */
 /** Title, keywords, summary, purpose (audiences and life events), body. */
 export const FIELD_WEIGHTS = [4, 2.5, 1.5, 1.2, 1] as const;
 const FIELDS = FIELD_WEIGHTS.length;
 const K1 = 1.2;
 const B = 0.7;
+/** A term's count in one field is kept in 6 bits of a packed 32-bit word (five fields); more than 63 counts as 63. */
+const TF_BITS = 6;
+const TF_MAX = (1 << TF_BITS) - 1;
 
-interface Postings {
+export interface Postings {
   docs: Uint32Array;
-  /** BM25F term weight of the term in each document, before the IDF. */
+  /** BM25F term weight of the term in each document, before the IDF (current when `epoch` is the index's). */
   weights: Float32Array;
   idf: number;
+  /** The term's count in each field of each document, packed (see TF_BITS). */
+  tfs: Uint32Array;
+  epoch: number;
 }
 
 /** How a query word reaches index terms: the word itself, the words it starts, the words one or two letters away. */
@@ -32,72 +47,36 @@ const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = 0.4;
 const MAX_EXPANSIONS = 40;
 
-export class InvertedIndexBuilder {
-  private readonly lengths: number[][] = FIELD_WEIGHTS.map(() => []);
-  /** Each term's number, in the order first seen. */
-  private readonly ids = new Map<string, number>();
-  private readonly terms: string[] = [];
-  /** Per term: the documents holding it, and FIELDS counts per document. */
-  private readonly rawDocs: number[][] = [];
-  private readonly rawTf: number[][] = [];
-  /** The last document each term was counted for. */
-  private readonly lastDoc: number[] = [];
-  private count = 0;
-
-  /** Adds the next document (numbered from 0) as the terms of each of its fields. */
-  add(fields: string[][]): number {
-    const doc = this.count++;
-    for (let f = 0; f < FIELDS; f++) {
-      const terms = fields[f] ?? [];
-      this.lengths[f]?.push(terms.length);
-      for (const t of terms) {
-        let id = this.ids.get(t);
-        if (id === undefined) {
-          id = this.terms.push(t) - 1;
-          this.ids.set(t, id);
-          this.rawDocs.push([]);
-          this.rawTf.push([]);
-          this.lastDoc.push(-1);
-        }
-        const tfs = this.rawTf[id] as number[];
-        if (this.lastDoc[id] !== doc) {
-          this.lastDoc[id] = doc;
-          (this.rawDocs[id] as number[]).push(doc);
-          for (let k = 0; k < FIELDS; k++) tfs.push(0);
-        }
-        const at = tfs.length - FIELDS + f;
-        tfs[at] = (tfs[at] as number) + 1;
-      }
+/** A growable array of 32-bit unsigned integers. */
+class U32 {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const more = new Uint32Array(this.data.length * 2);
+      more.set(this.data);
+      this.data = more;
     }
-    return doc;
+    this.data[this.length++] = v;
   }
+}
 
-  build(): InvertedIndex {
-    const n = this.count;
-    const avg = this.lengths.map((l) => (l.length ? l.reduce((a, b) => a + b, 0) / l.length : 1) || 1);
-    const dictionary = new SearchableMap<Postings>();
-    this.terms.forEach((term, id) => {
-      const docs = this.rawDocs[id] as number[];
-      const tfs = this.rawTf[id] as number[];
-      const weights = new Float32Array(docs.length);
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i] as number;
-        let w = 0;
-        for (let f = 0; f < FIELDS; f++) {
-          const t = tfs[i * FIELDS + f] ?? 0;
-          if (!t) continue;
-          const len = this.lengths[f]?.[doc] ?? 0;
-          w += ((FIELD_WEIGHTS[f] ?? 1) * t) / (1 - B + (B * len) / (avg[f] ?? 1));
-        }
-        weights[i] = (w * (K1 + 1)) / (w + K1);
-      }
-      const df = docs.length;
-      dictionary.set(term, { docs: Uint32Array.from(docs), weights, idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
-    });
-    this.rawDocs.length = 0;
-    this.rawTf.length = 0;
-    return new InvertedIndex(dictionary, n);
+/** Adds one occurrence in field `f` to a packed count. */
+const bump = (packed: number, f: number): number => {
+  const shift = f * TF_BITS;
+  return ((packed >>> shift) & TF_MAX) === TF_MAX ? packed : (packed + (1 << shift)) >>> 0;
+};
+
+/** One document's terms: each distinct term with its packed counts, and its field lengths. */
+function summarise(fields: string[][]): { terms: Map<string, number>; lengths: number[] } {
+  const terms = new Map<string, number>();
+  const lengths: number[] = [];
+  for (let f = 0; f < FIELDS; f++) {
+    const words = fields[f] ?? [];
+    lengths.push(words.length);
+    for (const t of words) terms.set(t, bump(terms.get(t) ?? 0, f));
   }
+  return { terms, lengths };
 }
 
 function indexOf(docs: Uint32Array, doc: number): number {
@@ -113,11 +92,218 @@ function indexOf(docs: Uint32Array, doc: number): number {
   return -1;
 }
 
+/** A change to one document number: its old fields' terms (to remove), its new ones (to add), either or both. */
+export interface IndexChange {
+  doc: number;
+  old?: string[][] | undefined;
+  fresh?: string[][] | undefined;
+}
+
 export class InvertedIndex {
-  constructor(
-    private readonly dictionary: SearchableMap<Postings>,
-    readonly documentCount: number,
-  ) {}
+  private readonly dictionary = new SearchableMap<Postings>();
+  /** Each field's length in each document number (0 for a free number). */
+  private lengths: Uint32Array[] = FIELD_WEIGHTS.map(() => new Uint32Array(0));
+  private readonly sums: number[] = FIELD_WEIGHTS.map(() => 0);
+  private avg: number[] = FIELD_WEIGHTS.map(() => 1);
+  /** Moves whenever the statistics do: lists with an older epoch have stale weights. */
+  private epoch = 1;
+  /** How many documents the index holds. */
+  documentCount = 0;
+
+  /** Builds the index of documents numbered from 0, each given as the terms of each of its fields. */
+  static build(documents: Iterable<string[][]>): InvertedIndex {
+    const index = new InvertedIndex();
+    const ids = new Map<string, number>();
+    const terms: string[] = [];
+    let df = new Uint32Array(4096);
+    let lastDoc = new Int32Array(4096);
+    let slotOf = new Uint32Array(4096);
+    // Document-major pairs (term number, packed counts), and where each document's pairs start.
+    const pairTerm = new U32();
+    const pairTf = new U32();
+    const starts = new U32();
+    const lengths: number[][] = FIELD_WEIGHTS.map(() => []);
+    let doc = 0;
+    for (const fields of documents) {
+      starts.push(pairTerm.length);
+      for (let f = 0; f < FIELDS; f++) {
+        const words = fields[f] ?? [];
+        (lengths[f] as number[]).push(words.length);
+        for (const t of words) {
+          let id = ids.get(t);
+          if (id === undefined) {
+            id = terms.push(t) - 1;
+            ids.set(t, id);
+            if (id === df.length) {
+              const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+                const b = make(a.length * 2);
+                b.set(a);
+                return b;
+              };
+              df = grow(df, (n) => new Uint32Array(n));
+              lastDoc = grow(lastDoc, (n) => new Int32Array(n));
+              slotOf = grow(slotOf, (n) => new Uint32Array(n));
+            }
+            lastDoc[id] = -1;
+          }
+          if (lastDoc[id] !== doc) {
+            lastDoc[id] = doc;
+            slotOf[id] = pairTerm.length;
+            pairTerm.push(id);
+            pairTf.push(0);
+            df[id] = (df[id] as number) + 1;
+          }
+          const slot = slotOf[id] as number;
+          pairTf.data[slot] = bump(pairTf.data[slot] as number, f);
+        }
+      }
+      doc++;
+    }
+    starts.push(pairTerm.length);
+    index.documentCount = doc;
+    index.lengths = lengths.map((l) => Uint32Array.from(l));
+    index.lengths.forEach((l, f) => {
+      let sum = 0;
+      for (let d = 0; d < l.length; d++) sum += l[d] as number;
+      index.sums[f] = sum;
+    });
+    index.averages();
+    const lists = terms.map((_, id) => ({ docs: new Uint32Array(df[id] as number), tfs: new Uint32Array(df[id] as number) }));
+    const fill = new Uint32Array(terms.length);
+    for (let d = 0; d < doc; d++) {
+      for (let i = starts.data[d] as number, end = starts.data[d + 1] as number; i < end; i++) {
+        const id = pairTerm.data[i] as number;
+        const list = lists[id] as { docs: Uint32Array; tfs: Uint32Array };
+        const at = fill[id] as number;
+        list.docs[at] = d;
+        list.tfs[at] = pairTf.data[i] as number;
+        fill[id] = at + 1;
+      }
+    }
+    terms.forEach((term, id) => {
+      const { docs, tfs } = lists[id] as { docs: Uint32Array; tfs: Uint32Array };
+      const p: Postings = { docs, tfs, weights: new Float32Array(docs.length), idf: 0, epoch: 0 };
+      index.refresh(p);
+      index.dictionary.set(term, p);
+    });
+    return index;
+  }
+
+  private averages(): void {
+    const n = this.documentCount;
+    this.avg = this.sums.map((sum) => (n ? sum / n : 1) || 1);
+  }
+
+  /** Brings a list's weights and IDF up to the current statistics. */
+  private refresh(p: Postings): Postings {
+    if (p.epoch === this.epoch) return p;
+    const { docs, tfs, weights } = p;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      const packed = tfs[i] as number;
+      let w = 0;
+      for (let f = 0; f < FIELDS; f++) {
+        const t = (packed >>> (f * TF_BITS)) & TF_MAX;
+        if (!t) continue;
+        const len = (this.lengths[f] as Uint32Array)[doc] as number;
+        w += ((FIELD_WEIGHTS[f] ?? 1) * t) / (1 - B + (B * len) / (this.avg[f] ?? 1));
+      }
+      weights[i] = (w * (K1 + 1)) / (w + K1);
+    }
+    const n = this.documentCount;
+    const df = docs.length;
+    p.idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    p.epoch = this.epoch;
+    return p;
+  }
+
+  /**
+   * Applies changes in place: each document number's old terms leave their
+   * lists and its new ones join theirs (a number with only `fresh` is a new
+   * document, with only `old` a removed one). Each touched list is rewritten
+   * once for the whole batch; terms no document holds any more leave the dictionary.
+   */
+  update(changes: IndexChange[]): void {
+    if (changes.length === 0) return;
+    const top = Math.max(...changes.map((c) => c.doc)) + 1;
+    if (top > (this.lengths[0] as Uint32Array).length) {
+      const size = Math.max(top, Math.ceil((this.lengths[0] as Uint32Array).length * 1.25));
+      this.lengths = this.lengths.map((l) => {
+        const more = new Uint32Array(size);
+        more.set(l);
+        return more;
+      });
+    }
+    const removals = new Map<string, Set<number>>();
+    const additions = new Map<string, [number, number][]>();
+    for (const { doc, old, fresh } of changes) {
+      if (old) {
+        const s = summarise(old);
+        for (const term of s.terms.keys()) {
+          const set = removals.get(term) ?? new Set<number>();
+          removals.set(term, set.add(doc));
+        }
+        s.lengths.forEach((len, f) => {
+          this.sums[f] = (this.sums[f] as number) - len;
+        });
+        this.documentCount -= 1;
+      }
+      const lengths = this.lengths;
+      for (let f = 0; f < FIELDS; f++) (lengths[f] as Uint32Array)[doc] = 0;
+      if (fresh) {
+        const s = summarise(fresh);
+        for (const [term, packed] of s.terms) {
+          const list = additions.get(term) ?? [];
+          list.push([doc, packed]);
+          additions.set(term, list);
+        }
+        s.lengths.forEach((len, f) => {
+          this.sums[f] = (this.sums[f] as number) + len;
+          (lengths[f] as Uint32Array)[doc] = len;
+        });
+        this.documentCount += 1;
+      }
+    }
+    for (const term of new Set([...removals.keys(), ...additions.keys()])) {
+      const p = this.dictionary.get(term);
+      const gone = removals.get(term);
+      const added = (additions.get(term) ?? []).sort((a, b) => a[0] - b[0]);
+      const docs: number[] = [];
+      const tfs: number[] = [];
+      let j = 0;
+      const oldDocs = p?.docs ?? new Uint32Array(0);
+      for (let i = 0; i < oldDocs.length; i++) {
+        const d = oldDocs[i] as number;
+        while (j < added.length && (added[j] as [number, number])[0] < d) {
+          const [ad, at] = added[j++] as [number, number];
+          docs.push(ad);
+          tfs.push(at);
+        }
+        if (gone?.has(d)) continue;
+        docs.push(d);
+        tfs.push(p?.tfs[i] as number);
+      }
+      for (; j < added.length; j++) {
+        const [ad, at] = added[j] as [number, number];
+        docs.push(ad);
+        tfs.push(at);
+      }
+      if (docs.length === 0) {
+        if (p) this.dictionary.delete(term);
+        continue;
+      }
+      const fresh: Postings = {
+        docs: Uint32Array.from(docs),
+        tfs: Uint32Array.from(tfs),
+        weights: new Float32Array(docs.length),
+        idf: 0,
+        epoch: 0,
+      };
+      this.dictionary.set(term, fresh);
+    }
+    this.averages();
+    this.epoch += 1;
+  }
 
   has(term: string): boolean {
     return this.dictionary.has(term);
@@ -132,23 +318,33 @@ export class InvertedIndex {
    * The index terms a query word reaches, each with its score factor.
    * Words reached by prefix or typo tolerance that occur in more than
    * `maxDocs` documents are left out: they would match nearly everything.
+   * When a word reaches too many, the nearest are kept (by letters of
+   * difference, then length, then spelling), whatever order the terms came in.
    */
   expand(e: Expansion, maxDocs = Number.POSITIVE_INFINITY): { term: string; postings: Postings; factor: number }[] {
     const out: { term: string; postings: Postings; factor: number }[] = [];
     const exact = this.dictionary.get(e.term);
-    if (exact) out.push({ term: e.term, postings: exact, factor: 1 });
+    if (exact) out.push({ term: e.term, postings: this.refresh(exact), factor: 1 });
     if (e.prefix) {
+      const found: [string, Postings][] = [];
       for (const [term, postings] of this.dictionary.atPrefix(e.term)) {
         if (term === e.term || postings.docs.length > maxDocs) continue;
-        out.push({ term, postings, factor: PREFIX_WEIGHT * (e.term.length / term.length) });
-        if (out.length >= MAX_EXPANSIONS) break;
+        found.push([term, postings]);
+      }
+      found.sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+      for (const [term, postings] of found.slice(0, MAX_EXPANSIONS - out.length)) {
+        out.push({ term, postings: this.refresh(postings), factor: PREFIX_WEIGHT * (e.term.length / term.length) });
       }
     }
     if (e.fuzzy) {
+      const found: [string, Postings, number][] = [];
       for (const [term, [postings, distance]] of this.dictionary.fuzzyGet(e.term, e.fuzzy)) {
         if (distance === 0 || postings.docs.length > maxDocs || out.some((o) => o.term === term)) continue;
-        out.push({ term, postings, factor: FUZZY_WEIGHT * (1 - distance / (e.term.length + 1)) });
-        if (out.length >= MAX_EXPANSIONS * 2) break;
+        found.push([term, postings, distance]);
+      }
+      found.sort(([a, , x], [b, , y]) => x - y || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+      for (const [term, postings, distance] of found.slice(0, MAX_EXPANSIONS * 2 - out.length)) {
+        out.push({ term, postings: this.refresh(postings), factor: FUZZY_WEIGHT * (1 - distance / (e.term.length + 1)) });
       }
     }
     return out;
@@ -168,53 +364,5 @@ export class InvertedIndex {
   holds(term: string, doc: number): boolean {
     const p = this.dictionary.get(term);
     return p ? indexOf(p.docs, doc) >= 0 : false;
-  }
-}
-
-/**
- * Scores of a set of documents, kept in arrays the size of the index and
- * reused from query to query (a generation stamp says which entries are
- * current), so scoring thousands of documents allocates nothing.
- */
-export class ScoreBuffer {
-  private readonly scores: Float64Array;
-  private readonly stamps: Uint32Array;
-  private generation = 0;
-  /** The documents with a current score, in the order they were first scored. */
-  docs: number[] = [];
-
-  constructor(size: number) {
-    this.scores = new Float64Array(size);
-    this.stamps = new Uint32Array(size);
-  }
-
-  reset(): this {
-    this.generation += 1;
-    if (this.generation === 0xffffffff) {
-      this.stamps.fill(0);
-      this.generation = 1;
-    }
-    this.docs = [];
-    return this;
-  }
-
-  /** Keeps the higher of the document's current score and `score`. */
-  max(doc: number, score: number): void {
-    if (this.stamps[doc] !== this.generation) {
-      this.stamps[doc] = this.generation;
-      this.scores[doc] = score;
-      this.docs.push(doc);
-    } else if (score > (this.scores[doc] as number)) {
-      this.scores[doc] = score;
-    }
-  }
-
-  /** The document's score, or 0 when it has none. */
-  get(doc: number): number {
-    return this.stamps[doc] === this.generation ? (this.scores[doc] as number) : 0;
-  }
-
-  get size(): number {
-    return this.docs.length;
   }
 }

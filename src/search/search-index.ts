@@ -21,13 +21,53 @@ async function contentStamps(db: Db): Promise<Map<string, string>> {
   return out;
 }
 
+const sameText = (a: { ar: string; en: string } | undefined, b: { ar: string; en: string } | undefined) =>
+  a?.ar === b?.ar && a?.en === b?.en;
+const sameList = (a: string[] | undefined, b: string[] | undefined) =>
+  (a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((x, i) => x === b?.[i]);
+
+/** Whether two readings of a document are the same (then the index need not touch it). */
+export function sameDoc(a: SearchDoc, b: SearchDoc): boolean {
+  return (
+    a.id === b.id &&
+    a.type === b.type &&
+    a.slug === b.slug &&
+    a.path === b.path &&
+    sameText(a.title, b.title) &&
+    sameText(a.summary, b.summary) &&
+    a.keywords === b.keywords &&
+    sameList(a.names, b.names) &&
+    a.purpose === b.purpose &&
+    a.body === b.body &&
+    a.agency?.slug === b.agency?.slug &&
+    sameText(a.agency?.name, b.agency?.name) &&
+    sameList(a.personas, b.personas) &&
+    a.maturity === b.maturity &&
+    a.popularity === b.popularity &&
+    a.language === b.language
+  );
+}
+
+/** What changed between two readings of a part: the ids gone, and the documents new or different. */
+export function changesBetween(before: SearchDoc[], after: SearchDoc[]): { removed: string[]; upserted: SearchDoc[] } {
+  const old = new Map(before.map((d) => [d.id, d]));
+  const upserted: SearchDoc[] = [];
+  for (const d of after) {
+    const o = old.get(d.id);
+    if (!o || !sameDoc(o, d)) upserted.push(d);
+    old.delete(d.id);
+  }
+  return { removed: [...old.keys()], upserted };
+}
+
 /**
  * The search index of one instance. It is built from the database at start
  * and follows the content counters (any instance may have published), so
  * every instance follows every change within a few seconds. A change reads
  * again only the parts of the index it touches (a new synonym or poll does
- * not read 100,000 services again); the engine is then rebuilt from the
- * documents kept in memory, its words' analysis remembered.
+ * not read 100,000 services again), and the index is updated in place
+ * with only the documents that differ from what it holds (their old
+ * postings removed, their new ones added, the statistics kept exact).
  */
 export class SearchIndex {
   private current: SearchEngine = new SearchEngine([]);
@@ -36,7 +76,7 @@ export class SearchIndex {
   private timer: NodeJS.Timeout | undefined;
   private building: Promise<void> | undefined;
   /** What the last build read from the database, and how many documents it indexed. */
-  lastBuild: { read: SourcePart[]; documents: number } | undefined;
+  lastBuild: { read: SourcePart[]; documents: number; changed?: number } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -60,26 +100,45 @@ export class SearchIndex {
     return this.current.finds(type, slug);
   }
 
-  /** Reads every part of the index from the database and swaps the new index in. */
+  /** Reads every part of the index from the database and swaps a freshly built index in. */
   async rebuild(): Promise<void> {
-    await this.build(new Set(sourceParts), await contentStamps(this.db));
+    await this.build(new Set(sourceParts), await contentStamps(this.db), true);
   }
 
-  private async build(read: Set<SourcePart>, stamps: Map<string, string>): Promise<void> {
+  private async build(read: Set<SourcePart>, stamps: Map<string, string>, afresh = false): Promise<void> {
     const started = performance.now();
     const [fresh, synonyms, bestBets] = await Promise.all([
       Promise.all([...read].map(async (part) => [part, await loadSearchPart(this.db, this.pages, part)] as const)),
       readSynonyms(this.db),
       readBestBets(this.db),
     ]);
-    for (const [part, docs] of fresh) this.parts.set(part, docs);
-    const docs = sourceParts.flatMap((part) => this.parts.get(part) ?? []);
-    this.current = new SearchEngine(docs, synonyms, bestBets);
+    let changed: number | undefined;
+    if (!afresh && this.stamps && this.parts.size === sourceParts.length) {
+      const removed: string[] = [];
+      const upserted: SearchDoc[] = [];
+      for (const [part, docs] of fresh) {
+        const diff = changesBetween(this.parts.get(part) ?? [], docs);
+        removed.push(...diff.removed);
+        upserted.push(...diff.upserted);
+        this.parts.set(part, docs);
+      }
+      this.current.update(removed, upserted);
+      this.current.setSettings(synonyms, bestBets);
+      changed = removed.length + upserted.length;
+    } else {
+      for (const [part, docs] of fresh) this.parts.set(part, docs);
+      this.current = new SearchEngine(
+        sourceParts.flatMap((part) => this.parts.get(part) ?? []),
+        synonyms,
+        bestBets,
+      );
+    }
     this.stamps = stamps;
-    this.lastBuild = { read: sourceParts.filter((p) => read.has(p)), documents: docs.length };
+    const documents = this.current.documentCount;
+    this.lastBuild = { read: sourceParts.filter((p) => read.has(p)), documents, changed };
     this.log?.info(
-      { documents: docs.length, read: [...read], ms: Math.round(performance.now() - started) },
-      "search index built",
+      { documents, read: [...read], changed, ms: Math.round(performance.now() - started) },
+      changed === undefined ? "search index built" : "search index updated",
     );
   }
 

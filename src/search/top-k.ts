@@ -1,12 +1,28 @@
-/** Keeps the k best-scored documents of a stream (a min-heap), so large result sets are never sorted whole. */
+/**
+ * Keeps the k best-scored documents of a stream (a min-heap), so large result
+ * sets are never sorted whole. Equal scores are ordered by the documents'
+ * keys (their ids) when given, not by their numbers: a document added after
+ * the index was built has a later number than a fresh build would give it.
+ */
 export class TopK {
   private readonly heap: { doc: number; score: number }[] = [];
   count = 0;
 
-  constructor(private readonly k: number) {}
+  constructor(
+    private readonly k: number,
+    private readonly key?: (doc: number) => string,
+  ) {}
+
+  /** Negative when a comes first among equal scores. */
+  private tie(a: number, b: number): number {
+    if (!this.key) return a - b;
+    const x = this.key(a);
+    const y = this.key(b);
+    return x < y ? -1 : x > y ? 1 : a - b;
+  }
 
   private worse(a: { doc: number; score: number }, b: { doc: number; score: number }): boolean {
-    return a.score < b.score || (a.score === b.score && a.doc > b.doc);
+    return a.score < b.score || (a.score === b.score && this.tie(a.doc, b.doc) > 0);
   }
 
   offer(doc: number, score: number): void {
@@ -38,6 +54,6 @@ export class TopK {
   }
 
   sorted(): { doc: number; score: number }[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return [...this.heap].sort((a, b) => b.score - a.score || this.tie(a.doc, b.doc));
   }
 }

@@ -1,0 +1,52 @@
+/**
+ * Scores of a set of documents, kept in arrays the size of the index and
+ * reused from query to query (a generation stamp says which entries are
+ * current), so scoring thousands of documents allocates nothing.
+ */
+export class ScoreBuffer {
+  private readonly scores: Float64Array;
+  private readonly stamps: Uint32Array;
+  private generation = 0;
+  /** The documents with a current score, in the order they were first scored. */
+  docs: number[] = [];
+
+  constructor(size: number) {
+    this.scores = new Float64Array(size);
+    this.stamps = new Uint32Array(size);
+  }
+
+  /** How many document numbers it has room for. */
+  get capacity(): number {
+    return this.scores.length;
+  }
+
+  reset(): this {
+    this.generation += 1;
+    if (this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+    this.docs = [];
+    return this;
+  }
+
+  /** Keeps the higher of the document's current score and `score`. */
+  max(doc: number, score: number): void {
+    if (this.stamps[doc] !== this.generation) {
+      this.stamps[doc] = this.generation;
+      this.scores[doc] = score;
+      this.docs.push(doc);
+    } else if (score > (this.scores[doc] as number)) {
+      this.scores[doc] = score;
+    }
+  }
+
+  /** The document's score, or 0 when it has none. */
+  get(doc: number): number {
+    return this.stamps[doc] === this.generation ? (this.scores[doc] as number) : 0;
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+}
