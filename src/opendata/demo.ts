@@ -31,6 +31,10 @@ const demoDataset = z.object({
   temporal: z.object({ start: day, end: day }).optional(),
   issued: day,
   modified: day.optional(),
+  /** Its columns' names in each language (the file's header names stay as they are). */
+  columns: z.array(z.object({ name: z.string().min(1), ar: z.string().min(1), en: z.string().min(1) })).default([]),
+  /** The columns its chart shows: the period axis and the figures drawn over it. */
+  chart: z.object({ period: z.string().min(1).optional(), values: z.array(z.string().min(1)) }).optional(),
 });
 export type DemoDataset = z.infer<typeof demoDataset>;
 
@@ -64,6 +68,8 @@ async function insertDemo(db: Db, storage: FileStorage, content: { meta: DemoDat
         issued: meta.issued,
         modified: meta.modified ?? meta.issued,
         published: true,
+        columnLabels: meta.columns,
+        chart: meta.chart ?? null,
       },
       meta.generator ?? null,
     );
@@ -87,6 +93,14 @@ async function insertDemo(db: Db, storage: FileStorage, content: { meta: DemoDat
     const checked = await checkCsv(csv);
     if (!checked.ok)
       throw new Error(`content/opendata/${meta.slug}.csv: ${checked.problem.key} (line ${checked.problem.values?.line})`);
+    const named = [
+      ...meta.columns.map((c) => c.name),
+      ...(meta.chart?.period ? [meta.chart.period] : []),
+      ...(meta.chart?.values ?? []),
+    ];
+    const missing = named.filter((name) => !checked.table.columns.includes(name));
+    if (missing.length)
+      throw new Error(`content/opendata/datasets.yaml: ${meta.slug} names columns its file lacks: ${missing.join(", ")}`);
     const key = csvKey(meta.slug, modified);
     await storage.put(key, csv);
     const rowCount = checked.table.rows.length;

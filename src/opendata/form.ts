@@ -1,11 +1,13 @@
 import type { Problem } from "../forms/problems.js";
+import { MAX_SERIES } from "../platform/design/Chart.js";
 import type { IncomingFile } from "../platform/http/multipart.js";
 import { slugPattern } from "../platform/http/slug.js";
 import { stripControlCharacters } from "../platform/text/clean.js";
 import { checkCsv } from "./csv.js";
-import { COUNTRY_URI, type DataTable, frequencies, licenceIds, themes } from "./model.js";
+import { type ChartChoice, COUNTRY_URI, type ColumnLabel, type DataTable, frequencies, licenceIds, themes } from "./model.js";
 import type { Dataset, DatasetInput } from "./repository.js";
 import type { Frequency } from "./tables.js";
+import { isNumericColumn, isPeriodColumn } from "./views/Chart.js";
 
 /** The staff form's fields as typed. */
 export interface DatasetFormValues {
@@ -23,6 +25,12 @@ export interface DatasetFormValues {
   temporalStart: string;
   temporalEnd: string;
   published: boolean;
+  /** The file's columns with their names in each language as typed (none before a file is saved). */
+  columns: ColumnLabel[];
+  /** The chart's column of periods ("": the first one). */
+  chartPeriod: string;
+  /** The columns the chart draws (none: chosen automatically). */
+  chartValues: string[];
 }
 
 export interface DatasetFormResult {
@@ -43,7 +51,18 @@ const list = (s: string) =>
     .filter(Boolean)
     .join(" | ");
 
-export function valuesOf(d: Dataset): DatasetFormValues {
+/** The longest name a column may be given. */
+export const MAX_COLUMN_LABEL = 100;
+
+/** Each of the file's columns with the names its publisher gave it (blank where none). */
+export const labelsFor = (columns: readonly string[], labels: readonly ColumnLabel[]): ColumnLabel[] =>
+  columns.map((name) => {
+    const l = labels.find((x) => x.name === name);
+    return { name, ar: l?.ar ?? "", en: l?.en ?? "" };
+  });
+
+/** The form's values for a dataset; `columns` are its file's header names. */
+export function valuesOf(d: Dataset, columns: readonly string[] = []): DatasetFormValues {
   return {
     slug: d.slug,
     agency: d.agency,
@@ -59,6 +78,9 @@ export function valuesOf(d: Dataset): DatasetFormValues {
     temporalStart: d.temporalStart ?? "",
     temporalEnd: d.temporalEnd ?? "",
     published: d.published,
+    columns: labelsFor(columns, d.columnLabels),
+    chartPeriod: d.chart?.period ?? "",
+    chartValues: d.chart?.values ?? [],
   };
 }
 
@@ -77,19 +99,32 @@ export const blankValues = (agency = ""): DatasetFormValues => ({
   temporalStart: "",
   temporalEnd: "",
   published: false,
+  columns: [],
+  chartPeriod: "",
+  chartValues: [],
 });
 
 /**
  * Reads and checks the whole staff form, the CSV file included, before
  * anything is written. `existing` is the dataset being edited (its address
- * name and agency stay); a new dataset needs a file.
+ * name and agency stay); a new dataset needs a file. `table` reads the
+ * existing dataset's data, against which the column names and the chart's
+ * columns are checked unless a new file is sent; the form's column fields
+ * (columnName, columnAr, columnEn, chartPeriod, chartValues) are read when
+ * it lists the columns, else the dataset keeps its own.
  */
 export async function readDatasetForm(
   fields: Record<string, string | string[]>,
   file: IncomingFile | undefined,
-  o: { agencies: string[]; existing?: Dataset | undefined },
+  o: { agencies: string[]; existing?: Dataset | undefined; table?: () => Promise<DataTable | undefined> },
 ): Promise<DatasetFormResult> {
   const f = (name: string) => text(Array.isArray(fields[name]) ? "" : fields[name]);
+  const many = (name: string) => {
+    const v = fields[name];
+    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(text);
+  };
+  const listed = "columnName" in fields;
+  const [ars, ens] = [many("columnAr"), many("columnEn")];
   const values: DatasetFormValues = {
     slug: o.existing?.slug ?? f("slug").toLowerCase(),
     agency: o.existing?.agency ?? f("agency"),
@@ -105,6 +140,9 @@ export async function readDatasetForm(
     temporalStart: f("temporalStart"),
     temporalEnd: f("temporalEnd"),
     published: f("published") === "1",
+    columns: listed ? many("columnName").map((name, i) => ({ name, ar: ars[i] ?? "", en: ens[i] ?? "" })) : [],
+    chartPeriod: listed ? f("chartPeriod") : (o.existing?.chart?.period ?? ""),
+    chartValues: listed ? [...new Set(many("chartValues").filter(Boolean))] : (o.existing?.chart?.values ?? []),
   };
   const problems: Problem[] = [];
   const need = (field: keyof DatasetFormValues, ok: boolean, key: string) => {
@@ -140,6 +178,50 @@ export async function readDatasetForm(
     else problems.push({ field: "file", ...checked.problem });
   } else if (!o.existing) problems.push({ field: "file", key: "opendata.upload.errors.missing" });
 
+  // The columns are those of the file sent, else of the one the dataset has.
+  const fileRefused = problems.some((p) => p.field === "file");
+  const table = csv?.table ?? (o.existing && !fileRefused ? await o.table?.() : undefined);
+  if (table && !listed) values.columns = labelsFor(table.columns, o.existing?.columnLabels ?? []);
+  values.columns.forEach((c, i) => {
+    for (const lang of ["Ar", "En"] as const)
+      if (c[lang === "Ar" ? "ar" : "en"].length > MAX_COLUMN_LABEL)
+        problems.push({
+          field: `column${lang}-${i + 1}`,
+          key: "opendata.workspace.errors.columnLabel",
+          values: { column: c.name, max: MAX_COLUMN_LABEL },
+        });
+  });
+  const columns = table?.columns ?? [];
+  if (values.chartPeriod && !fileRefused) {
+    const i = columns.indexOf(values.chartPeriod);
+    if (i < 0)
+      problems.push({
+        field: "chartPeriod",
+        key: "opendata.workspace.errors.chartUnknown",
+        values: { column: values.chartPeriod },
+      });
+    else if (table && !isPeriodColumn(table, i))
+      problems.push({
+        field: "chartPeriod",
+        key: "opendata.workspace.errors.chartNotPeriod",
+        values: { column: values.chartPeriod },
+      });
+  }
+  const chartValues = values.chartValues.filter((c) => c !== values.chartPeriod);
+  for (const column of fileRefused ? [] : chartValues) {
+    const i = columns.indexOf(column);
+    if (i < 0) problems.push({ field: "chartValues", key: "opendata.workspace.errors.chartUnknown", values: { column } });
+    else if (table && !isNumericColumn(table, i))
+      problems.push({ field: "chartValues", key: "opendata.workspace.errors.chartNotNumeric", values: { column } });
+  }
+  if (chartValues.length > MAX_SERIES)
+    problems.push({ field: "chartValues", key: "opendata.workspace.errors.chartTooMany", values: { max: MAX_SERIES } });
+  const columnLabels = values.columns.filter((c) => columns.includes(c.name) && (c.ar || c.en));
+  const chart: ChartChoice | null =
+    values.chartPeriod || chartValues.length
+      ? { ...(values.chartPeriod ? { period: values.chartPeriod } : {}), values: chartValues }
+      : null;
+
   if (problems.length) return { values, problems };
   return {
     values,
@@ -163,6 +245,8 @@ export async function readDatasetForm(
       spatialEn: o.existing?.spatialEn ?? "Qatar",
       spatialUri: o.existing?.spatialUri ?? COUNTRY_URI,
       published: values.published,
+      columnLabels,
+      chart,
     },
   };
 }

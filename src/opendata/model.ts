@@ -1,3 +1,4 @@
+import type { Locale } from "../platform/i18n/locales.js";
 import type { Frequency } from "./tables.js";
 
 /**
@@ -71,4 +72,30 @@ export const MAX_CSV_BYTES = 50 * 1024 * 1024;
 export interface DataTable {
   columns: string[];
   rows: string[][];
+}
+
+/** A column of a dataset's table named in each language by its publisher (a blank name: none given). */
+export interface ColumnLabel {
+  /** The column's name in the file (the header cell). */
+  name: string;
+  ar: string;
+  en: string;
+}
+
+/** The columns a dataset's chart shows, as its publisher chose them: the period axis and the figures over it. */
+export interface ChartChoice {
+  /** The column of periods (years, months); the first column of periods when not given. */
+  period?: string | undefined;
+  /** The numeric columns drawn as lines; chosen automatically when empty. */
+  values: string[];
+}
+
+/**
+ * A column's name for a reader of this language: the publisher's label in
+ * it, else the label in the other language, else the file's own header.
+ */
+export function columnLabel(labels: readonly ColumnLabel[], name: string, locale: Locale): string {
+  const label = labels.find((l) => l.name === name);
+  const other = locale === "ar" ? "en" : "ar";
+  return label?.[locale] || label?.[other] || name;
 }

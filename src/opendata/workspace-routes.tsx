@@ -12,14 +12,34 @@ import { acceptMultipart, readForm } from "../platform/http/multipart.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { type FileStorage, putThenRecord } from "../platform/storage/file-storage.js";
 import { dohaToday } from "../platform/time/doha.js";
-import { csvKey } from "./data.js";
+import { csvKey, tableOf } from "./data.js";
 import { blankValues, type DatasetFormResult, type DatasetFormValues, readDatasetForm, valuesOf } from "./form.js";
 import { MAX_CSV_BYTES } from "./model.js";
-import { type Dataset, datasetsOf, findDataset, insertDataset, putResource, updateDataset } from "./repository.js";
+import {
+  type Dataset,
+  type DatasetWithResources,
+  datasetsOf,
+  findDataset,
+  insertDataset,
+  putResource,
+  updateDataset,
+} from "./repository.js";
 import { slugParams } from "./schemas.js";
 import { DatasetFormPage, WorkspaceIndexPage } from "./views/WorkspacePages.js";
 
-const auditKeys = ["slug", "agency", "titleAr", "titleEn", "theme", "licence", "frequency", "published", "modified"] as const;
+const auditKeys = [
+  "slug",
+  "agency",
+  "titleAr",
+  "titleEn",
+  "theme",
+  "licence",
+  "frequency",
+  "published",
+  "modified",
+  "columnLabels",
+  "chart",
+] as const;
 
 /** The agencies whose datasets the person looks after: editors of an agency; administrators for all. */
 export function datasetAgencies(viewer: FastifyRequest["viewer"]): string[] | "all" {
@@ -43,7 +63,7 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
   }
 
   /** The dataset in the address, when the person edits for its agency (anyone else: not found). */
-  async function ownDataset(request: FastifyRequest): Promise<Dataset> {
+  async function ownDataset(request: FastifyRequest): Promise<DatasetWithResources> {
     const { slug } = parseOrRefuse(slugParams, request.params, { notFound: true });
     const run = datasetAgencies(request.viewer);
     if (run !== "all" && run.length === 0) throw new ForbiddenError();
@@ -151,15 +171,23 @@ export async function openDataWorkspaceRoutes(app: FastifyInstance, { db, storag
     return reply.redirect(`${localizePath(request.locale, `/workspace/datasets/${input.slug}`)}${savedQuery(csv)}`, 303);
   });
 
+  /** The dataset's data as stored (its columns are what the form names and the chart draws). */
+  const storedTable = (d: DatasetWithResources) => () => tableOf(db, storage, d);
+
   app.get("/workspace/datasets/:slug", guarded, async (request, reply) => {
     const existing = await ownDataset(request);
-    return render(request, reply, { values: valuesOf(existing), errors: [], existing });
+    const header = await tableOf(db, storage, existing, 1);
+    return render(request, reply, { values: valuesOf(existing, header?.columns), errors: [], existing });
   });
 
   app.post("/workspace/datasets/:slug", guardedPost, async (request, reply) => {
     const existing = await ownDataset(request);
     const { fields, files } = readForm(request.body);
-    const read = await readDatasetForm(fields, files.file?.[0], { agencies: [existing.agency], existing });
+    const read = await readDatasetForm(fields, files.file?.[0], {
+      agencies: [existing.agency],
+      existing,
+      table: storedTable(existing),
+    });
     if (!read.input) return render(request, reply, { values: read.values, errors: messages(request, read), existing });
     const now = new Date();
     const input = {

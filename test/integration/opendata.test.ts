@@ -116,7 +116,7 @@ describe("the catalogue pages", () => {
     expect(res.body).toContain("Monthly");
     expect(res.body).toContain('href="/opendata/water-consumption-by-month/csv"');
     expect(res.body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="dataset-chart-title dataset-chart-desc"/);
-    expect(res.body).toContain('<title id="dataset-chart-title">consumption_million_m3 by month</title>');
+    expect(res.body).toContain('<title id="dataset-chart-title">Consumption (million m³) by month</title>');
     expect(res.body).toContain("2024-01");
     const chart = (body: string) => /<svg[^>]*role="img".*?<\/figure>/s.exec(body)?.[0] ?? "";
     // A line over 24 months: one marker a month, the time labels thinned and by name, the ticks round.

@@ -2,7 +2,7 @@ import { SummaryList } from "../../platform/design/SummaryList.js";
 import { Table } from "../../platform/design/Table.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import { type DataTable, type Licence, licences } from "../model.js";
+import { columnLabel, type DataTable, type Licence, licences } from "../model.js";
 import type { DatasetWithResources } from "../repository.js";
 import { chartSeries, DatasetChart } from "./Chart.js";
 import { frequencyKey, licenceKey, themeKey } from "./labels.js";
@@ -28,7 +28,7 @@ export function DatasetPage({ dataset: d, agencyName, modified, preview, rowCoun
   const title = locale === "ar" ? d.titleAr : d.titleEn;
   const keywords = (locale === "ar" ? d.keywordsAr : d.keywordsEn).split(" | ").filter(Boolean);
   const licence = licences[d.licence as Licence];
-  const series = preview && (rowCount ?? 0) <= preview.rows.length ? chartSeries(preview) : undefined;
+  const series = preview && (rowCount ?? 0) <= preview.rows.length ? chartSeries(preview, d.chart) : undefined;
   const firstRows = preview ? preview.rows.slice(0, PREVIEW_ROWS) : [];
   const rows = [
     { key: t("opendata.dataset.publisher"), value: <a href={href(`/agencies/${d.agency}`)}>{agencyName}</a> },
@@ -81,7 +81,7 @@ export function DatasetPage({ dataset: d, agencyName, modified, preview, rowCoun
       {series ? (
         <>
           <h2 class="heading-m">{t("opendata.dataset.chart")}</h2>
-          <DatasetChart id="dataset-chart" series={series} />
+          <DatasetChart id="dataset-chart" series={series} labels={d.columnLabels} />
         </>
       ) : null}
       {preview && firstRows.length ? (
@@ -89,7 +89,7 @@ export function DatasetPage({ dataset: d, agencyName, modified, preview, rowCoun
           <h2 class="heading-m">{t("opendata.dataset.preview")}</h2>
           <Table
             caption={t("opendata.dataset.previewCaption", { count: firstRows.length })}
-            columns={preview.columns.map((c) => ({ label: c }))}
+            columns={preview.columns.map((c) => ({ label: columnLabel(d.columnLabels, c, locale) }))}
             rows={firstRows.map((r) => preview.columns.map((_, i) => <bdi key={i}>{r[i] ?? ""}</bdi>))}
           />
         </>

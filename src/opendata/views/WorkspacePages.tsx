@@ -1,14 +1,15 @@
 import type { AgencyName } from "../../catalogue/service.js";
 import { Button } from "../../platform/design/Button.js";
+import { MAX_SERIES } from "../../platform/design/Chart.js";
 import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
 import { FileUpload } from "../../platform/design/FileUpload.js";
-import { Select, Textarea, TextInput } from "../../platform/design/fields.js";
+import { Checkboxes, Select, Textarea, TextInput } from "../../platform/design/fields.js";
 import { NotificationBanner } from "../../platform/design/NotificationBanner.js";
 import { Table } from "../../platform/design/Table.js";
 import { Tag } from "../../platform/design/Tag.js";
 import { usePage } from "../../platform/layout/page-context.js";
 import type { DatasetFormValues } from "../form.js";
-import { frequencies, licenceIds, themes } from "../model.js";
+import { columnLabel, frequencies, licenceIds, themes } from "../model.js";
 import type { Dataset } from "../repository.js";
 import { frequencyKey, licenceKey, themeKey } from "./labels.js";
 
@@ -203,6 +204,11 @@ export function DatasetFormPage({
           accept=".csv,text/csv"
           error={err("file")}
         />
+        {v.columns.length ? (
+          <ColumnFields values={v} err={err} />
+        ) : existing ? null : (
+          <p class="hint">{t("opendata.workspace.fileColumns.later")}</p>
+        )}
         <div class="choices__item">
           <input class="choices__input" type="checkbox" id="published" name="published" value="1" checked={v.published} />
           <label class="choices__label" for="published">
@@ -212,5 +218,63 @@ export function DatasetFormPage({
         <Button>{t("opendata.workspace.save")}</Button>
       </form>
     </div>
+  );
+}
+
+/**
+ * The file's columns: a name in each language for every one (what the
+ * dataset's page, its chart and its table call it), and which of them the
+ * chart draws over which column of periods.
+ */
+function ColumnFields({ values: v, err }: { values: DatasetFormValues; err: (field: string) => string | undefined }) {
+  const { t, locale } = usePage();
+  const choice = (name: string) => {
+    const label = columnLabel(v.columns, name, locale);
+    return { value: name, label: label === name ? name : t("opendata.workspace.fileColumns.choice", { label, name }) };
+  };
+  return (
+    <>
+      <h2 class="heading-m">{t("opendata.workspace.fileColumns.heading")}</h2>
+      <p class="hint">{t("opendata.workspace.fileColumns.hint")}</p>
+      {v.columns.map((c, i) => (
+        <fieldset class="fieldset" key={c.name}>
+          <legend class="fieldset__legend">{t("opendata.workspace.fileColumns.legend", { name: c.name })}</legend>
+          <input type="hidden" name="columnName" value={c.name} />
+          <TextInput
+            id={`columnAr-${i + 1}`}
+            name="columnAr"
+            label={t("opendata.workspace.fileColumns.ar")}
+            value={c.ar}
+            dir="rtl"
+            error={err(`columnAr-${i + 1}`)}
+          />
+          <TextInput
+            id={`columnEn-${i + 1}`}
+            name="columnEn"
+            label={t("opendata.workspace.fileColumns.en")}
+            value={c.en}
+            dir="ltr"
+            error={err(`columnEn-${i + 1}`)}
+          />
+        </fieldset>
+      ))}
+      <h2 class="heading-m">{t("opendata.workspace.chart.heading")}</h2>
+      <Select
+        name="chartPeriod"
+        label={t("opendata.workspace.chart.period")}
+        hint={t("opendata.workspace.chart.periodHint")}
+        items={[{ value: "", label: t("opendata.workspace.chart.automatic") }, ...v.columns.map((c) => choice(c.name))]}
+        value={v.chartPeriod}
+        error={err("chartPeriod")}
+      />
+      <Checkboxes
+        name="chartValues"
+        legend={t("opendata.workspace.chart.values")}
+        hint={t("opendata.workspace.chart.valuesHint", { max: MAX_SERIES })}
+        items={v.columns.map((c) => choice(c.name))}
+        value={v.chartValues}
+        error={err("chartValues")}
+      />
+    </>
   );
 }
