@@ -108,8 +108,49 @@ function inRounds(urls: string[]): Run[] {
   }));
 }
 
+/** The portal's answer for a page: its bytes (uncompressed, as wrk asks) and the headers every visitor gets with them. */
+interface Answer {
+  body: Buffer;
+  headers: [string, string][];
+}
+
+/** Headers nginx makes itself for a file (or the connection's own), left out of what it is told to add. */
+const NGINX_OWN = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "content-length",
+  "content-type",
+  "etag",
+  "x-request-id",
+  "x-page-cache",
+]);
+
+async function answerOf(url: string): Promise<Answer> {
+  const res = await fetch(url, { headers: { "accept-encoding": "identity" } });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { body, headers: [...res.headers].filter(([name]) => !NGINX_OWN.has(name)) };
+}
+
+/**
+ * A location per page's file that sends the page with the portal's own
+ * headers (security headers, cache-control, vary): the same response, headers
+ * and body, not the body alone with nginx's few headers.
+ */
+function sameBytesLocations(files: string, answers: Answer[]): string {
+  const quoted = (value: string) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  return answers
+    .map(
+      (answer, i) =>
+        `    location = /same-bytes/${i}.html {\n      alias ${files}/${i}.html;\n      default_type "text/html; charset=utf-8";\n${answer.headers
+          .map(([name, value]) => `      add_header ${name} ${quoted(value)};\n`)
+          .join("")}    }\n`,
+    )
+    .join("\n");
+}
+
 /** nginx with the cluster's proxy configuration in front of one instance, and the pages' bytes as files. */
-async function startNginx(portalPort: number, files: string, work: string) {
+async function startNginx(portalPort: number, locations: string, work: string) {
   const port = await freePort();
   for (const dir of ["client-body", "proxy", "cache", "fastcgi", "uwsgi", "scgi"])
     mkdirSync(join(work, dir), { recursive: true });
@@ -118,10 +159,7 @@ async function startNginx(portalPort: number, files: string, work: string) {
     .replaceAll("{{servers}}", `    server 127.0.0.1:${portalPort};`)
     .replaceAll("{{host}}", "127.0.0.1")
     .replaceAll("{{port}}", String(port))
-    .replace(
-      "    location / {",
-      `    location /same-bytes/ {\n      alias ${files}/;\n      default_type "text/html; charset=utf-8";\n    }\n\n    location / {`,
-    );
+    .replace("    location / {", `${locations}\n    location / {`);
   writeFileSync(join(work, "nginx.conf"), conf);
   const child = spawn(...onCore(SERVER_CORE, NGINX, ["-c", join(work, "nginx.conf"), "-p", work]), {
     stdio: ["ignore", "inherit", "inherit"],
@@ -169,14 +207,19 @@ async function bench(label: string, env: Record<string, string>) {
   const portal = await startPortal({ PAGE_CACHE_SECONDS: "300", ...INSTANCE_MEMORY_ENV, ...env });
   pinToServerCore(portal.child.pid);
   const portalPort = Number(new URL(portal.baseUrl).port);
-  const nginx = await startNginx(portalPort, files, join(work, "nginx"));
+  // The search index follows the content a moment after start; the page cache keeps results only once it has.
+  await new Promise((r) => setTimeout(r, 6000));
+  // The portal's own answer for each page, as a file and its headers for nginx.
+  const answers: Answer[] = [];
+  for (const [i, [, path]] of PAGES.entries()) {
+    const answer = await answerOf(`${portal.baseUrl}${path}`);
+    writeFileSync(join(files, `${i}.html`), answer.body);
+    answers.push(answer);
+  }
+  const nginx = await startNginx(portalPort, sameBytesLocations(files, answers), join(work, "nginx"));
   const rows: string[] = [];
   try {
-    // The search index follows the content a moment after start; the page cache keeps results only once it has.
-    await new Promise((r) => setTimeout(r, 6000));
     for (const [i, [name, path]] of PAGES.entries()) {
-      // The portal's own bytes for the page (uncompressed, as wrk asks), as a file for nginx.
-      writeFileSync(join(files, `${i}.html`), await bytesOf(`${portal.baseUrl}${path}`, { "accept-encoding": "identity" }));
       // wrk asks without Accept-Encoding: fill the cache's uncompressed copy, as a crowd would find it.
       for (let k = 0; k < 3; k++) await bytesOf(`${nginx.base}${path}`, { "accept-encoding": "identity" });
       const [file, direct, cached] = inRounds([

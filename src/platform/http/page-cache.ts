@@ -40,6 +40,12 @@ const SHARED_SECONDS = 20;
 const STALE_SECONDS = 20;
 /** How often each instance asks whether content changed (one query on a small table). */
 const STAMP_CHECK_MS = 1000;
+/**
+ * Counters this old are asked again in the background while pages go on
+ * being served, so that a busy instance's counters never reach
+ * STAMP_CHECK_MS (when every request would wait for the answer).
+ */
+const STAMP_REFRESH_MS = STAMP_CHECK_MS / 2;
 
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${BROWSER_SECONDS}, s-maxage=${SHARED_SECONDS}, stale-while-revalidate=${STALE_SECONDS}`;
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
@@ -220,21 +226,27 @@ export class PageCache {
   }
 
   async lookup(key: string): Promise<Entry | undefined> {
-    await this.follow();
+    if (!this.current()) await this.follow();
     return this.segment(key).get(key);
   }
 
   /**
+   * Whether the counters were looked at within STAMP_CHECK_MS; past
+   * STAMP_REFRESH_MS they are looked at again meanwhile (one query at a time).
+   */
+  private current(): boolean {
+    const age = Date.now() - this.checkedAt;
+    if (age >= STAMP_REFRESH_MS) this.follow().catch(() => undefined);
+    return age < STAMP_CHECK_MS;
+  }
+
+  /**
    * The entry for a key without waiting: only while the content counters were
-   * looked at within the last second (else they are looked at now, and the
-   * request goes the usual way, which waits for them).
+   * looked at within the last second (else the request goes the usual way,
+   * which waits for them).
    */
   peek(key: string): Entry | undefined {
-    if (!this.enabled) return undefined;
-    if (Date.now() - this.checkedAt >= STAMP_CHECK_MS) {
-      this.follow().catch(() => undefined);
-      return undefined;
-    }
+    if (!this.enabled || !this.current()) return undefined;
     return this.segment(key).get(key);
   }
 
@@ -264,7 +276,9 @@ export class PageCache {
 
   /** Empties the cache when the content counters moved since the last look. */
   private async follow(): Promise<void> {
-    if (Date.now() - this.checkedAt < STAMP_CHECK_MS) return;
+    if (!this.checking && Date.now() - this.checkedAt < STAMP_REFRESH_MS) return;
+    // The counters are as fresh as the moment they were asked for, not the moment the answer came.
+    const asked = Date.now();
     this.checking ??= versionStamp(this.db)
       .then((stamp) => {
         if (stamp !== this.stamp) {
@@ -276,7 +290,7 @@ export class PageCache {
       // The database is away: what is kept is served as it is, and the counters are asked again in a second.
       .catch(() => undefined)
       .finally(() => {
-        this.checkedAt = Date.now();
+        this.checkedAt = asked;
         this.checking = undefined;
       });
     await this.checking;
