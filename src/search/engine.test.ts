@@ -159,3 +159,29 @@ describe("English at least as Lucene's English analyzer does it", () => {
     expect(first("health center")).toBe("book-health-centre");
   });
 });
+
+describe("relevance that holds in a large catalogue", () => {
+  // 1,200 services whose bodies all say "your ID card" (a catalogue's boilerplate); "lost" in one in twelve, "report" in one in fifty.
+  const boiler = { body: "Bring your ID card. البطاقة الشخصية" };
+  const words = (i: number) => [i % 12 ? "" : "lost property", i % 50 ? "" : "report"].join(" ");
+  const many = Array.from({ length: 1200 }, (_, i) =>
+    service(`gen-${i}`, `خدمة رقم ${i}`, `Service number ${i} ${words(i)}`, { ...boiler, popularity: i % 90 }),
+  );
+  many.push(service("report-lost-id-card", "الإبلاغ عن فقدان البطاقة الشخصية", "Report a lost ID card", boiler));
+  many.push(service("renew-id-card", "تجديد البطاقة الشخصية", "Renew a national ID card", boiler));
+  many.push(
+    service("renew-nationality-certificate", "تجديد شهادة الجنسية", "Renew a nationality certificate", {
+      popularity: 100_000,
+    }),
+  );
+  const big = new SearchEngine(many, [["البطاقة الشخصية", "national ID", "ID card"]]);
+  const first = (q: string) => big.search(q).hits[0]?.doc.slug;
+
+  it("keeps every word of a long query in play, not only the rarest", () => {
+    expect(first("Report a lost ID card")).toBe("report-lost-id-card");
+  });
+
+  it("keeps a phrase whole when one of its words is in most documents (national ID is not national)", () => {
+    expect(first("renew national ID")).toBe("renew-id-card");
+  });
+});

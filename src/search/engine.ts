@@ -53,6 +53,13 @@ const COMMON_MIN_DOCS = 1000;
 /** When matching only some of the words, words in more than this share of documents are left out if rarer ones remain. */
 const DISTINCTIVE_SHARE = 0.05;
 
+/**
+ * A word's BM25F weight in a document from which it counts as prominent
+ * there: reached by a word once in a title (1.7) or in keywords (1.5), not
+ * by a word once in the body (1.0) or the summary (1.2).
+ */
+const SALIENT_WEIGHT = 1.4;
+
 /** How strongly matching more of the words counts when matching some of them (the coordination factor's power). */
 const COORD_POWER = 2;
 
@@ -77,6 +84,20 @@ const typeBoost: Record<DocType, number> = {
   survey: 0.6,
   consultation: 0.6,
 };
+
+/** Where a document is in a sorted posting list (-1 when absent). */
+function indexOf(docs: Uint32Array, doc: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = docs[mid] as number;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 /** A text in both languages, once when it is the same in both (a page in one language). */
 const bothLanguages = (t: { ar: string; en: string }) => (t.ar === t.en ? t.ar : `${t.ar} ${t.en}`);
@@ -163,6 +184,8 @@ export class SearchEngine {
   private names = new NameMatcher();
   /** Equal scores are ordered by id, so an index updated in place ranks as a fresh build does. */
   private readonly keyOf = (doc: number): string => this.docs[doc]?.id ?? "";
+  /** Common words' rarity among the documents where they are prominent (see salientScore; cleared on every change). */
+  private readonly salientIdfs = new Map<string, number>();
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
     this.index = InvertedIndex.build(this.numbered(docs));
@@ -257,6 +280,7 @@ export class SearchEngine {
       changes.push({ doc: n, old: before ? fieldsOf(before) : undefined, fresh: fieldsOf(d) });
     }
     this.index.update(changes);
+    this.salientIdfs.clear();
     if (agencies) {
       this.names = new NameMatcher();
       this.docs.forEach((d, n) => {
@@ -360,21 +384,52 @@ export class SearchEngine {
   }
 
   /**
-   * Leaves out what is too common to tell documents apart, as long as
-   * something rarer remains: common terms of a multi-word alternative,
-   * common alternatives of a group, and groups left with nothing rare.
+   * How a common word scores where it is prominent (title or keywords): with
+   * the rarity it has among the documents where it is prominent rather than
+   * among all, so that a word in every body ("ID card" in the requirements)
+   * still counts in the few titles that hold it. 0 when the document lacks a word.
+   */
+  private salientScore(terms: string[], doc: number): number {
+    let total = 0;
+    for (const term of terms) {
+      const [entry] = this.index.expand({ term, prefix: false, fuzzy: false });
+      if (!entry) return 0;
+      const { docs, weights, idf } = entry.postings;
+      const i = indexOf(docs, doc);
+      if (i < 0) return 0;
+      const w = weights[i] as number;
+      total += w * (w >= SALIENT_WEIGHT ? this.salientIdf(term, weights) : idf);
+    }
+    return total;
+  }
+
+  /** The inverse document frequency of a word counted over the documents where it is prominent (cached). */
+  private salientIdf(term: string, weights: Float32Array): number {
+    let idf = this.salientIdfs.get(term);
+    if (idf === undefined) {
+      let n = 0;
+      for (const w of weights) if (w >= SALIENT_WEIGHT) n++;
+      idf = Math.log(1 + (this.index.documentCount - n + 0.5) / (n + 0.5));
+      this.salientIdfs.set(term, idf);
+    }
+    return idf;
+  }
+
+  /** True when a group (any of its alternatives) matches too many documents to tell them apart. */
+  private isCommonGroup(group: Group): boolean {
+    return group.some((terms) => terms.every((t) => this.isCommon(t)));
+  }
+
+  /**
+   * Leaves out the groups too common to tell documents apart, as long as a
+   * rarer one remains. A group is kept or left whole: leaving out its
+   * common alternatives ("ID card") would make it mean its rare ones
+   * ("national ID"). Groups left out still add to the scores of the
+   * documents found (see run).
    */
   private withoutCommonTerms(groups: Group[]): Group[] {
-    const pruned = groups.map((alternatives) => {
-      const kept = alternatives.map((terms) => {
-        const rare = terms.filter((t) => !this.isCommon(t));
-        return rare.length ? rare : terms;
-      });
-      const rare = kept.filter((terms) => !terms.every((t) => this.isCommon(t)));
-      return rare.length ? rare : kept;
-    });
-    const rare = pruned.filter((alternatives) => !alternatives.every((terms) => terms.every((t) => this.isCommon(t))));
-    return rare.length ? rare : pruned;
+    const rare = groups.filter((g) => !this.isCommonGroup(g));
+    return rare.length ? rare : groups;
   }
 
   /**
@@ -384,7 +439,8 @@ export class SearchEngine {
    */
   private run(groups: Group[], combineWith: "AND" | "OR", filters: SearchFilters, keep: number, pass: Pass = {}): Ranked {
     if (groups.length === 0) return { total: 0, ranked: [] };
-    let compiled = this.compile(pass.keepCommon ? groups : this.withoutCommonTerms(groups), pass);
+    const kept = pass.keepCommon ? groups : this.withoutCommonTerms(groups);
+    let compiled = this.compile(kept, pass);
     const size = (group: (typeof compiled)[number]) =>
       group.reduce((sum, alt) => sum + Math.min(...alt.map((leaf) => leaf.reduce((n, e) => n + e.postings.docs.length, 0))), 0);
     type CompiledGroup = (typeof compiled)[number];
@@ -457,9 +513,12 @@ export class SearchEngine {
       }
     } else {
       // Matching some of the words: the distinctive ones, when there are any.
+      // How common a group is, by its words as typed (not the words a typo or prefix away, which any word reaches).
+      const exactSize = (g: number) =>
+        (kept[g] ?? []).reduce((sum, alt) => sum + Math.min(...alt.map((t) => this.index.documentFrequency(t))), 0);
       const distinctive =
-        this.index.documentCount >= COMMON_MIN_DOCS && !pass.keepCommon
-          ? compiled.filter((group) => size(group) <= this.index.documentCount * DISTINCTIVE_SHARE)
+        this.index.documentCount >= COMMON_MIN_DOCS && !pass.keepCommon && !pass.coordinate
+          ? compiled.filter((_, g) => exactSize(g) <= this.index.documentCount * DISTINCTIVE_SHARE)
           : [];
       if (distinctive.length) compiled = distinctive;
       const sum = new Map<number, number>();
@@ -477,6 +536,13 @@ export class SearchEngine {
       totals = docs.map((doc) => (sum.get(doc) ?? 0) * (pass.coordinate ? coord(doc) : 1));
     }
 
+    // Groups left out as too common still count for the documents found, where they are prominent ("ID card" in a title).
+    const left = kept.length < groups.length ? groups.filter((g) => this.isCommonGroup(g)) : [];
+    if (left.length && docs.length) {
+      const salient = (doc: number) =>
+        left.reduce((sum, g) => sum + Math.max(...g.map((terms) => this.salientScore(terms, doc))), 0);
+      totals = totals.map((t, i) => t + salient(docs[i] as number));
+    }
     const filtered = filters.type || filters.personas?.length || filters.agency || filters.fullyOnline;
     const top = new TopK(keep, this.keyOf);
     for (let i = 0; i < docs.length; i++) {
