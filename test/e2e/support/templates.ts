@@ -105,6 +105,7 @@ const signedIn: { viewer: Viewer; paths: [string, string][]; details: [string, s
       ["workspace service editor", "/workspace/content/ministry-of-interior/service/apply-for-visitor-visa"],
       ["workspace versions", "/workspace/content/ministry-of-interior/service/apply-for-visitor-visa/versions"],
       ["workspace datasets", "/workspace/datasets"],
+      ["workspace dataset form", "/workspace/datasets/residence-permits-by-month"],
       ["workspace participation", "/workspace/participation"],
       ["workspace feedback", "/workspace/feedback"],
       ["workspace freshness", "/workspace/freshness"],
