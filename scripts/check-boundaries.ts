@@ -61,8 +61,9 @@ const PUBLIC: Record<string, readonly string[]> = {
   payments: ["signature"],
   // Document codes as people type them (the API and look-ups read them).
   documents: ["codes"],
-  // Request references as people type them, and the addresses of the e-service pages other areas link to.
-  eservices: ["references", "paths"],
+  // Request references as people type them, the addresses of the e-service pages other areas link to, and the
+  // forms in other areas' languages (the workers' portal gives the translations and its frame).
+  eservices: ["references", "paths", "translated/routes"],
   // The statistics' figures, shown on the facts page.
   statistics: ["figures"],
   // The identity provider's clients, listed by the API documentation.

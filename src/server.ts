@@ -249,7 +249,7 @@ export async function buildApp({
     log: app.log,
   });
   app.addHook("onClose", async () => registries.close());
-  const { applications } = await registerEservices(app, {
+  const { applications, prefill } = await registerEservices(app, {
     db,
     storage,
     notifier,
@@ -267,7 +267,11 @@ export async function buildApp({
   await registerSearch(app, { db, pages, config, jobs });
   await registerFeedback(app, { db, config });
   const designSystem = await registerDesignSystem(app);
-  const workers = await registerWorkers(app, { config, htmlAttributes: displayAttributes });
+  const workers = await registerWorkers(app, {
+    config,
+    htmlAttributes: displayAttributes,
+    eservices: { db, applications, prefill },
+  });
   const visit = await registerVisit(app, { db });
   await registerPwa(app);
   await registerIdp(app, { db, provider: idp.provider });

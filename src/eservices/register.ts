@@ -47,9 +47,13 @@ export interface EservicesDeps {
 /**
  * Applying, requests and their files, the officers' workspace, the
  * e-services' API, and the draft reminders (the job "draft reminders").
- * Gives back the one door for drafts and submissions, which documents use.
+ * Gives back the one door for drafts and submissions, which documents use,
+ * and the registries' prefill, which the workers' translated forms use.
  */
-export async function register(app: FastifyInstance, deps: EservicesDeps): Promise<{ applications: Applications }> {
+export async function register(
+  app: FastifyInstance,
+  deps: EservicesDeps,
+): Promise<{ applications: Applications; prefill: RegistryPrefill }> {
   const { db, storage, notifier, config } = deps;
   const applications = new Applications(db, storage, notifier, config.DRAFT_KEEP_DAYS, config.DRAFT_REMINDER_DAYS);
   const eservices = {
@@ -68,5 +72,5 @@ export async function register(app: FastifyInstance, deps: EservicesDeps): Promi
   app.decorate("draftJobs", draftJobs);
   const every = config.JOBS_INTERVAL_SECONDS;
   deps.jobs.register({ name: "draft reminders", start: () => draftJobs.start(every), stop: () => draftJobs.stop() });
-  return { applications };
+  return { applications, prefill: eservices.prefill };
 }

@@ -117,7 +117,7 @@ export function loadWorkerContent(
     if (!existsSync(dir)) throw new Error(`content/workers/${language}: missing`);
     interfaces[language] = loadInterface(folder, language);
     const found = readdirSync(dir)
-      .filter((name) => name !== "interface.yaml")
+      .filter((name) => name.endsWith(".md"))
       .map((name) => loadPage(folder, language, name, eservicesFolder));
     const missing = requiredWorkerPages.filter((slug) => !found.some((p) => p.slug === slug));
     if (missing.length) throw new Error(`content/workers/${language}: missing ${missing.join(", ")}`);

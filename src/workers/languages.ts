@@ -32,8 +32,26 @@ export function workerPath(language: WorkerLanguage, page: WorkerPageSlug = "ove
 
 /**
  * The portal language whose e-service forms a reader of this language is sent
- * to: Arabic readers to the Arabic form, everyone else to the English one.
+ * to when an e-service is not translated into it: Arabic readers to the
+ * Arabic form, everyone else to the English one.
  */
 export function formLocaleFor(language: WorkerLanguage): "ar" | "en" {
   return language === "ar" ? "ar" : "en";
+}
+
+/** The Intl tag for dates in a language (Western digits, as the portal writes them everywhere). */
+const intlTags: Record<WorkerLanguage, string> = {
+  ar: "ar-QA-u-nu-latn",
+  en: "en-GB",
+  hi: "hi-IN-u-nu-latn",
+  ur: "ur-PK-u-nu-latn",
+  ne: "ne-NP-u-nu-latn",
+  bn: "bn-BD-u-nu-latn",
+  tl: "fil-PH",
+  ml: "ml-IN-u-nu-latn",
+  si: "si-LK-u-nu-latn",
+};
+
+export function intlTagOf(language: WorkerLanguage): string {
+  return intlTags[language];
 }

@@ -15,11 +15,13 @@ import {
   workerPath,
 } from "./languages.js";
 import { LanguageChooser } from "./views/LanguageChooser.js";
-import { type LanguageEntry, WorkerNotFoundView, WorkerPageView } from "./views/WorkerPageView.js";
+import { eserviceLink, type LanguageEntry, WorkerNotFoundView, WorkerPageView } from "./views/WorkerPageView.js";
 import { WorkersLayout } from "./views/WorkersLayout.js";
 
 export interface WorkersRouteOptions {
   content: WorkerContent;
+  /** Whether an e-service has a form in a language (the workers' translated forms). */
+  translated?: ((language: WorkerLanguage, eservice: string) => boolean) | undefined;
   baseUrl: string;
   /** The visitor's display settings for <html> (text size, contrast…), as on the portal's other pages. */
   htmlAttributes?: (request: FastifyRequest) => Record<string, string> | undefined;
@@ -38,7 +40,8 @@ function languageEntries(content: WorkerContent, slug: WorkerPageSlug): Language
   }));
 }
 
-function navOf(content: WorkerContent, language: WorkerLanguage, current?: WorkerPageSlug) {
+/** The portal's pages in a language, for its navigation. */
+export function navOf(content: WorkerContent, language: WorkerLanguage, current?: WorkerPageSlug) {
   return content.pages[language].map((p) => ({ href: workerPath(language, p.slug), label: p.nav, current: p.slug === current }));
 }
 
@@ -100,7 +103,14 @@ function showPage(reply: FastifyReply, opts: WorkersRouteOptions, lang: string, 
       alternates={languagesOf(content, slug).map((l) => ({ language: l, href: `${baseUrl}${workerPath(l, slug)}` }))}
       htmlAttributes={htmlAttributes}
     >
-      <WorkerPageView page={found} words={words} languages={languageEntries(content, slug)} />
+      <WorkerPageView
+        page={found}
+        words={words}
+        languages={languageEntries(content, slug)}
+        eservice={
+          found.eservice ? eserviceLink(lang, found.eservice, opts.translated?.(lang, found.eservice) ?? false) : undefined
+        }
+      />
     </WorkersLayout>,
     Boolean(htmlAttributes),
   );

@@ -32,8 +32,11 @@ export function continueAfterSignIn(request: FastifyRequest, reply: FastifyReply
   });
 }
 
-/** Addresses that are not pages in a language (the identity provider's steps, the API). */
-const NOT_A_PAGE = /^\/(idp|api|assets)(\/|$)/;
+/**
+ * Addresses that are not pages in a language (the identity provider's steps, the API), or that
+ * carry their own (the workers' portal, /workers/<code>/…): someone is sent back to them as they are.
+ */
+const NOT_A_PAGE = /^\/(idp|api|assets|workers)(\/|$)/;
 
 /**
  * Where to go once signed in: the page asked for (or as it is, when not a

@@ -24,6 +24,11 @@ export interface PageContextValue {
   asset(name: string): string;
   /** The signed-in person's name in the page's language, when someone is signed in. */
   viewerName?: string | undefined;
+  /**
+   * Dates in a language other than the portal's two (the workers' portal's forms): the page's
+   * own way of writing a day, in place of the locale's.
+   */
+  formatDay?: ((d: Date) => string) | undefined;
 }
 
 export const PageContext = createContext<PageContextValue | null>(null);
@@ -50,9 +55,9 @@ export function helpersFor(ctx: PageContextValue) {
     /** The current page in the other language. */
     otherLocale: otherLocale(locale),
     alternateUrl: switchLocale(ctx.url, otherLocale(locale)),
-    date: (d: Date) => formatDate(d, locale),
+    date: ctx.formatDay ?? ((d: Date) => formatDate(d, locale)),
     hijri: (d: Date) => formatHijri(d, locale),
     number: (n: number, options?: Intl.NumberFormatOptions) => formatNumber(n, locale, options),
-    dir: direction[locale],
+    dir: ctx.dir ?? direction[locale],
   };
 }

@@ -1,6 +1,6 @@
 import { ArrowIcon } from "../../platform/design/icons.js";
 import type { WorkerInterface, WorkerPage } from "../content.js";
-import { directionOf, formLocaleFor, type WorkerLanguage } from "../languages.js";
+import { directionOf, formLocaleFor, type WorkerLanguage, workerPath } from "../languages.js";
 
 export interface LanguageEntry {
   language: WorkerLanguage;
@@ -53,32 +53,45 @@ export function PageLanguages({
   );
 }
 
-/** The address of an e-service's start page for a reader of this language. */
-export function eserviceHref(language: WorkerLanguage, slug: string): string {
-  return formLocaleFor(language) === "ar" ? `/eservices/${slug}` : `/en/eservices/${slug}`;
+/** Where a page's e-service button leads: the form, and the language it is in. */
+export interface EserviceLink {
+  href: string;
+  language: string;
+}
+
+/**
+ * The e-service's start page for a reader of this language: the form in their
+ * language when it is translated, else the portal's form they can read best.
+ */
+export function eserviceLink(language: WorkerLanguage, slug: string, translated: boolean): EserviceLink {
+  if (translated) return { href: `${workerPath(language)}/eservices/${slug}`, language };
+  const locale = formLocaleFor(language);
+  return { href: locale === "ar" ? `/eservices/${slug}` : `/en/eservices/${slug}`, language: locale };
 }
 
 export function WorkerPageView({
   page,
   words,
   languages,
+  eservice,
 }: {
   page: WorkerPage;
   words: WorkerInterface;
   languages: LanguageEntry[];
+  /** Where the page's e-service button leads, when it has one. */
+  eservice?: EserviceLink | undefined;
 }) {
-  const formLocale = formLocaleFor(page.language);
   return (
     <article class="content-page">
       <h1 class="heading-xl">{page.title}</h1>
       <p class="lead">{page.description}</p>
       <div class="prose" dangerouslySetInnerHTML={{ __html: page.html }} />
-      {page.eservice ? (
+      {eservice ? (
         <div class="workers-eservice">
           <a
             class="button button--start"
-            href={eserviceHref(page.language, page.eservice)}
-            hrefLang={formLocale}
+            href={eservice.href}
+            hrefLang={eservice.language}
             id="labour-complaint-link"
             draggable={false}
           >
