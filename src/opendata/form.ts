@@ -180,7 +180,10 @@ export async function readDatasetForm(
 
   // The columns are those of the file sent, else of the one the dataset has.
   const fileRefused = problems.some((p) => p.field === "file");
-  const table = csv?.table ?? (o.existing && !fileRefused ? await o.table?.() : undefined);
+  // A form that neither lists the columns nor sends a file leaves them as they are (and the file unread).
+  const keep = !listed && !csv;
+  const check = !fileRefused && !keep;
+  const table = csv?.table ?? (listed && o.existing && !fileRefused ? await o.table?.() : undefined);
   if (table && !listed) values.columns = labelsFor(table.columns, o.existing?.columnLabels ?? []);
   values.columns.forEach((c, i) => {
     for (const lang of ["Ar", "En"] as const)
@@ -192,7 +195,7 @@ export async function readDatasetForm(
         });
   });
   const columns = table?.columns ?? [];
-  if (values.chartPeriod && !fileRefused) {
+  if (values.chartPeriod && check) {
     const i = columns.indexOf(values.chartPeriod);
     if (i < 0)
       problems.push({
@@ -208,17 +211,20 @@ export async function readDatasetForm(
       });
   }
   const chartValues = values.chartValues.filter((c) => c !== values.chartPeriod);
-  for (const column of fileRefused ? [] : chartValues) {
+  for (const column of check ? chartValues : []) {
     const i = columns.indexOf(column);
     if (i < 0) problems.push({ field: "chartValues", key: "opendata.workspace.errors.chartUnknown", values: { column } });
     else if (table && !isNumericColumn(table, i))
       problems.push({ field: "chartValues", key: "opendata.workspace.errors.chartNotNumeric", values: { column } });
   }
-  if (chartValues.length > MAX_SERIES)
+  if (check && chartValues.length > MAX_SERIES)
     problems.push({ field: "chartValues", key: "opendata.workspace.errors.chartTooMany", values: { max: MAX_SERIES } });
-  const columnLabels = values.columns.filter((c) => columns.includes(c.name) && (c.ar || c.en));
-  const chart: ChartChoice | null =
-    values.chartPeriod || chartValues.length
+  const columnLabels = keep
+    ? (o.existing?.columnLabels ?? [])
+    : values.columns.filter((c) => columns.includes(c.name) && (c.ar || c.en));
+  const chart: ChartChoice | null = keep
+    ? (o.existing?.chart ?? null)
+    : values.chartPeriod || chartValues.length
       ? { ...(values.chartPeriod ? { period: values.chartPeriod } : {}), values: chartValues }
       : null;
 
