@@ -120,15 +120,14 @@ function fuzziness(term: string): number | false {
   return n >= 7 ? 2 : n >= 4 ? 1 : false;
 }
 
-/** A document's terms, field by field, as the index takes them (title, keywords, summary, purpose, body). */
+/** A document's text, field by field, as the index takes it (title, keywords, summary, purpose, body). */
+function textsOf(d: SearchDoc): string[] {
+  return [bothLanguages(d.title), d.keywords, bothLanguages(d.summary), d.purpose ?? "", d.body];
+}
+
+/** A document's terms, field by field. */
 function fieldsOf(d: SearchDoc): string[][] {
-  return [
-    appendIndexTerms(bothLanguages(d.title), []),
-    appendIndexTerms(d.keywords, []),
-    appendIndexTerms(bothLanguages(d.summary), []),
-    appendIndexTerms(d.purpose ?? "", []),
-    appendIndexTerms(d.body, []),
-  ];
+  return textsOf(d).map((text) => appendIndexTerms(text, []));
 }
 
 /** How a word of the vocabulary is shown: its most frequent spelling (the first in alphabetical order among equals). */
@@ -180,6 +179,8 @@ export class SearchEngine {
   private readonly skeletons = new Map<string, Map<string, number>>();
   /** Words people may type, normalised → how they are written (each spelling with its count), with how often they occur. */
   private readonly vocabulary = new SearchableMap<{ forms: Map<string, number>; count: number }>();
+  /** The same entries by word, for counting (a hash lookup, not a walk down the tree). */
+  private readonly vocabularyEntries = new Map<string, { forms: Map<string, number>; count: number }>();
   /** The agencies by the names people call them. */
   private names = new NameMatcher();
   /** Equal scores are ordered by id, so an index updated in place ranks as a fresh build does. */
@@ -188,19 +189,19 @@ export class SearchEngine {
   private readonly salientIdfs = new Map<string, number>();
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
-    this.index = InvertedIndex.build(this.numbered(docs));
+    this.index = InvertedIndex.build(this.numbered(docs), (text) => appendIndexTerms(text, []));
     this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
     this.synonyms = new SynonymTable(synonymGroups);
     this.setBestBets(bestBets);
   }
 
   /** Numbers the documents as the index reads them, noting what the engine keeps of each. */
-  private *numbered(docs: Iterable<SearchDoc>): Generator<string[][]> {
+  private *numbered(docs: Iterable<SearchDoc>): Generator<string[]> {
     for (const d of docs) {
       const n = this.docs.push(d) - 1;
       this.byId.set(d.id, n);
       this.note(n, d, 1);
-      yield fieldsOf(d);
+      yield textsOf(d);
     }
   }
 
@@ -231,17 +232,21 @@ export class SearchEngine {
               if (stems.size === 0) this.skeletons.delete(w.key);
             }
             if (!counted) continue;
-            let entry = this.vocabulary.get(w.norm);
+            let entry = this.vocabularyEntries.get(w.norm);
             if (!entry) {
               if (sign < 0) continue;
               entry = { forms: new Map(), count: 0 };
               this.vocabulary.set(w.norm, entry);
+              this.vocabularyEntries.set(w.norm, entry);
             }
             entry.count += sign;
             const form = (entry.forms.get(raw) ?? 0) + sign;
             if (form > 0) entry.forms.set(raw, form);
             else entry.forms.delete(raw);
-            if (entry.count <= 0) this.vocabulary.delete(w.norm);
+            if (entry.count <= 0) {
+              this.vocabulary.delete(w.norm);
+              this.vocabularyEntries.delete(w.norm);
+            }
           }
         }
       }

@@ -24,6 +24,8 @@ const B = 0.7;
 /** A term's count in one field is kept in 6 bits of a packed 32-bit word (five fields); more than 63 counts as 63. */
 const TF_BITS = 6;
 const TF_MAX = (1 << TF_BITS) - 1;
+/** How many lines of text a build remembers the terms of. */
+const LINE_CACHE = 200_000;
 
 export interface Postings {
   docs: Uint32Array;
@@ -110,8 +112,13 @@ export class InvertedIndex {
   /** How many documents the index holds. */
   documentCount = 0;
 
-  /** Builds the index of documents numbered from 0, each given as the terms of each of its fields. */
-  static build(documents: Iterable<string[][]>): InvertedIndex {
+  /**
+   * Builds the index of documents numbered from 0, each given as the text of
+   * each of its fields, cut into terms by `termsOf`. A text is read a line at
+   * a time and each line's term numbers are remembered, so the lines a
+   * catalogue repeats (an agency's name, eligibility, audiences) are cut once.
+   */
+  static build(documents: Iterable<string[]>, termsOf: (text: string) => string[]): InvertedIndex {
     const index = new InvertedIndex();
     const ids = new Map<string, number>();
     const terms: string[] = [];
@@ -123,42 +130,63 @@ export class InvertedIndex {
     const pairTf = new U32();
     const starts = new U32();
     const lengths: number[][] = FIELD_WEIGHTS.map(() => []);
+    const termId = (t: string): number => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = terms.push(t) - 1;
+        ids.set(t, id);
+        if (id === df.length) {
+          const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          df = grow(df, (n) => new Uint32Array(n));
+          lastDoc = grow(lastDoc, (n) => new Int32Array(n));
+          slotOf = grow(slotOf, (n) => new Uint32Array(n));
+        }
+        lastDoc[id] = -1;
+      }
+      return id;
+    };
+    const lines = new Map<string, Uint32Array>();
+    const idsOf = (line: string): Uint32Array => {
+      let out = lines.get(line);
+      if (!out) {
+        const found = termsOf(line);
+        out = new Uint32Array(found.length);
+        for (let i = 0; i < found.length; i++) out[i] = termId(found[i] as string);
+        if (lines.size >= LINE_CACHE) lines.clear();
+        lines.set(line, out);
+      }
+      return out;
+    };
     let doc = 0;
     for (const fields of documents) {
       starts.push(pairTerm.length);
       for (let f = 0; f < FIELDS; f++) {
-        const words = fields[f] ?? [];
-        (lengths[f] as number[]).push(words.length);
-        for (const t of words) {
-          let id = ids.get(t);
-          if (id === undefined) {
-            id = terms.push(t) - 1;
-            ids.set(t, id);
-            if (id === df.length) {
-              const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
-                const b = make(a.length * 2);
-                b.set(a);
-                return b;
-              };
-              df = grow(df, (n) => new Uint32Array(n));
-              lastDoc = grow(lastDoc, (n) => new Int32Array(n));
-              slotOf = grow(slotOf, (n) => new Uint32Array(n));
+        let length = 0;
+        for (const line of (fields[f] ?? "").split("\n")) {
+          const found = idsOf(line);
+          length += found.length;
+          for (let k = 0; k < found.length; k++) {
+            const id = found[k] as number;
+            if (lastDoc[id] !== doc) {
+              lastDoc[id] = doc;
+              slotOf[id] = pairTerm.length;
+              pairTerm.push(id);
+              pairTf.push(0);
+              df[id] = (df[id] as number) + 1;
             }
-            lastDoc[id] = -1;
+            const slot = slotOf[id] as number;
+            pairTf.data[slot] = bump(pairTf.data[slot] as number, f);
           }
-          if (lastDoc[id] !== doc) {
-            lastDoc[id] = doc;
-            slotOf[id] = pairTerm.length;
-            pairTerm.push(id);
-            pairTf.push(0);
-            df[id] = (df[id] as number) + 1;
-          }
-          const slot = slotOf[id] as number;
-          pairTf.data[slot] = bump(pairTf.data[slot] as number, f);
         }
+        (lengths[f] as number[]).push(length);
       }
       doc++;
     }
+    lines.clear();
     starts.push(pairTerm.length);
     index.documentCount = doc;
     index.lengths = lengths.map((l) => Uint32Array.from(l));

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ServiceStatement } from "../../forms/engine/facts.js";
 import type { Db } from "../../platform/db/client.js";
@@ -259,8 +259,12 @@ export interface ServiceSearchRow {
   documents: { slug: string; title: { ar: string; en: string } }[];
 }
 
-/** Published services after the one with id `afterId`, with their searchable text (three queries per page). */
-export async function servicesForSearch(db: Db, afterId: number, limit: number): Promise<ServiceSearchRow[]> {
+/**
+ * Published services after the one with id `afterId`, with their searchable
+ * text (eight queries per page), or only those of the ids given (a change).
+ */
+export async function servicesForSearch(db: Db, afterId: number, limit: number, only?: number[]): Promise<ServiceSearchRow[]> {
+  if (only?.length === 0) return [];
   const rows = await db
     .select({
       ...summaryColumns,
@@ -271,17 +275,23 @@ export async function servicesForSearch(db: Db, afterId: number, limit: number):
     })
     .from(services)
     .innerJoin(agencies, eq(services.agencyId, agencies.id))
-    .where(and(eq(services.published, true), gt(services.id, afterId)))
+    .where(and(eq(services.published, true), gt(services.id, afterId), only ? inArray(services.id, only) : undefined))
     .orderBy(asc(services.id))
     .limit(limit);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // A page of consecutive services reads its links by a range of ids (a list of thousands of ids costs more than the rows).
+  const first = ids[0] as number;
+  const last = ids[ids.length - 1] as number;
+  const dense = last - first < ids.length * 2;
+  const of = (column: typeof servicePersonas.serviceId | typeof serviceDocuments.serviceId) =>
+    dense ? between(column, first, last) : inArray(column, ids);
   const [personaLinks, categoryLinks, categoryRows, lifeEventLinks, personaRows, lifeEventRows, documentRows] = await Promise.all(
     [
-      db.select().from(servicePersonas).where(inArray(servicePersonas.serviceId, ids)),
-      db.select().from(serviceCategories).where(inArray(serviceCategories.serviceId, ids)),
+      db.select().from(servicePersonas).where(of(servicePersonas.serviceId)),
+      db.select().from(serviceCategories).where(of(serviceCategories.serviceId)),
       db.select({ slug: categories.slug, nameAr: categories.nameAr, nameEn: categories.nameEn }).from(categories),
-      db.select().from(serviceLifeEvents).where(inArray(serviceLifeEvents.serviceId, ids)),
+      db.select().from(serviceLifeEvents).where(of(serviceLifeEvents.serviceId)),
       db.select().from(personas),
       db.select().from(lifeEvents),
       db
@@ -292,7 +302,7 @@ export async function servicesForSearch(db: Db, afterId: number, limit: number):
           titleEn: serviceDocuments.titleEn,
         })
         .from(serviceDocuments)
-        .where(inArray(serviceDocuments.serviceId, ids))
+        .where(of(serviceDocuments.serviceId))
         .orderBy(asc(serviceDocuments.position)),
     ],
   );
