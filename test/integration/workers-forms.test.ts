@@ -159,6 +159,12 @@ describe("the labour complaint in Urdu", () => {
   });
 
   it("exists only in the languages it is translated into", async () => {
+    for (const language of ["hi", "ne", "bn", "tl", "ml", "si"] as const) {
+      const res = await t.app.inject({ url: `/workers/${language}/eservices/labour-complaint` });
+      expect(res.statusCode, language).toBe(200);
+      expect(res.body).toMatch(new RegExp(`^<!doctype html><html lang="${language}" dir="ltr">`));
+      expect(res.body).toContain(forms.overlays[language]?.get("labour-complaint")?.texts.get("summary"));
+    }
     expect((await t.app.inject({ url: "/workers/fr/eservices/labour-complaint" })).statusCode).toBe(404);
     expect((await t.app.inject({ url: "/workers/ar/eservices/labour-complaint" })).statusCode).toBe(404);
     expect((await t.app.inject({ url: "/workers/ur/eservices/visitor-visa" })).statusCode).toBe(404);
@@ -170,5 +176,28 @@ describe("the labour complaint in Urdu", () => {
     const first = await startDraft(client);
     const page = await client.get(first);
     for (const text of english) expect(page.body).not.toContain(`>${text}<`);
+  });
+});
+
+describe("the labour complaint in each workers' language", () => {
+  it("says what is wrong in the language, with a 400", async () => {
+    const client = await signedInAs(t.app, "resident");
+    for (const language of ["hi", "ur", "ne", "bn", "tl", "ml", "si"] as const) {
+      const words = forms.words[language];
+      const texts = forms.overlays[language]?.get("labour-complaint")?.texts;
+      const here = `/workers/${language}/eservices/labour-complaint`;
+      await client.get(here);
+      const started = await client.post(`${here}/start`, {});
+      const first = String(started.headers.location);
+      expect(first.startsWith(`${here}/`), language).toBe(true);
+      const bad = await client.post(first, { "worker-qid": "", "worker-phone": "5550 0102" });
+      expect(bad.statusCode, language).toBe(400);
+      expect(bad.body).toMatch(
+        new RegExp(`^<!doctype html><html lang="${language}" dir="${language === "ur" ? "rtl" : "ltr"}">`),
+      );
+      const label = texts?.get("pages.worker.questions.worker-qid.label") ?? "";
+      expect(summary(bad.body), language).toContain(words?.get("forms.errors.required")?.replace("{label}", label));
+      expect(bad.body).toContain(words?.get("eservices.apply.continue"));
+    }
   });
 });

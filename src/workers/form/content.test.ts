@@ -3,7 +3,7 @@ import { loadDefinitionFiles } from "../../eservices/content.js";
 import { formWordKeys } from "../../eservices/translated/routes.js";
 import { allQuestions, type Definition } from "../../forms/engine/definition.js";
 import { coverageOf, overlaid, textsOf } from "../../forms/engine/overlay.js";
-import { readCatalogue } from "../../platform/i18n/messages.js";
+import { readCatalogue, Translator } from "../../platform/i18n/messages.js";
 import { type WorkerLanguage, workerLanguages } from "../languages.js";
 import { loadWorkerForms } from "./content.js";
 
@@ -12,7 +12,7 @@ const forms = loadWorkerForms();
 const english = readCatalogue("en");
 
 /** The languages the labour complaint must be readable in (issue #22): every workers' language but the portal's two. */
-const workersOwn: WorkerLanguage[] = ["ur"];
+const workersOwn: WorkerLanguage[] = ["hi", "ur", "ne", "bn", "tl", "ml", "si"];
 
 const overlays = workerLanguages.flatMap((language) => [...(forms.overlays[language]?.values() ?? [])]);
 
@@ -87,6 +87,15 @@ describe.each(workerLanguages.filter((l) => forms.words[l]).map((l) => [l] as co
       const en = english.get(key);
       if (en === undefined) continue;
       expect(placeholders(words.get(key) ?? ""), `${language} ${key}`).toEqual(placeholders(en));
+    }
+  });
+
+  it("are messages the portal's formatter reads", () => {
+    const tr = new Translator("en", new Map(words));
+    const values = { label: "L", name: "N", max: 1, min: 1, types: "PDF", size: 1, count: 2, days: 3 };
+    for (const key of formWordKeys) {
+      const extra = { title: "T", current: 1, total: 2, record: "R", date: "D", item: "I", n: 1 };
+      expect(() => tr.t(key, { ...values, ...extra }), `${language} ${key}`).not.toThrow();
     }
   });
 
