@@ -90,6 +90,33 @@ describe("search engine", () => {
     expect(outcome.hits.filter((h) => h.doc.slug === "apply-for-exit-permit")).toHaveLength(1);
   });
 
+  it("reaches a body's own services when the query names the body inside it", () => {
+    const withAgencies = new SearchEngine([
+      ...docs,
+      service("pay-water-bill", "دفع فاتورة الماء", "Pay the water bill", {
+        popularity: 0,
+        agency: { slug: "water-corporation", name: { ar: "مؤسسة المياه", en: "Water Corporation" } },
+      }),
+      {
+        id: "agency:water-corporation",
+        type: "agency",
+        slug: "water-corporation",
+        path: "/agencies/water-corporation",
+        title: { ar: "مؤسسة المياه", en: "Water Corporation" },
+        summary: { ar: "المياه", en: "Water" },
+        keywords: "",
+        names: ["Kahramaa", "كهرماء"],
+        body: "",
+        personas: [],
+        popularity: 0,
+      } satisfies SearchDoc,
+    ]);
+    for (const q of ["Kahramaa bill", "فاتورة كهرماء"]) {
+      const slugs = withAgencies.search(q).hits.map((h) => h.doc.slug);
+      expect(slugs.slice(0, 2), q).toContain("pay-water-bill");
+    }
+  });
+
   it("filters by type, persona, agency and fully online", () => {
     expect(top("وزارة الداخلية", { type: "agency" })).toEqual(["ministry-of-interior"]);
     expect(top("طلب", { personas: ["visitor"] })).toEqual(["apply-for-visitor-visa"]);

@@ -66,6 +66,9 @@ const COORD_POWER = 2;
 /** From this many words, a query is ranked by how many of its words each document holds and how well, not all-or-nothing. */
 const LONG_QUERY = 3;
 
+/** How a body's own result for the query's other words weighs beside results for the whole query. */
+const SCOPED_WEIGHT = 0.8;
+
 /** Below this many results for all the words, results for some of the words are added after them. */
 const RELAX_BELOW = 5;
 
@@ -614,6 +617,28 @@ export class SearchEngine {
     return changed ? words.join(" ") : undefined;
   }
 
+  /**
+   * What the body a query names inside it offers for the query's other
+   * words ("PHCC appointment": the primary care corporation's things about
+   * appointments), best first; empty when the query names no body that way.
+   */
+  private withinNamedBody(query: string, filters: SearchFilters, keep: number): { doc: number; score: number }[] {
+    const named = this.names.within(query);
+    if (!named) return [];
+    const groups = this.expand(named.rest);
+    if (!groups.length) return [];
+    const out: { doc: number; score: number }[] = [];
+    for (const n of named.docs) {
+      const agency = this.docs[n];
+      if (agency?.type !== "agency" || (filters.agency && filters.agency !== agency.slug)) continue;
+      const scoped = { ...filters, agency: agency.slug };
+      let found = this.run(groups, "AND", scoped, keep);
+      if (!found.total) found = this.run(groups, "OR", scoped, keep, { fuzzy: true, coordinate: true });
+      out.push(...found.ranked.filter((r) => r.doc !== n));
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
   /** Searches; `limit` and `offset` page through the hits (best bets first). */
   search(query: string, filters: SearchFilters = {}, page = { offset: 0, limit: 20 }): SearchOutcome {
     const keep = page.offset + page.limit;
@@ -659,6 +684,17 @@ export class SearchEngine {
       add(this.run(groups, "AND", filters, keep, { fuzzy: true, keepCommon: true }), "fuzzy");
     }
     const didYouMean = strict.total < 3 && !layoutSwitchedTo ? this.correct(query, relaxed !== undefined) : undefined;
+    // A body named inside the query ("Kahramaa bill"): its own things matching the other words go beside the others.
+    if (!layoutSwitchedTo) {
+      const scoped = this.withinNamedBody(query, filters, keep);
+      if (scoped.length) {
+        const best = new Map(results.map((r) => [r.doc, r.score]));
+        for (const r of scoped) best.set(r.doc, Math.max(best.get(r.doc) ?? 0, r.score * SCOPED_WEIGHT));
+        const merged = [...best].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score);
+        results = merged;
+        total = Math.max(total, merged.length);
+      }
+    }
 
     // Best bets first, then the agencies the query names, then the ranked results.
     const asked = layoutSwitchedTo ?? query;

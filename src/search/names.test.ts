@@ -30,4 +30,11 @@ describe("agencies named the way people say them", () => {
     expect(names.match("ministry")).toEqual([]);
     expect(names.match("health card")).toEqual([]);
   });
+
+  it("finds a body named inside a longer query, with the query's other words", () => {
+    expect(names.within("MOPH vaccination")).toEqual({ docs: [1], rest: "vaccination" });
+    expect(names.within("رسوم الجمارك على السيارات")).toEqual({ docs: [3], rest: "رسوم السيارات" });
+    expect(names.within("MOPH")).toBeUndefined();
+    expect(names.within("renew health card")).toBeUndefined();
+  });
 });

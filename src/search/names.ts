@@ -75,6 +75,32 @@ export class NameMatcher {
     if (perName.length) this.distinctive.set(doc, perName);
   }
 
+  /**
+   * A body named inside a longer query ("Kahramaa bill", "حجز موعد PHCC"):
+   * the longest run of words that is one of its names as a whole, and the
+   * query's other words. Undefined when no name is inside, or the name is
+   * the whole query (see match).
+   */
+  within(query: string): { docs: number[]; rest: string } | undefined {
+    const words = wordsWithOffsets(query)
+      .map((w) => ({ raw: w.raw, stem: stem(w.norm) }))
+      .filter((w) => w.stem);
+    for (let length = words.length - 1; length >= 1; length--) {
+      for (let i = 0; i + length <= words.length; i++) {
+        const docs = this.whole.get(
+          words
+            .slice(i, i + length)
+            .map((w) => w.stem)
+            .join(" "),
+        );
+        if (!docs) continue;
+        const rest = [...words.slice(0, i), ...words.slice(i + length)].map((w) => w.raw).join(" ");
+        return { docs: [...docs], rest };
+      }
+    }
+    return undefined;
+  }
+
   /** The documents the query names, best first (a whole name before a name by its words). */
   match(query: string): number[] {
     const stems = stemsOf(query);
