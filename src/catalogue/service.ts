@@ -70,6 +70,7 @@ export { findNews } from "./repository/articles.js";
 export * as catalogueEditing from "./repository/editing.js";
 /** Published services by their review date (last reviewed + an interval in months), for reviews and their reminders. */
 export { type ServiceDue, servicesDueForReview } from "./repository/review.js";
+export { serviceChangesSince, serviceTextSources } from "./repository/service-changes.js";
 export { type ServiceSearchRow, servicesBySlugs, servicesForSearch } from "./repository/services.js";
 export {
   createTerm,

@@ -1,10 +1,23 @@
+import { serviceChangesSince, serviceTextSources } from "../catalogue/service.js";
 import type { ContentPage } from "../pages/content.js";
 import type { Db } from "../platform/db/client.js";
 import { versionStamp } from "../platform/db/versions.js";
 import type { DocType, SearchDoc } from "./documents.js";
 import { SearchEngine } from "./engine.js";
 import { readBestBets, readSynonyms, SEARCH_SETTINGS_VERSION } from "./settings.js";
-import { loadSearchPart, partsToRead, type SourcePart, sourceParts } from "./sources.js";
+import { catalogueDocsOf, loadSearchPart, partsToRead, type SourcePart, sourceParts } from "./sources.js";
+
+/**
+ * A catalogue change is read as the services written since the last read,
+ * less this margin: a write stamps its row with its own clock, and may
+ * commit a little after another instance read the latest stamp.
+ */
+const CHANGE_MARGIN_MS = 60_000;
+/** More changed services than this are read with the whole catalogue (one pass beats thousands of lookups). */
+const MAX_CHANGED_SERVICES = 2000;
+
+/** The service a catalogue document belongs to (a form's is in its address). */
+const serviceOf = (d: SearchDoc) => (d.type === "service" ? d.slug : d.type === "form" ? d.path.split("/")[2] : undefined);
 
 export interface IndexLog {
   info(obj: object, msg: string): void;
@@ -76,7 +89,9 @@ export class SearchIndex {
   private timer: NodeJS.Timeout | undefined;
   private building: Promise<void> | undefined;
   /** What the last build read from the database, and how many documents it indexed. */
-  lastBuild: { read: SourcePart[]; documents: number; changed?: number } | undefined;
+  lastBuild: { read: SourcePart[]; documents: number; changed?: number | undefined; services?: number } | undefined;
+  /** The latest service write the catalogue was read up to, and what services' text borrows from other rows then. */
+  private catalogueSeen: { latest: Date | undefined; sources: string } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -107,13 +122,21 @@ export class SearchIndex {
 
   private async build(read: Set<SourcePart>, stamps: Map<string, string>, afresh = false): Promise<void> {
     const started = performance.now();
+    const incremental = !afresh && this.stamps !== undefined && this.parts.size === sourceParts.length;
+    let services: number | undefined;
+    const readPart = async (part: SourcePart) => {
+      if (part !== "catalogue") return loadSearchPart(this.db, this.pages, part);
+      const { docs, rows } = await this.readCatalogue(incremental);
+      services = rows;
+      return docs;
+    };
     const [fresh, synonyms, bestBets] = await Promise.all([
-      Promise.all([...read].map(async (part) => [part, await loadSearchPart(this.db, this.pages, part)] as const)),
+      Promise.all([...read].map(async (part) => [part, await readPart(part)] as const)),
       readSynonyms(this.db),
       readBestBets(this.db),
     ]);
     let changed: number | undefined;
-    if (!afresh && this.stamps && this.parts.size === sourceParts.length) {
+    if (incremental) {
       const removed: string[] = [];
       const upserted: SearchDoc[] = [];
       for (const [part, docs] of fresh) {
@@ -135,11 +158,45 @@ export class SearchIndex {
     }
     this.stamps = stamps;
     const documents = this.current.documentCount;
-    this.lastBuild = { read: sourceParts.filter((p) => read.has(p)), documents, changed };
+    this.lastBuild = {
+      read: sourceParts.filter((p) => read.has(p)),
+      documents,
+      changed,
+      ...(services === undefined ? {} : { services }),
+    };
     this.log?.info(
-      { documents, read: [...read], changed, ms: Math.round(performance.now() - started) },
+      { documents, read: [...read], services, changed, ms: Math.round(performance.now() - started) },
       changed === undefined ? "search index built" : "search index updated",
     );
+  }
+
+  /**
+   * The catalogue's documents. Following a change, only the services written
+   * since the last read are read (each write stamps updated_at; a withdrawn
+   * service leaves with its forms), unless what every service's text borrows
+   * (agencies' names, personas, categories, life events) changed too: then,
+   * as at start, every published service is read.
+   */
+  private async readCatalogue(incremental: boolean): Promise<{ docs: SearchDoc[]; rows: number }> {
+    const seen = this.catalogueSeen;
+    const since = incremental && seen?.latest ? new Date(seen.latest.getTime() - CHANGE_MARGIN_MS) : undefined;
+    const [sources, changes] = await Promise.all([serviceTextSources(this.db), serviceChangesSince(this.db, since)]);
+    const before = this.parts.get("catalogue");
+    let out: { docs: SearchDoc[]; rows: number };
+    if (since && seen?.sources === sources && before && changes.changed.length <= MAX_CHANGED_SERVICES) {
+      const slugs = new Set(changes.changed.map((c) => c.slug));
+      const fresh = await catalogueDocsOf(
+        this.db,
+        changes.changed.filter((c) => c.published).map((c) => c.id),
+      );
+      const kept = before.filter((d) => !slugs.has(serviceOf(d) ?? ""));
+      out = { docs: [...kept, ...fresh], rows: changes.changed.length };
+    } else {
+      const docs = await loadSearchPart(this.db, this.pages, "catalogue");
+      out = { docs, rows: docs.filter((d) => d.type === "service").length };
+    }
+    this.catalogueSeen = { latest: changes.latest, sources };
+    return out;
   }
 
   /** Rebuilds when the content counters have moved since the last build, reading again only what they touch. */

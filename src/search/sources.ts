@@ -75,10 +75,10 @@ function doc(
   return kind ? { ...d, keywords: `${d.keywords} ${kind}` } : d;
 }
 
-/** Services and their downloadable forms, a page of the catalogue at a time. */
-async function serviceDocs(db: Db, docs: SearchDoc[]): Promise<void> {
+/** Services and their downloadable forms, a page of the catalogue at a time (only the services of `only`, when given). */
+async function serviceDocs(db: Db, docs: SearchDoc[], only?: number[]): Promise<void> {
   for (let afterId = 0; ; ) {
-    const rows = await servicesForSearch(db, afterId, PAGE);
+    const rows = await servicesForSearch(db, afterId, PAGE, only);
     afterId = rows[rows.length - 1]?.id ?? afterId;
     for (const s of rows) {
       docs.push(
@@ -119,6 +119,13 @@ async function serviceDocs(db: Db, docs: SearchDoc[]): Promise<void> {
     }
     if (rows.length < PAGE) break;
   }
+}
+
+/** The documents of these services (by id) and of their forms, for a change to a few of them. */
+export async function catalogueDocsOf(db: Db, ids: number[]): Promise<SearchDoc[]> {
+  const docs: SearchDoc[] = [];
+  if (ids.length) await serviceDocs(db, docs, ids);
+  return docs;
 }
 
 /** The visitors' pages in both languages, and every workers' page in its own language. */
