@@ -117,6 +117,20 @@ describe("search engine", () => {
     }
   });
 
+  it("lets the words asking about a service's fees or papers add to the score, not choose the service", () => {
+    const withFees = new SearchEngine([
+      ...docs,
+      service("fire-certificate-fees", "شهادة السلامة من الحريق", "Fire safety certificate", {
+        body: "الرسوم وتجديد الشهادة كل سنة لحامل الإقامة. Fees and renewal every year, required documents, for any residence permit.",
+        popularity: 20000,
+      }),
+    ]);
+    const slugs = (q: string) => withFees.search(q).hits.map((h) => h.doc.slug);
+    expect(slugs("كم رسوم تجديد الاقامة")[0]).toBe("renew-residence-permit");
+    expect(slugs("residence renewal fees required documents")[0]).toBe("renew-residence-permit");
+    expect(slugs("رسوم")[0]).toBe("fire-certificate-fees");
+  });
+
   it("filters by type, persona, agency and fully online", () => {
     expect(top("وزارة الداخلية", { type: "agency" })).toEqual(["ministry-of-interior"]);
     expect(top("طلب", { personas: ["visitor"] })).toEqual(["apply-for-visitor-visa"]);

@@ -1,6 +1,7 @@
 // One class over 400 lines, on purpose: the query pipeline (expansion, passes, fallbacks, pinning) reads best in one place.
 import SearchableMap from "minisearch/SearchableMap";
 import { normalize } from "../platform/text/normalize.js";
+import { isFacet } from "./analyzer/facets.js";
 import { analyseWord, appendIndexTerms, writtenWords } from "./analyzer/fast.js";
 import { stem } from "./analyzer/index.js";
 import { otherLayout } from "./analyzer/keyboard.js";
@@ -425,7 +426,12 @@ export class SearchEngine {
 
   /** True when a group (any of its alternatives) matches too many documents to tell them apart. */
   private isCommonGroup(group: Group): boolean {
-    return group.some((terms) => terms.every((t) => this.isCommon(t)));
+    return group.some((terms) => terms.every((t) => this.isCommon(t))) || this.isFacetGroup(group);
+  }
+
+  /** A word as typed that asks about an aspect of a service ("رسوم", "documents"), not which one (see analyzer/facets). */
+  private isFacetGroup(group: Group): boolean {
+    return !isSynonymGroup(group) && group.every((terms) => terms.length === 1 && isFacet(terms[0] as string));
   }
 
   /**
