@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, loadDemoPeople } from "../../src/accounts/demo-people.js";
+import { publishDefinitions } from "../../src/eservices/repository/definitions.js";
 import { cases } from "../../src/eservices/tables.js";
 import { textsOf } from "../../src/forms/engine/overlay.js";
 import { loadWorkerForms } from "../../src/workers/form/content.js";
@@ -199,5 +200,44 @@ describe("the labour complaint in each workers' language", () => {
       expect(summary(bad.body), language).toContain(words?.get("forms.errors.required")?.replace("{label}", label));
       expect(bad.body).toContain(words?.get("eservices.apply.continue"));
     }
+  });
+});
+
+describe("the Urdu labour complaint, around the form", () => {
+  it("tells a visitor, in Urdu, to go to a service centre, and starts nothing", async () => {
+    const client = await signedInAs(t.app, "visitor");
+    const page = await client.get(start);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(ur("form.notEligible"));
+    expect(page.body).not.toContain(`action="${start}/start"`);
+    const res = await client.post(`${start}/start`, {});
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(start);
+  });
+
+  it("offers a saved draft again, in Urdu", async () => {
+    const client = await signedInAs(t.app, "citizen");
+    const first = await startDraft(client);
+    const { draft } = pageOf(first);
+    const page = await client.get(start);
+    expect(page.body).toContain(ur("form.draftsTitle"));
+    expect(page.body).toMatch(new RegExp(`href="${start}/${draft}/[a-z-]+"`));
+  });
+
+  it("sends readers to the English form once a new version is in force, and finishes drafts of the translated one in Urdu", async () => {
+    const client = await signedInAs(t.app, "resident");
+    const first = await startDraft(client);
+    const v4 = structuredClone(def);
+    v4.version = def.version + 1;
+    v4.summary = { ar: `${def.summary.ar} (محدّث)`, en: `${def.summary.en} (updated)` };
+    expect((await publishDefinitions(db(), [v4])).published).toEqual([`labour-complaint v${v4.version}`]);
+    const res = await client.get(start);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/en/eservices/labour-complaint");
+    const draft = await client.get(first);
+    expect(draft.statusCode).toBe(200);
+    expect(draft.body).toMatch(urduPage);
+    // A link to the complaints page still leads to the Urdu address, which sends on to the form in force.
+    expect((await t.app.inject({ url: "/workers/ur/complaints" })).body).toContain(`href="${start}"`);
   });
 });

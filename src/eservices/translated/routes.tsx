@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireViewer } from "../../accounts/sessions.js";
 import type { Answers, FileRef } from "../../forms/engine/answers.js";
 import { firstIncomplete, nextPage, questionPages, visiblePages, visibleQuestions } from "../../forms/engine/conditions.js";
-import type { Definition, Page } from "../../forms/engine/definition.js";
+import { allQuestions, type Definition, type Page } from "../../forms/engine/definition.js";
 import { echoedValues, type FormValues, formValuesOf } from "../../forms/engine/form-values.js";
 import { coverageOf, overlaid } from "../../forms/engine/overlay.js";
 import { brokenRules } from "../../forms/engine/page.js";
@@ -86,6 +86,8 @@ export async function translatedFormRoutes(app: FastifyInstance, opts: Translate
     const translation = forms.translation(language, def.slug);
     const words = forms.words(language);
     if (!translation || !words) return undefined;
+    // "Add another" (group questions) is not offered in translated forms yet: such a form stays in English.
+    if (allQuestions(def).some(({ question }) => question.type === "group")) return undefined;
     const coverage = coverageOf(def, translation.texts);
     if (translation.version !== def.version || coverage.missing.length || coverage.unknown.length) {
       request.log.warn(
