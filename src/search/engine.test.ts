@@ -131,6 +131,17 @@ describe("search engine", () => {
     expect(slugs("رسوم")[0]).toBe("fire-certificate-fees");
   });
 
+  it("finds a multi-word synonym only where its words share a field", () => {
+    const parks = new SearchEngine(
+      [
+        ...docs,
+        service("parks-permit", "تصريح المتنزهات", "Apply for a parks permit", { body: "For residents.", popularity: 90000 }),
+      ],
+      synonyms,
+    );
+    expect(parks.search("iqama").hits.map((h) => h.doc.slug)).not.toContain("parks-permit");
+  });
+
   it("filters by type, persona, agency and fully online", () => {
     expect(top("وزارة الداخلية", { type: "agency" })).toEqual(["ministry-of-interior"]);
     expect(top("طلب", { personas: ["visitor"] })).toEqual(["apply-for-visitor-visa"]);

@@ -103,6 +103,30 @@ function indexOf(docs: Uint32Array, doc: number): number {
   return -1;
 }
 
+/** Bits of the fields (title, keywords, summary, purpose, body) with a count in a packed count of a posting list. */
+const TF_BITS = 6;
+const FIELD_COUNT = 5;
+const ALL_FIELDS = (1 << FIELD_COUNT) - 1;
+function fieldMask(packed: number): number {
+  let mask = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) if ((packed >>> (f * TF_BITS)) & ((1 << TF_BITS) - 1)) mask |= 1 << f;
+  return mask;
+}
+
+/**
+ * The fields of a document holding any of a word's index terms: the words of
+ * a multi-word alternative ("residence permit") must share a field, so that
+ * a title's "permit" and a body's "residents" do not make the phrase.
+ */
+function leafFields(leaf: { postings: { docs: Uint32Array; tfs: Uint32Array } }[], doc: number): number {
+  let mask = 0;
+  for (const { postings } of leaf) {
+    const i = indexOf(postings.docs, doc);
+    if (i >= 0) mask |= fieldMask(postings.tfs[i] as number);
+  }
+  return mask;
+}
+
 /** A text in both languages, once when it is the same in both (a page in one language). */
 const bothLanguages = (t: { ar: string; en: string }) => (t.ar === t.en ? t.ar : `${t.ar} ${t.en}`);
 
@@ -466,13 +490,15 @@ export class SearchEngine {
         const [first, ...rest] = [...alt].sort((a, b) => leafSize(a) - leafSize(b));
         if (!first) continue;
         for (const { postings, factor } of first) {
-          const { docs, weights, idf } = postings;
+          const { docs, weights, idf, tfs } = postings;
           for (let i = 0; i < docs.length; i++) {
             const doc = docs[i] as number;
             let total = idf * factor * (weights[i] as number);
+            let fields = rest.length ? fieldMask(tfs[i] as number) : ALL_FIELDS;
             for (const leaf of rest) {
               const v = this.index.scoreOne(leaf, doc);
-              if (v === 0) {
+              fields &= leafFields(leaf, doc);
+              if (v === 0 || fields === 0) {
                 total = 0;
                 break;
               }
@@ -488,9 +514,11 @@ export class SearchEngine {
       let best = 0;
       for (const alt of group) {
         let total = 0;
+        let fields = ALL_FIELDS;
         for (const leaf of alt) {
           const v = this.index.scoreOne(leaf, doc);
-          if (v === 0) {
+          if (alt.length > 1) fields &= leafFields(leaf, doc);
+          if (v === 0 || fields === 0) {
             total = 0;
             break;
           }
