@@ -28,6 +28,11 @@ export class TopK {
   offer(doc: number, score: number): void {
     this.count += 1;
     const h = this.heap;
+    if (h.length >= this.k) {
+      // Most of a large result set is worse than the k kept: turned away before anything is made for it.
+      const least = h[0];
+      if (!least || score < least.score || (score === least.score && this.tie(doc, least.doc) > 0)) return;
+    }
     const item = { doc, score };
     if (h.length < this.k) {
       h.push(item);
@@ -39,7 +44,6 @@ export class TopK {
       }
       return;
     }
-    if (h.length === 0 || !this.worse(h[0] as typeof item, item)) return;
     h[0] = item;
     for (let i = 0; ; ) {
       const l = 2 * i + 1;
