@@ -10,6 +10,7 @@ import { isArabic, skeleton } from "./analyzer/transliteration.js";
 import type { BestBetType, DocType, SearchDoc } from "./documents.js";
 import { type Expansion, type IndexChange, InvertedIndex, ScoreBuffer } from "./inverted-index.js";
 import { NameMatcher } from "./names.js";
+import { ScoreSums } from "./score-buffer.js";
 import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
 import { TopK } from "./top-k.js";
 
@@ -196,6 +197,8 @@ export class SearchEngine {
   private index: InvertedIndex;
   /** Reusable score arrays: one for the running candidates, one for the group being intersected. */
   private buffers: ScoreBuffer[];
+  /** Reusable sums for matching some of the words. */
+  private sums: ScoreSums;
   /** The documents by number (a removed document leaves its number empty). */
   private readonly docs: (SearchDoc | undefined)[] = [];
   private readonly byId = new Map<string, number>();
@@ -219,6 +222,7 @@ export class SearchEngine {
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
     this.index = InvertedIndex.build(this.numbered(docs), (text) => appendIndexTerms(text, []));
     this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
+    this.sums = new ScoreSums(this.docs.length);
     this.synonyms = new SynonymTable(synonymGroups);
     this.setBestBets(bestBets);
   }
@@ -323,6 +327,7 @@ export class SearchEngine {
     if (this.docs.length > (this.buffers[0] as ScoreBuffer).capacity) {
       const size = Math.ceil(this.docs.length * 1.25);
       this.buffers = [new ScoreBuffer(size), new ScoreBuffer(size)];
+      this.sums = new ScoreSums(size);
     }
   }
 
@@ -563,19 +568,15 @@ export class SearchEngine {
           ? compiled.filter((_, g) => exactSize(g) <= this.index.documentCount * DISTINCTIVE_SHARE)
           : [];
       if (distinctive.length) compiled = distinctive;
-      const sum = new Map<number, number>();
-      const matched = new Map<number, number>();
+      const sums = this.sums.reset();
       for (const group of compiled) {
         const scored = scoreGroup(group, this.buffers[0] as ScoreBuffer);
-        for (const doc of scored.docs) {
-          sum.set(doc, (sum.get(doc) ?? 0) + scored.get(doc));
-          matched.set(doc, (matched.get(doc) ?? 0) + 1);
-        }
+        for (const doc of scored.docs) sums.add(doc, scored.get(doc));
       }
-      docs = [...sum.keys()];
+      docs = sums.docs;
       // Lucene's coordination factor: a document holding more of the words ranks higher.
-      const coord = (doc: number) => ((matched.get(doc) ?? 0) / compiled.length) ** COORD_POWER;
-      totals = docs.map((doc) => (sum.get(doc) ?? 0) * (pass.coordinate ? coord(doc) : 1));
+      const coord = (doc: number) => (sums.count(doc) / compiled.length) ** COORD_POWER;
+      totals = docs.map((doc) => sums.sum(doc) * (pass.coordinate ? coord(doc) : 1));
     }
 
     // Groups left out as too common still count for the documents found, where they are prominent ("ID card" in a title).

@@ -50,3 +50,54 @@ export class ScoreBuffer {
     return this.docs.length;
   }
 }
+
+/**
+ * Sums of scores per document with how many scores each sum holds, in
+ * arrays the size of the index reused from query to query (as ScoreBuffer):
+ * matching some of the words adds up every group's scores for documents
+ * that may be most of the index.
+ */
+export class ScoreSums {
+  private readonly sums: Float64Array;
+  private readonly counts: Uint32Array;
+  private readonly stamps: Uint32Array;
+  private generation = 0;
+  /** The documents with a current sum, in the order they were first added to. */
+  docs: number[] = [];
+
+  constructor(size: number) {
+    this.sums = new Float64Array(size);
+    this.counts = new Uint32Array(size);
+    this.stamps = new Uint32Array(size);
+  }
+
+  reset(): this {
+    this.generation += 1;
+    if (this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+    this.docs = [];
+    return this;
+  }
+
+  add(doc: number, score: number): void {
+    if (this.stamps[doc] !== this.generation) {
+      this.stamps[doc] = this.generation;
+      this.sums[doc] = score;
+      this.counts[doc] = 1;
+      this.docs.push(doc);
+    } else {
+      this.sums[doc] = (this.sums[doc] as number) + score;
+      this.counts[doc] = (this.counts[doc] as number) + 1;
+    }
+  }
+
+  sum(doc: number): number {
+    return this.stamps[doc] === this.generation ? (this.sums[doc] as number) : 0;
+  }
+
+  count(doc: number): number {
+    return this.stamps[doc] === this.generation ? (this.counts[doc] as number) : 0;
+  }
+}
