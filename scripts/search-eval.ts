@@ -43,6 +43,8 @@ import { loadSearchSettings, readSynonyms } from "../src/search/settings.js";
 import { loadSearchDocs } from "../src/search/sources.js";
 
 const { values } = parseArgs({
+  // A bare --misses (the last argument, or before another option) lists the development set's.
+  args: process.argv.slice(2).map((a) => (a === "--misses" ? "--misses=dev" : a)),
   options: { catalogues: { type: "string", default: "demo,2247" }, misses: { type: "string" } },
   allowPositionals: false,
 });
