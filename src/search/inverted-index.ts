@@ -1,5 +1,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 
+import { indexOf, lowerBound, U32 } from "./postings.js";
+
 export { ScoreBuffer } from "./score-buffer.js";
 
 /**
@@ -49,20 +51,6 @@ const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = 0.4;
 const MAX_EXPANSIONS = 40;
 
-/** A growable array of 32-bit unsigned integers. */
-class U32 {
-  data = new Uint32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const more = new Uint32Array(this.data.length * 2);
-      more.set(this.data);
-      this.data = more;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 /** Adds one occurrence in field `f` to a packed count. */
 const bump = (packed: number, f: number): number => {
   const shift = f * TF_BITS;
@@ -79,19 +67,6 @@ function summarise(fields: string[][]): { terms: Map<string, number>; lengths: n
     for (const t of words) terms.set(t, bump(terms.get(t) ?? 0, f));
   }
   return { terms, lengths };
-}
-
-function indexOf(docs: Uint32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = docs[mid] as number;
-    if (v === doc) return mid;
-    if (v < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** A change to one document number: its old fields' terms (to remove), its new ones (to add), either or both. */
@@ -296,38 +271,49 @@ export class InvertedIndex {
       const p = this.dictionary.get(term);
       const gone = removals.get(term);
       const added = (additions.get(term) ?? []).sort((a, b) => a[0] - b[0]);
-      const docs: number[] = [];
-      const tfs: number[] = [];
-      let j = 0;
       const oldDocs = p?.docs ?? new Uint32Array(0);
-      for (let i = 0; i < oldDocs.length; i++) {
-        const d = oldDocs[i] as number;
-        while (j < added.length && (added[j] as [number, number])[0] < d) {
-          const [ad, at] = added[j++] as [number, number];
-          docs.push(ad);
-          tfs.push(at);
-        }
-        if (gone?.has(d)) continue;
-        docs.push(d);
-        tfs.push(p?.tfs[i] as number);
-      }
-      for (; j < added.length; j++) {
-        const [ad, at] = added[j] as [number, number];
-        docs.push(ad);
-        tfs.push(at);
-      }
-      if (docs.length === 0) {
+      const oldTfs = p?.tfs ?? new Uint32Array(0);
+      const removeAt = [...(gone ?? [])]
+        .map((d) => indexOf(oldDocs, d))
+        .filter((i) => i >= 0)
+        .sort((a, b) => a - b);
+      const size = oldDocs.length - removeAt.length + added.length;
+      if (size === 0) {
         if (p) this.dictionary.delete(term);
         continue;
       }
-      const fresh: Postings = {
-        docs: Uint32Array.from(docs),
-        tfs: Uint32Array.from(tfs),
-        weights: new Float32Array(docs.length),
-        idf: 0,
-        epoch: 0,
-      };
-      this.dictionary.set(term, fresh);
+      // The same documents, with new counts (an edit that keeps the word): changed where they are.
+      if (p && removeAt.length === added.length && added.every(([d]) => gone?.has(d))) {
+        for (const [d, packed] of added) p.tfs[indexOf(oldDocs, d)] = packed;
+        p.epoch = 0;
+        continue;
+      }
+      // Otherwise a new list: the runs between changes copied whole, the few changes put in between.
+      const docs = new Uint32Array(size);
+      const tfs = new Uint32Array(size);
+      let src = 0;
+      let dst = 0;
+      let r = 0;
+      let a = 0;
+      while (src < oldDocs.length || a < added.length) {
+        const nextRemove = r < removeAt.length ? (removeAt[r] as number) : oldDocs.length;
+        const nextAdd = a < added.length ? lowerBound(oldDocs, (added[a] as [number, number])[0]) : oldDocs.length;
+        const stop = Math.min(nextRemove, nextAdd);
+        if (stop > src) {
+          docs.set(oldDocs.subarray(src, stop), dst);
+          tfs.set(oldTfs.subarray(src, stop), dst);
+          dst += stop - src;
+          src = stop;
+        } else if (a < added.length && nextAdd === src) {
+          const [d, packed] = added[a++] as [number, number];
+          docs[dst] = d;
+          tfs[dst++] = packed;
+        } else {
+          src++;
+          r++;
+        }
+      }
+      this.dictionary.set(term, { docs, tfs, weights: new Float32Array(size), idf: 0, epoch: 0 });
     }
     this.averages();
     this.epoch += 1;
