@@ -76,12 +76,16 @@ describe("message catalogues", () => {
   it("has every key the code asks for by name", () => {
     const missing: string[] = [];
     let checked = 0;
+    // The workers' translated forms ask for their own pages' words under "form.": those are in each workers'
+    // language (content/workers/<lang>/form-words.yaml), not in these catalogues; src/workers/form/content.test.ts checks them.
+    const translatedForms = fromRoot("src", "eservices", "translated");
+    const elsewhere = (file: string, key: string) => file.startsWith(translatedForms) && key.startsWith("form.");
     for (const file of sourceFiles(fromRoot("src"))) {
       const source = readFileSync(file, "utf8");
       for (const m of source.matchAll(/\b(?:t|tr\.t|rich)\(\s*"([a-zA-Z0-9_.]+)"/g)) {
         const key = m[1] ?? "";
         checked += 1;
-        if (!ar.has(key)) missing.push(`${file.replace(fromRoot(), "")}: ${key}`);
+        if (!ar.has(key) && !elsewhere(file, key)) missing.push(`${file.replace(fromRoot(), "")}: ${key}`);
       }
       for (const m of source.matchAll(/(?:labelKey|messageKey|key):\s*"([a-zA-Z0-9_.]+\.[a-zA-Z0-9_.]+)"/g)) {
         const key = m[1] ?? "";
