@@ -13,11 +13,16 @@ const VIEWS = 200;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function homeMissRows(databaseUrl: string): Promise<string[]> {
+  // The test database is made, and dropped on close, on the server DATABASE_URL names: it is set until then.
   const before = process.env.DATABASE_URL;
   process.env.DATABASE_URL = databaseUrl;
-  const t = await createTestApp({ demo: true, env: { PAGE_CACHE_SECONDS: "300" } }).finally(() => {
+  const restore = () => {
     if (before === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = before;
+  };
+  const t = await createTestApp({ demo: true, env: { PAGE_CACHE_SECONDS: "300" } }).catch((error) => {
+    restore();
+    throw error;
   });
   const rows: string[] = [];
   try {
@@ -45,7 +50,7 @@ export async function homeMissRows(databaseUrl: string): Promise<string[]> {
       );
     }
   } finally {
-    await t.close();
+    await t.close().finally(restore);
   }
   return rows;
 }
