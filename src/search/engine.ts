@@ -10,6 +10,7 @@ import { isArabic, skeleton } from "./analyzer/transliteration.js";
 import type { BestBetType, DocType, SearchDoc } from "./documents.js";
 import { type Expansion, type IndexChange, InvertedIndex, ScoreBuffer } from "./inverted-index.js";
 import { NameMatcher } from "./names.js";
+import { indexOf } from "./postings.js";
 import { ScoreSums } from "./score-buffer.js";
 import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
 import { TopK } from "./top-k.js";
@@ -89,20 +90,6 @@ const typeBoost: Record<DocType, number> = {
   survey: 0.6,
   consultation: 0.6,
 };
-
-/** Where a document is in a sorted posting list (-1 when absent). */
-function indexOf(docs: Uint32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = docs[mid] as number;
-    if (v === doc) return mid;
-    if (v < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Bits of the fields (title, keywords, summary, purpose, body) with a count in a packed count of a posting list. */
 const TF_BITS = 6;
