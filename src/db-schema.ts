@@ -2,6 +2,7 @@
 export * from "./accounts/tables.js";
 export * from "./admin/tables.js";
 export * from "./analytics/tables.js";
+export * from "./appointments/tables.js";
 export * from "./audit/tables.js";
 export * from "./catalogue/tables.js";
 export * from "./documents/tables.js";

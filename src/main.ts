@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { loadDemoPeople } from "./accounts/demo-people.js";
+import { loadDemoAppointments } from "./appointments/demo.js";
 import { loadCatalogueContent } from "./catalogue/content/load.js";
 import { loadDemoCatalogue } from "./catalogue/demo/load-demo.js";
 import { loadDemoEservices } from "./eservices/demo.js";
@@ -53,6 +54,7 @@ async function main() {
     await loadDemoPeople(database.db);
     const eservices = await loadDemoEservices(database.db);
     await loadDemoParticipation(database.db);
+    await loadDemoAppointments(database.db);
     await loadDemoOpenData(database.db, storage);
     await loadDemoTransactions(database.db);
     for (const { definition, problems } of eservices.refused) {

@@ -9,6 +9,7 @@ import { SESSION_COOKIE, sessionPlugin } from "./accounts/sessions.js";
 import { register as registerAdmin } from "./admin/register.js";
 import { register as registerAnalytics } from "./analytics/register.js";
 import { corsPlugin, openApiCollector, register as registerApi } from "./api/register.js";
+import { register as registerAppointments } from "./appointments/register.js";
 import { register as registerCatalogue } from "./catalogue/register.js";
 import { HttpRegistryConnector } from "./connectors/service.js";
 import { register as registerDesignSystem } from "./design-system/register.js";
@@ -112,6 +113,7 @@ export const JOB_ORDER = [
   "review reminders",
   "scheduled publishing",
   "payment jobs",
+  "appointment holds",
   "outbox",
   "search counts, last flush",
   "page views, last flush",
@@ -260,6 +262,7 @@ export async function buildApp({
     jobs,
   });
   await registerPayments(app, { db, payments, config, jobs });
+  await registerAppointments(app, { db, config, jobs });
   const participation = await registerParticipation(app, { db, config });
   await registerDocuments(app, { db, applications, notifier, config, jobs });
   const openData = await registerOpenData(app, { db, storage, config });

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { loadDemoAppointments } from "../../src/appointments/demo.js";
 import { loadCatalogueContent } from "../../src/catalogue/content/load.js";
 import { loadDemoCatalogue } from "../../src/catalogue/demo/load-demo.js";
 import { loadDemoEservices } from "../../src/eservices/demo.js";
@@ -22,6 +23,7 @@ async function loadDemo(db: Db, storage: LocalFileStorage): Promise<void> {
   await loadDemoCatalogue(db, storage, loadCatalogueContent());
   await loadDemoEservices(db);
   await loadDemoParticipation(db);
+  await loadDemoAppointments(db);
   await loadDemoOpenData(db, storage);
   await loadDemoTransactions(db);
 }

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "../platform/db/client.js";
+import { readDayHours } from "./calendar.js";
+import { appointmentCentreServices, appointmentCentres, appointmentSlots, type WeekHours } from "./tables.js";
+
+/** A centre as its agency writes it (the workspace's form and the demo content). */
+export interface CentreInput {
+  slug: string;
+  name: { ar: string; en: string };
+  address: { ar: string; en: string };
+  area: string;
+  mapUrl: string;
+  /** Each weekday's periods, as readDayHours reads a line. */
+  hours: WeekHours;
+  bookAheadDays: number;
+  changeCutoffHours: number;
+  published: boolean;
+  services: { serviceSlug: string; minutes: number; counters: number; perPerson: number }[];
+}
+
+export const WEEKDAYS = ["0", "1", "2", "3", "4", "5", "6"] as const;
+
+/** Opening hours from one line per weekday (Sunday first); undefined for the first weekday whose line is not periods. */
+export function readWeekHours(
+  lines: Record<(typeof WEEKDAYS)[number], string>,
+): { hours: WeekHours } | { badDay: (typeof WEEKDAYS)[number] } {
+  const hours = {} as WeekHours;
+  for (const d of WEEKDAYS) {
+    const periods = readDayHours(lines[d] ?? "");
+    if (!periods) return { badDay: d };
+    hours[d] = periods;
+  }
+  return { hours };
+}
+
+/**
+ * Writes a centre and the services it offers (inside the caller's
+ * transaction). Slots already taken keep their bookings; when a service's
+ * counters change, its future slots get the new number of places, never
+ * fewer than are taken.
+ */
+export async function writeCentre(tx: Db, agency: string, input: CentreInput, now: Date = new Date()): Promise<string> {
+  const values = {
+    agency,
+    nameAr: input.name.ar,
+    nameEn: input.name.en,
+    addressAr: input.address.ar,
+    addressEn: input.address.en,
+    area: input.area,
+    mapUrl: input.mapUrl,
+    hours: input.hours,
+    bookAheadDays: input.bookAheadDays,
+    changeCutoffHours: input.changeCutoffHours,
+    published: input.published,
+    updatedAt: now,
+  };
+  const [row] = await tx
+    .insert(appointmentCentres)
+    .values({ id: randomUUID(), slug: input.slug, ...values })
+    .onConflictDoUpdate({ target: appointmentCentres.slug, set: values })
+    .returning({ id: appointmentCentres.id });
+  const centreId = (row as { id: string }).id;
+  await tx.delete(appointmentCentreServices).where(eq(appointmentCentreServices.centreId, centreId));
+  if (input.services.length > 0) {
+    await tx.insert(appointmentCentreServices).values(input.services.map((s) => ({ centreId, ...s })));
+  }
+  for (const s of input.services) {
+    await tx
+      .update(appointmentSlots)
+      .set({ places: sql`greatest(${s.counters}, ${appointmentSlots.taken})` })
+      .where(
+        and(
+          eq(appointmentSlots.centreId, centreId),
+          eq(appointmentSlots.serviceSlug, s.serviceSlug),
+          gt(appointmentSlots.startsAt, now),
+        ),
+      );
+  }
+  return centreId;
+}
+
+/** Takes a centre off the public site (its bookings stay; no new ones). */
+export async function unpublishCentre(tx: Db, agency: string, slug: string): Promise<void> {
+  await tx
+    .update(appointmentCentres)
+    .set({ published: false, updatedAt: new Date() })
+    .where(and(eq(appointmentCentres.slug, slug), eq(appointmentCentres.agency, agency)));
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../platform/config.js";
+import type { Db } from "../platform/db/client.js";
+import type { JobRunner } from "../platform/jobs/runner.js";
+import { Bookings, type Tell } from "./booking.js";
+import { AppointmentJobs } from "./jobs.js";
+
+export interface AppointmentsDeps {
+  db: Db;
+  config: Pick<Config, "JOBS_INTERVAL_SECONDS">;
+  jobs: JobRunner;
+  /** Tells people of their bookings (confirmation, moves, closures, offers from the waiting list). */
+  tell?: Tell;
+}
+
+/** How often, at most, holds nobody confirmed are let go (they are also let go whenever someone takes their place). */
+const HOLD_SWEEP_SECONDS = 60;
+
+/**
+ * Appointments at agencies' service centres: the booking service, its
+ * pages and API, and the job that lets lapsed holds go. Gives back the
+ * booking service for the areas that book a visit as a step (e-services).
+ */
+export async function register(app: FastifyInstance, deps: AppointmentsDeps): Promise<{ bookings: Bookings }> {
+  const bookings = new Bookings(deps.db, deps.tell);
+  const jobs = new AppointmentJobs(bookings, app.log);
+  const every = deps.config.JOBS_INTERVAL_SECONDS === 0 ? 0 : Math.min(HOLD_SWEEP_SECONDS, deps.config.JOBS_INTERVAL_SECONDS);
+  deps.jobs.register({ name: "appointment holds", start: () => jobs.start(every), stop: () => jobs.stop() });
+  app.decorate("appointmentJobs", jobs);
+  return { bookings };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    appointmentJobs: AppointmentJobs;
+  }
+}
