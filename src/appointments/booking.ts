@@ -6,7 +6,9 @@ import { dohaDate, dohaDayStart, dohaToday } from "../platform/time/doha.js";
 import { bookableDays, type CentreCalendar, isSlotStart, slotStarts } from "./calendar.js";
 import {
   checkLimits,
+  enterDay,
   freePlace,
+  holdDayAlone,
   insertHold,
   lockAt,
   lockOwn,
@@ -139,6 +141,7 @@ export class Bookings {
     const now = this.clock();
     if (!isSlotStart(cal, req.startsAt, offered.minutes, now)) throw new BookingRefused("not-bookable");
     return transactionally(this.db, async (tx) => {
+      if (!(await enterDay(tx, centre.id, dohaDate(req.startsAt)))) throw new BookingRefused("not-bookable");
       await lockPerson(tx, req.userId);
       await releaseHoldsOf(tx, req.userId, req.serviceSlug, now);
       await checkLimits(tx, req.userId, req.serviceSlug, offered.perPerson, now);
@@ -188,6 +191,7 @@ export class Bookings {
     const cal = await this.calendar(centre);
     if (!isSlotStart(cal, startsAt, offered.minutes, now)) throw new BookingRefused("not-bookable");
     return transactionally(this.db, async (tx) => {
+      if (!(await enterDay(tx, centre.id, dohaDate(startsAt)))) throw new BookingRefused("not-bookable");
       const b = await lockOwn(tx, userId, bookingId);
       if (b.status !== "booked") throw new BookingRefused("not-active");
       this.beforeCutoff(centre, b, now);
@@ -265,6 +269,7 @@ export class Bookings {
   async closeDay(centre: Centre, day: string, reason: { ar: string; en: string }): Promise<Booking[]> {
     const now = this.clock();
     return transactionally(this.db, async (tx) => {
+      await holdDayAlone(tx, centre.id, day);
       await tx
         .insert(appointmentClosures)
         .values({ centreId: centre.id, day, reasonAr: reason.ar, reasonEn: reason.en })

@@ -53,6 +53,22 @@ export async function lockPerson(tx: Db, userId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`appointments:${userId}`}))`);
 }
 
+/**
+ * A centre's day: taking a place in it holds it shared, closing it holds it
+ * alone, so a place is never taken on a day being closed at that moment.
+ * Returns true when the day is open (no closure recorded), read under the lock.
+ */
+export async function enterDay(tx: Db, centreId: string, day: string): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${`appointments:${centreId}:${day}`}))`);
+  const closed = await tx.execute(sql`select 1 from appointment_closures where centre_id = ${centreId} and day = ${day}`);
+  return rowsOf(closed).length === 0;
+}
+
+/** Holds a centre's day alone, while it is being closed (see enterDay). */
+export async function holdDayAlone(tx: Db, centreId: string, day: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`appointments:${centreId}:${day}`}))`);
+}
+
 export async function releaseHoldsOf(tx: Db, userId: string, serviceSlug: string, now: Date): Promise<void> {
   const rows = await tx
     .select()

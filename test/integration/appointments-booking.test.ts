@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BookingEvent, BookingRefused, Bookings } from "../../src/appointments/booking.js";
 import { writeCentre } from "../../src/appointments/centres.js";
@@ -304,6 +305,22 @@ describe("at the centre", () => {
     expect(told.filter((t) => t.event === "closure-cancelled")).toHaveLength(kept.length);
     expect(await bookings.freeTimes(await centre(), "eye-test", nextSunday)).toEqual([]);
     await expect(hold(person(), "07:00", "eye-test", nextSunday)).rejects.toMatchObject({ reason: "not-bookable" });
+    expect(await overbookedSlots(test.database.db)).toBe(0);
+  });
+
+  it("never leaves a booking on a day closed while people were booking it", async () => {
+    const closing = addDays(sunday, 14);
+    const people = Array.from({ length: 16 }, person);
+    const times = ["07:00", "07:15", "07:30", "07:45", "08:00", "08:15", "08:30", "08:45"];
+    const work: Promise<unknown>[] = people.map((p, i) => book(p, times[i % times.length] as string, undefined, closing));
+    work.splice(6, 0, bookings.closeDay(await centre(), closing, { ar: "عطل في المبنى", en: "Building fault" }));
+    await settled(work);
+    const left = await test.database.db.execute(
+      sql`select count(*)::int as n from appointment_bookings
+          where status in ('held', 'booked') and starts_at >= ${dohaMoment(closing)} and starts_at < ${dohaMoment(addDays(closing, 1))}`,
+    );
+    const rows = (Array.isArray(left) ? left : (left as { rows: { n: number }[] }).rows) as { n: number }[];
+    expect(rows[0]?.n).toBe(0);
     expect(await overbookedSlots(test.database.db)).toBe(0);
   });
 });
