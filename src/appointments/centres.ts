@@ -1,8 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
+import { dohaDayStart } from "../platform/time/doha.js";
 import { readDayHours } from "./calendar.js";
-import { appointmentCentreServices, appointmentCentres, appointmentSlots, type WeekHours } from "./tables.js";
+import {
+  appointmentBookings,
+  appointmentCentreServices,
+  appointmentCentres,
+  appointmentClosures,
+  appointmentSlots,
+  type WeekHours,
+} from "./tables.js";
 
 /** A centre as its agency writes it (the workspace's form and the demo content). */
 export interface CentreInput {
@@ -86,4 +94,49 @@ export async function unpublishCentre(tx: Db, agency: string, slug: string): Pro
     .update(appointmentCentres)
     .set({ published: false, updatedAt: new Date() })
     .where(and(eq(appointmentCentres.slug, slug), eq(appointmentCentres.agency, agency)));
+}
+
+/**
+ * Writes a centre's holidays and closures as its agency lists them (inside
+ * the caller's transaction): each listed day is closed with its reason, and
+ * each day in `reopened` (a day the agency listed before and no longer does)
+ * is open again. Days closed at the desk and never listed are left alone.
+ */
+export async function writeClosures(
+  tx: Db,
+  centreId: string,
+  closures: { day: string; reason: { ar: string; en: string } }[],
+  reopened: readonly string[] = [],
+): Promise<void> {
+  const listed = new Set(closures.map((c) => c.day));
+  const open = reopened.filter((d) => !listed.has(d));
+  if (open.length > 0)
+    await tx
+      .delete(appointmentClosures)
+      .where(and(eq(appointmentClosures.centreId, centreId), inArray(appointmentClosures.day, open)));
+  for (const c of closures) {
+    await tx
+      .insert(appointmentClosures)
+      .values({ centreId, day: c.day, reasonAr: c.reason.ar, reasonEn: c.reason.en })
+      .onConflictDoUpdate({
+        target: [appointmentClosures.centreId, appointmentClosures.day],
+        set: { reasonAr: c.reason.ar, reasonEn: c.reason.en },
+      });
+  }
+}
+
+/** How many visits are booked (or held) at a centre on a Doha day: closing that day would cancel them. */
+export async function activeBookingsOn(db: Db, centreId: string, day: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(appointmentBookings)
+    .where(
+      and(
+        eq(appointmentBookings.centreId, centreId),
+        inArray(appointmentBookings.status, ["held", "booked"]),
+        gte(appointmentBookings.startsAt, dohaDayStart(day)),
+        lt(appointmentBookings.startsAt, dohaDayStart(day, 1)),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }

@@ -2,6 +2,7 @@ import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { type Db, inTransaction } from "../platform/db/client.js";
 import { NotFoundError } from "../platform/http/errors.js";
+import { REFERENCE_ALPHABET } from "./references.js";
 import { BookingRefused } from "./refused.js";
 import { type Booking, type Centre, type CentreService, centreById, toBooking } from "./repository.js";
 import { appointmentBookings, appointmentSlots, appointmentWaitlist } from "./tables.js";
@@ -17,7 +18,7 @@ export const MOST_ACTIVE_PER_PERSON = 4;
 
 /** A new booking reference such as AP-7KMD-3XQA, in the letters of request references (nothing read two ways). */
 export function newBookingReference(): string {
-  const alphabet = "ACDEFGHJKMNPQRTWXY34679";
+  const alphabet = REFERENCE_ALPHABET;
   const part = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join("");
   return `AP-${part()}-${part()}`;
 }

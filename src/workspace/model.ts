@@ -42,6 +42,8 @@ export interface FieldSpec {
   bilingual: boolean;
   /** Publishing refuses the item while this field (in either language) is empty. */
   required: boolean;
+  /** The catalogue key of a hint shown under the field, in place of its type's (how to write a line of it). */
+  hint?: string;
 }
 
 /** An option of a select or checkboxes: named by data in both languages (terms), or by a catalogue message. */
@@ -67,14 +69,16 @@ export interface PreviewContext {
  * The draft, review, versions and publishing are the same for every kind.
  */
 export interface ContentKind {
-  name: "agency" | "service" | "news" | "event" | "document";
+  name: "agency" | "service" | "news" | "event" | "document" | "centre";
   fields: FieldSpec[];
   /** False for the agency profile (there is exactly one, and it is never unpublished). */
   creatable: boolean;
   /** The kind's select and checkbox options, by field name. */
   choices(db: Db, agency: string): Promise<Record<string, Choice[]>>;
   /** Rules across fields that publishing also needs (an online service needs a start link). */
-  check?(data: ContentData, db: Db): Promise<Problem[]>;
+  check?(data: ContentData, db: Db, item: { agency: string; slug: string }): Promise<Problem[]>;
+  /** What a draft cannot even be saved with (lines that cannot be read: a centre's hours); refused with the form, 400. */
+  checkDraft?(data: ContentData, db: Db, agency: string): Promise<Problem[]>;
   /** True when the catalogue already holds an item of this kind with this slug (any agency's). */
   slugTaken(db: Db, slug: string): Promise<boolean>;
   /** The agency's items of this kind as the catalogue holds them now (published or not). */

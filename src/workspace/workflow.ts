@@ -66,8 +66,13 @@ async function requireSecondPerson(tx: Db, item: Item, approverId: string): Prom
 }
 
 /** What stops a draft being published: empty required fields, half-translated fields, and the kind's own rules. */
-export async function problemsOf(kind: ContentKind, data: ContentData, db: Db): Promise<Problem[]> {
-  return [...missingFields(kind.fields, data), ...((await kind.check?.(data, db)) ?? [])];
+export async function problemsOf(
+  kind: ContentKind,
+  data: ContentData,
+  db: Db,
+  item: { agency: string; slug: string },
+): Promise<Problem[]> {
+  return [...missingFields(kind.fields, data), ...((await kind.check?.(data, db, item)) ?? [])];
 }
 
 /** Who acts, for the audit log. */
@@ -167,7 +172,7 @@ export async function submitDraft(
 ): Promise<Item> {
   return inTransaction(db, async (tx) => {
     const item = await locked(tx, id, revision, ["draft", "returned"]);
-    const problems = await problemsOf(kind, item.draft, tx);
+    const problems = await problemsOf(kind, item.draft, tx, item);
     if (problems.length) throw new IncompleteError(problems);
     const done = await updateItem(tx, id, { state: "submitted", reviewComment: null });
     await recordAudit(tx, entry(by, "submitted", item, done));
@@ -202,7 +207,7 @@ async function publishLocked(
   userId: string,
   now: Date,
 ): Promise<{ done: Item; version: number }> {
-  const problems = await problemsOf(kind, item.draft, tx);
+  const problems = await problemsOf(kind, item.draft, tx, item);
   if (problems.length) throw new IncompleteError(problems);
   const version = await addVersion(tx, item.id, item.draft, userId);
   await kind.apply(tx, item.agency, item.slug, item.draft, dohaDate(now));
@@ -233,7 +238,7 @@ export async function publishDraft(
     const item = await locked(tx, input.id, input.revision, ["submitted"]);
     await requireSecondPerson(tx, item, input.userId);
     if (input.at && input.at.getTime() > input.now.getTime()) {
-      const problems = await problemsOf(kind, item.draft, tx);
+      const problems = await problemsOf(kind, item.draft, tx, item);
       if (problems.length) throw new IncompleteError(problems);
       const scheduled = await updateItem(tx, item.id, { state: "scheduled", publishAt: input.at, scheduledBy: input.userId });
       await recordAudit(tx, entry(by, "scheduled", item, scheduled));

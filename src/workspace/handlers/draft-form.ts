@@ -24,6 +24,7 @@ export async function readDraft(
   const { fields, files } = readForm(request.body);
   const choices = await kind.choices(db, agency);
   const { data, problems } = readFields(kind.fields, fields, choices);
+  if (!problems.length && kind.checkDraft) problems.push(...(await kind.checkDraft(data, db, agency)));
   let stored: string | undefined;
   /** The draft's own file, as it was before this upload: what the form shows again if the save is refused. */
   const before: Record<string, string | undefined> = {};

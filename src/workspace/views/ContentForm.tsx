@@ -48,7 +48,8 @@ function TextControl({
   const { t, locale, dir } = usePage();
   const label = useFieldLabel();
   const id = inputName(spec.name, lang);
-  const hint = hintKey[spec.type] ? t(hintKey[spec.type] as string) : undefined;
+  const key = spec.hint ?? hintKey[spec.type];
+  const hint = key ? t(key) : undefined;
   const textDir: "rtl" | "ltr" | "auto" = lang
     ? lang === "ar"
       ? "rtl"
