@@ -10,6 +10,7 @@ import { register as registerAdmin } from "./admin/register.js";
 import { register as registerAnalytics } from "./analytics/register.js";
 import { corsPlugin, openApiCollector, register as registerApi } from "./api/register.js";
 import { register as registerAppointments } from "./appointments/register.js";
+import { bookingLink, visitBookingLink } from "./appointments/service.js";
 import { register as registerCatalogue } from "./catalogue/register.js";
 import { HttpRegistryConnector } from "./connectors/service.js";
 import { register as registerDesignSystem } from "./design-system/register.js";
@@ -240,6 +241,7 @@ export async function buildApp({
     storage,
     config,
     onlineRules: onlineRules(db),
+    bookingLink: bookingLink(db),
     // Persona and topic pages lead with the services most used last month: the home page's and the facts page's ranking.
     rankedServices: async () => (await mostUsedServices(db, 10_000)).map((s) => s.serviceSlug),
   });
@@ -258,6 +260,7 @@ export async function buildApp({
     registries,
     fees: feeDesk(db, payments),
     documents: documentDesk,
+    visitBooking: visitBookingLink(db),
     config,
     jobs,
   });

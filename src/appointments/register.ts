@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../platform/config.js";
 import type { Db } from "../platform/db/client.js";
+import { inEachLanguage } from "../platform/http/in-each-language.js";
 import type { JobRunner } from "../platform/jobs/runner.js";
 import { Bookings, type Tell } from "./booking.js";
 import { AppointmentJobs } from "./jobs.js";
+import { chooseRoutes } from "./routes/choose.js";
+import { confirmRoutes } from "./routes/confirm.js";
 
 export interface AppointmentsDeps {
   db: Db;
@@ -27,6 +30,9 @@ export async function register(app: FastifyInstance, deps: AppointmentsDeps): Pr
   const every = deps.config.JOBS_INTERVAL_SECONDS === 0 ? 0 : Math.min(HOLD_SWEEP_SECONDS, deps.config.JOBS_INTERVAL_SECONDS);
   deps.jobs.register({ name: "appointment holds", start: () => jobs.start(every), stop: () => jobs.stop() });
   app.decorate("appointmentJobs", jobs);
+  // The booking journey: a centre, a day, a time; hold, check and confirm.
+  await inEachLanguage(app, chooseRoutes, { db: deps.db, bookings });
+  await inEachLanguage(app, confirmRoutes, { db: deps.db, bookings });
   return { bookings };
 }
 

@@ -5,6 +5,10 @@
  * agency workspace needs to edit centres (writing a centre, its hours and
  * closures, taking it off the public site).
  */
+import type { Db } from "../platform/db/client.js";
+import { bookableServiceSlugs as bookable } from "./repository.js";
+import { bookingPaths as paths } from "./views/paths.js";
+
 export { AREA_SLUGS, type Area, isArea } from "./areas.js";
 export { type BookingEvent, BookingRefused, Bookings, type FreeTime, type RefusalReason, type Tell } from "./booking.js";
 export { readDayHours } from "./calendar.js";
@@ -30,3 +34,19 @@ export {
   closuresFrom,
 } from "./repository.js";
 export type { BookingStatus } from "./tables.js";
+export { bookingPaths } from "./views/paths.js";
+
+/**
+ * Where a service page's "Book an appointment" leads (given to the
+ * catalogue, which knows nothing of bookings): the service's centres, when
+ * any published centre offers it. The same for every visitor.
+ */
+export function bookingLink(db: Db): (serviceSlug: string) => Promise<string | undefined> {
+  return async (serviceSlug) => ((await bookable(db)).includes(serviceSlug) ? paths.centres(serviceSlug) : undefined);
+}
+
+/** Where a submitted request's page offers to book its visit (given to e-services): the centres, carrying the request. */
+export function visitBookingLink(db: Db): (serviceSlug: string, caseId: string) => Promise<string | undefined> {
+  return async (serviceSlug, caseId) =>
+    (await bookable(db)).includes(serviceSlug) ? paths.centres(serviceSlug, caseId) : undefined;
+}

@@ -11,7 +11,7 @@ import { Applications } from "./applications.js";
 import { DraftJobs } from "./jobs.js";
 import { RegistryPrefill } from "./prefill.js";
 import { applyRoutes } from "./routes/apply.js";
-import type { DocumentDesk, FeeDesk } from "./routes/context.js";
+import type { DocumentDesk, EserviceRouteOptions, FeeDesk } from "./routes/context.js";
 import { requestRoutes } from "./routes/requests.js";
 import { workspaceRoutes } from "./routes/workspace.js";
 
@@ -40,6 +40,8 @@ export interface EservicesDeps {
   fees: FeeDesk;
   /** Documents issued on approval, from the documents area. */
   documents: DocumentDesk;
+  /** Where a request's visit is booked, for services people visit a centre for (from the appointments area). */
+  visitBooking?: EserviceRouteOptions["visitBooking"];
   config: Pick<Config, "BASE_URL" | "DRAFT_KEEP_DAYS" | "DRAFT_REMINDER_DAYS" | "JOBS_INTERVAL_SECONDS">;
   jobs: JobRunner;
 }
@@ -63,6 +65,7 @@ export async function register(
     prefill: new RegistryPrefill(db, deps.registries),
     fees: deps.fees,
     documents: deps.documents,
+    visitBooking: deps.visitBooking,
   };
   await inEachLanguage(app, applyRoutes, eservices);
   await inEachLanguage(app, requestRoutes, eservices);

@@ -20,10 +20,15 @@ export interface CatalogueRouteOptions {
   onlineRules?: ((eservice: string, tr: Translator) => Promise<string[]>) | undefined;
   /** Services' slugs by use, most used first: last month's completed transactions (given by the statistics area). */
   rankedServices?: (() => Promise<string[]>) | undefined;
+  /** Where to book a visit for a service, when centres offer it (given by the appointments area); the same for every visitor. */
+  bookingLink?: ((serviceSlug: string) => Promise<string | undefined>) | undefined;
 }
 
 /** The list of all services, a service's page, and its downloadable documents. */
-export async function servicePageRoutes(app: FastifyInstance, { db, storage, baseUrl, onlineRules }: CatalogueRouteOptions) {
+export async function servicePageRoutes(
+  app: FastifyInstance,
+  { db, storage, baseUrl, onlineRules, bookingLink }: CatalogueRouteOptions,
+) {
   app.get("/services", PUBLIC_PAGE, async (request, reply) => {
     const q = parseOrRefuse(listPageQuery, request.query);
     const filters = { fullyOnline: q.online === "1", agency: q.agency };
@@ -73,6 +78,7 @@ export async function servicePageRoutes(app: FastifyInstance, { db, storage, bas
         <ServicePage
           service={service}
           rules={service.startEservice && onlineRules ? await onlineRules(service.startEservice, tr) : []}
+          bookHref={bookingLink ? await bookingLink(service.slug) : undefined}
         />
       ),
       jsonLd: governmentServiceJsonLd(

@@ -1,3 +1,4 @@
+import { Button } from "../../platform/design/Button.js";
 import { DateDisplay } from "../../platform/design/DateDisplay.js";
 import { StartButton } from "../../platform/design/StartButton.js";
 import { Tag } from "../../platform/design/Tag.js";
@@ -21,7 +22,16 @@ export function startHref(service: Service, href: (p: string) => string): string
 }
 
 /** A service described in the portal's one consistent way. */
-export function ServicePage({ service, rules = [] }: { service: Service; rules?: string[] }) {
+export function ServicePage({
+  service,
+  rules = [],
+  bookHref,
+}: {
+  service: Service;
+  rules?: string[];
+  /** Where to book a visit to a service centre (language-neutral), when centres offer the service. */
+  bookHref?: string | undefined;
+}) {
   const page = usePage();
   // The token is read only for a signed-in person's form: the public page carries none.
   const { t, href, locale, number, viewerName } = page;
@@ -43,6 +53,15 @@ export function ServicePage({ service, rules = [] }: { service: Service; rules?:
             {service.startUrl && !service.startEservice ? (
               <p class="hint">{t("catalogue.service.startElsewhere", { agency: service.agency.name[locale] })}</p>
             ) : null}
+          </div>
+        ) : null}
+
+        {bookHref ? (
+          <div class="service__start">
+            <Button href={href(bookHref)} variant={start ? "secondary" : "primary"}>
+              {t("booking.serviceLink")}
+            </Button>
+            <p class="hint">{t("booking.serviceLinkHint")}</p>
           </div>
         ) : null}
 

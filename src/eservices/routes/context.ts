@@ -61,6 +61,8 @@ export interface EserviceRouteOptions {
   fees?: FeeDesk | undefined;
   /** Documents issued on approval (wired by the server); without it, approving issues nothing. */
   documents?: DocumentDesk | undefined;
+  /** Where to book the visit a request needs (a language-neutral path), when its service is booked at centres. */
+  visitBooking?: ((serviceSlug: string, caseId: string) => Promise<string | undefined>) | undefined;
 }
 
 const slug = slugSchema({ first: "letter", max: 41 });

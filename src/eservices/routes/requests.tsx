@@ -94,6 +94,7 @@ export async function requestRoutes(app: FastifyInstance, opts: EserviceRouteOpt
           errors={errors}
           answer={answer}
           payment={await opts.fees?.applicantSection(request, kase)}
+          visitHref={await opts.visitBooking?.(def.service, kase.id)}
         />
       ),
       noindex: true,

@@ -72,6 +72,8 @@ export interface RequestPageProps {
   answer?: string | undefined;
   /** The fee to pay, and the payments made (from the payments area). */
   payment?: ComponentChildren;
+  /** Where to book the visit the request needs (from the appointments area). */
+  visitHref?: string | undefined;
 }
 
 /** A request as its applicant follows it: status, what happens next, the agency's questions, history, answers. */
@@ -134,6 +136,19 @@ export function RequestPage(p: RequestPageProps) {
           {p.payment}
         </>
       )}
+      {p.visitHref && !unpaid && !p.kase.decidedAt ? (
+        <section aria-labelledby="visit-title">
+          <h2 class="heading-m" id="visit-title">
+            {t("booking.eserviceStep.title")}
+          </h2>
+          <p>{t("booking.eserviceStep.text")}</p>
+          <p>
+            <a class="button" href={href(p.visitHref)}>
+              {t("booking.eserviceStep.link")}
+            </a>
+          </p>
+        </section>
+      ) : null}
       {p.kase.status === "info-requested" ? (
         <section aria-labelledby="respond-title">
           <NotificationBanner variant="warning" title={t("eservices.request.infoTitle")}>
