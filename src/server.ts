@@ -265,7 +265,7 @@ export async function buildApp({
     jobs,
   });
   await registerPayments(app, { db, payments, config, jobs });
-  await registerAppointments(app, { db, config, jobs });
+  const { bookings } = await registerAppointments(app, { db, config, jobs });
   const participation = await registerParticipation(app, { db, config });
   await registerDocuments(app, { db, applications, notifier, config, jobs });
   const openData = await registerOpenData(app, { db, storage, config });
@@ -290,6 +290,7 @@ export async function buildApp({
     db,
     config,
     version,
+    bookings,
     provider: idp.provider,
     accountExists: async (id) => Boolean((await accounts.find(id))?.disabledAt === null),
   });

@@ -9,7 +9,7 @@ import type { Db } from "../platform/db/client.js";
 import { bookableServiceSlugs as bookable } from "./repository.js";
 import { bookingPaths as paths } from "./views/paths.js";
 
-export { AREA_SLUGS, type Area, isArea } from "./areas.js";
+export { AREA_SLUGS, type Area, isArea, kilometresBetween, nearestFirst } from "./areas.js";
 export { type BookingEvent, BookingRefused, Bookings, type FreeTime, type RefusalReason, type Tell } from "./booking.js";
 export { readDayHours } from "./calendar.js";
 export {
@@ -25,9 +25,11 @@ export { readBookingReference } from "./references.js";
 export {
   type Booking,
   bookableServiceSlugs,
+  bookingById,
   bookingsOfPerson,
   type Centre,
   type Closure,
+  centreById,
   centreBySlug,
   centresOf,
   centresOffering,
