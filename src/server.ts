@@ -9,7 +9,7 @@ import { SESSION_COOKIE, sessionPlugin } from "./accounts/sessions.js";
 import { register as registerAdmin } from "./admin/register.js";
 import { register as registerAnalytics } from "./analytics/register.js";
 import { corsPlugin, openApiCollector, register as registerApi } from "./api/register.js";
-import { register as registerAppointments } from "./appointments/register.js";
+import { appointmentDashboard, appointmentTell, register as registerAppointments } from "./appointments/register.js";
 import { bookingLink, visitBookingLink } from "./appointments/service.js";
 import { register as registerCatalogue } from "./catalogue/register.js";
 import { HttpRegistryConnector } from "./connectors/service.js";
@@ -115,6 +115,7 @@ export const JOB_ORDER = [
   "scheduled publishing",
   "payment jobs",
   "appointment holds",
+  "appointment reminders",
   "outbox",
   "search counts, last flush",
   "page views, last flush",
@@ -227,7 +228,13 @@ export async function buildApp({
     config,
     endElsewhere: idp.endAccount,
     onSignOut: idp.endBrowserSession,
-    dashboardSections: [eserviceDashboard(db), documentDashboard(db), paymentDashboard(db), notificationDashboard(db)],
+    dashboardSections: [
+      eserviceDashboard(db),
+      appointmentDashboard(db),
+      documentDashboard(db),
+      paymentDashboard(db),
+      notificationDashboard(db),
+    ],
   });
   await registerNotifications(app, { db, mail, texts, config, jobs });
   if (config.NODE_ENV !== "production") await registerDev(app, { db });
@@ -265,7 +272,13 @@ export async function buildApp({
     jobs,
   });
   await registerPayments(app, { db, payments, config, jobs });
-  const { bookings } = await registerAppointments(app, { db, config, jobs });
+  const { bookings } = await registerAppointments(app, {
+    db,
+    config,
+    jobs,
+    notifier,
+    tell: appointmentTell(notifier),
+  });
   const participation = await registerParticipation(app, { db, config });
   await registerDocuments(app, { db, applications, notifier, config, jobs });
   const openData = await registerOpenData(app, { db, storage, config });

@@ -18,6 +18,13 @@ export const notificationEvents = [
   "content-submitted",
   "content-returned",
   "content-published",
+  "appointment-booked",
+  "appointment-moved",
+  "appointment-cancelled",
+  "appointment-closed",
+  "appointment-offered",
+  "appointment-reminder-day",
+  "appointment-reminder-soon",
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
@@ -28,6 +35,7 @@ export type NotificationEvent = (typeof notificationEvents)[number];
 export const alwaysEmailed: ReadonlySet<NotificationEvent> = new Set([
   "submitted",
   "payment-received",
+  "appointment-booked",
   "content-review-due",
   "content-submitted",
   "content-returned",

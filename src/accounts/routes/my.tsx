@@ -30,7 +30,7 @@ const staffLinks: { path: string; labelKey: string; role: StaffRole }[] = [
 ];
 
 /** Sections of the dashboard that other capabilities fill in; empty until they do. */
-export const dashboardSections = ["requests", "drafts", "documents", "payments", "notifications"];
+export const dashboardSections = ["requests", "drafts", "appointments", "documents", "payments", "notifications"];
 
 async function currentUser(request: FastifyRequest, accounts: AccountRouteOptions["accounts"]): Promise<User> {
   const user = await accounts.find(request.viewer?.id ?? "");

@@ -29,7 +29,7 @@ export interface DashboardData {
   recommended: ServiceSummary[];
   personaName?: string | undefined;
   dataAccess: DataAccessEntry[];
-  /** Sections other capabilities fill in (requests, drafts, documents, payments, notifications). */
+  /** Sections other capabilities fill in (requests, drafts, appointments, documents, payments, notifications). */
   sections: { key: string; content?: preact.ComponentChildren }[];
   notice?: string | undefined;
   /** Staff tools the person's roles open. */

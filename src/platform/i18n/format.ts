@@ -48,3 +48,15 @@ export function formatNumber(value: number, locale: Locale, options: Intl.Number
   }
   return f.format(value);
 }
+
+/** A day with its weekday, in Doha: "Sunday, 20 December 2026" / "الأحد، 20 ديسمبر 2026". */
+export function formatWeekdayDate(date: Date, locale: Locale): string {
+  return dateFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(date);
+}
+
+/** A time of day in Doha as each language writes it: "08:15" / "8:15 ص". */
+export function formatTime(date: Date, locale: Locale): string {
+  return dateFormat(locale, { hour: locale === "ar" ? "numeric" : "2-digit", minute: "2-digit", hour12: locale === "ar" }).format(
+    date,
+  );
+}
