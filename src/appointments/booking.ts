@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
+import { bumpVersion } from "../platform/db/versions.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { dohaDate, dohaDayStart, dohaToday } from "../platform/time/doha.js";
 import { bookableDays, type CentreCalendar, isSlotStart, slotStarts } from "./calendar.js";
@@ -50,6 +51,9 @@ export { OFFER_HOURS } from "./waitlist.js";
 
 /** How long a place is kept while the person confirms it. */
 export const HOLD_MINUTES = 10;
+
+/** The change counter bumped when what public pages show of centres changes (closures). */
+export const APPOINTMENTS_VERSION = "appointments";
 
 /** What happened, for the notifications the register wires (the confirmation, moves, closures, offers from the waiting list). */
 export type BookingEvent = "booked" | "moved" | "cancelled" | "closure-cancelled" | "offered";
@@ -270,6 +274,8 @@ export class Bookings {
     const now = this.clock();
     return transactionally(this.db, async (tx) => {
       await holdDayAlone(tx, centre.id, day);
+      // The public centre pages name coming closures: kept copies are let go.
+      await bumpVersion(tx, APPOINTMENTS_VERSION);
       await tx
         .insert(appointmentClosures)
         .values({ centreId: centre.id, day, reasonAr: reason.ar, reasonEn: reason.en })
@@ -314,9 +320,12 @@ export class Bookings {
 
   /** Reopens a closed day (a closure entered by mistake); bookings cancelled by it stay cancelled. */
   async reopenDay(centre: Centre, day: string): Promise<void> {
-    await this.db
-      .delete(appointmentClosures)
-      .where(and(eq(appointmentClosures.centreId, centre.id), eq(appointmentClosures.day, day)));
+    await transactionally(this.db, async (tx) => {
+      await tx
+        .delete(appointmentClosures)
+        .where(and(eq(appointmentClosures.centreId, centre.id), eq(appointmentClosures.day, day)));
+      await bumpVersion(tx, APPOINTMENTS_VERSION);
+    });
   }
 
   /** Puts the person on the day's waiting list for a service at a centre. */
