@@ -8,9 +8,18 @@ import { otherLayout } from "./analyzer/keyboard.js";
 import { wordsWithOffsets } from "./analyzer/tokenize.js";
 import { isArabic, skeleton } from "./analyzer/transliteration.js";
 import type { BestBetType, DocType, SearchDoc } from "./documents.js";
+import {
+  type CompiledGroup,
+  groupExpansions,
+  groupScoreAt,
+  groupSize,
+  type PreparedAlternative,
+  prepare,
+  scoreGroup,
+} from "./group-scores.js";
 import { type Expansion, type IndexChange, InvertedIndex, ScoreBuffer } from "./inverted-index.js";
 import { NameMatcher } from "./names.js";
-import { indexOf } from "./postings.js";
+import { SalientScores } from "./salient.js";
 import { ScoreSums } from "./score-buffer.js";
 import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
 import { TopK } from "./top-k.js";
@@ -56,13 +65,6 @@ const COMMON_MIN_DOCS = 1000;
 /** When matching only some of the words, words in more than this share of documents are left out if rarer ones remain. */
 const DISTINCTIVE_SHARE = 0.05;
 
-/**
- * A word's BM25F weight in a document from which it counts as prominent
- * there: reached by a word once in a title (1.7) or in keywords (1.5), not
- * by a word once in the body (1.0) or the summary (1.2).
- */
-const SALIENT_WEIGHT = 1.4;
-
 /** How strongly matching more of the words counts when matching some of them (the coordination factor's power). */
 const COORD_POWER = 2;
 
@@ -90,30 +92,6 @@ const typeBoost: Record<DocType, number> = {
   survey: 0.6,
   consultation: 0.6,
 };
-
-/** Bits of the fields (title, keywords, summary, purpose, body) with a count in a packed count of a posting list. */
-const TF_BITS = 6;
-const FIELD_COUNT = 5;
-const ALL_FIELDS = (1 << FIELD_COUNT) - 1;
-function fieldMask(packed: number): number {
-  let mask = 0;
-  for (let f = 0; f < FIELD_COUNT; f++) if ((packed >>> (f * TF_BITS)) & ((1 << TF_BITS) - 1)) mask |= 1 << f;
-  return mask;
-}
-
-/**
- * The fields of a document holding any of a word's index terms: the words of
- * a multi-word alternative ("residence permit") must share a field, so that
- * a title's "permit" and a body's "residents" do not make the phrase.
- */
-function leafFields(leaf: { postings: { docs: Uint32Array; tfs: Uint32Array } }[], doc: number): number {
-  let mask = 0;
-  for (const { postings } of leaf) {
-    const i = indexOf(postings.docs, doc);
-    if (i >= 0) mask |= fieldMask(postings.tfs[i] as number);
-  }
-  return mask;
-}
 
 /** A text in both languages, once when it is the same in both (a page in one language). */
 const bothLanguages = (t: { ar: string; en: string }) => (t.ar === t.en ? t.ar : `${t.ar} ${t.en}`);
@@ -203,11 +181,14 @@ export class SearchEngine {
   private names = new NameMatcher();
   /** Equal scores are ordered by id, so an index updated in place ranks as a fresh build does. */
   private readonly keyOf = (doc: number): string => this.docs[doc]?.id ?? "";
-  /** Common words' rarity among the documents where they are prominent (see salientScore; cleared on every change). */
-  private readonly salientIdfs = new Map<string, number>();
+  /** How common words score where they are prominent (cleared on every change). */
+  private salient: SalientScores;
+  /** The document numbers of each body's things and of the body itself, by its address name (made when first needed). */
+  private scopes: Map<string, number[]> | undefined;
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
     this.index = InvertedIndex.build(this.numbered(docs), (text) => appendIndexTerms(text, []));
+    this.salient = new SalientScores(this.index);
     this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
     this.sums = new ScoreSums(this.docs.length);
     this.synonyms = new SynonymTable(synonymGroups);
@@ -304,7 +285,8 @@ export class SearchEngine {
       changes.push({ doc: n, old: before ? fieldsOf(before) : undefined, fresh: fieldsOf(d) });
     }
     this.index.update(changes);
-    this.salientIdfs.clear();
+    this.salient.clear();
+    this.scopes = undefined;
     if (agencies) {
       this.names = new NameMatcher();
       this.docs.forEach((d, n) => {
@@ -408,38 +390,6 @@ export class SearchEngine {
     });
   }
 
-  /**
-   * How a common word scores where it is prominent (title or keywords): with
-   * the rarity it has among the documents where it is prominent rather than
-   * among all, so that a word in every body ("ID card" in the requirements)
-   * still counts in the few titles that hold it. 0 when the document lacks a word.
-   */
-  private salientScore(terms: string[], doc: number): number {
-    let total = 0;
-    for (const term of terms) {
-      const [entry] = this.index.expand({ term, prefix: false, fuzzy: false });
-      if (!entry) return 0;
-      const { docs, weights, idf } = entry.postings;
-      const i = indexOf(docs, doc);
-      if (i < 0) return 0;
-      const w = weights[i] as number;
-      total += w * (w >= SALIENT_WEIGHT ? this.salientIdf(term, weights) : idf);
-    }
-    return total;
-  }
-
-  /** The inverse document frequency of a word counted over the documents where it is prominent (cached). */
-  private salientIdf(term: string, weights: Float32Array): number {
-    let idf = this.salientIdfs.get(term);
-    if (idf === undefined) {
-      let n = 0;
-      for (const w of weights) if (w >= SALIENT_WEIGHT) n++;
-      idf = Math.log(1 + (this.index.documentCount - n + 0.5) / (n + 0.5));
-      this.salientIdfs.set(term, idf);
-    }
-    return idf;
-  }
-
   /** True when a group (any of its alternatives) matches too many documents to tell them apart. */
   private isCommonGroup(group: Group): boolean {
     return group.some((terms) => terms.every((t) => this.isCommon(t))) || this.isFacetGroup(group);
@@ -463,87 +413,86 @@ export class SearchEngine {
   }
 
   /**
+   * The documents that can pass the filters when they name a body: the
+   * body's own things and the body, few beside the index. Undefined when
+   * the filters name none.
+   */
+  private scopeOf(filters: SearchFilters): number[] | undefined {
+    if (!filters.agency) return undefined;
+    if (!this.scopes) {
+      const scopes = new Map<string, number[]>();
+      const into = (slug: string, n: number) => {
+        const list = scopes.get(slug);
+        if (list) list.push(n);
+        else scopes.set(slug, [n]);
+      };
+      this.docs.forEach((d, n) => {
+        if (d?.agency) into(d.agency.slug, n);
+        if (d?.type === "agency" && d.slug !== d.agency?.slug) into(d.slug, n);
+      });
+      this.scopes = scopes;
+    }
+    return this.scopes.get(filters.agency) ?? [];
+  }
+
+  /**
    * Documents matching the groups (all of them, or any for OR), with their
    * scores. For AND, the rarest group is scored in full and every other
-   * group only for the documents still in the running.
+   * group only for the documents still in the running. When the filters
+   * name a body with few documents beside the lists, only its documents are
+   * probed (the same scores, see group-scores).
    */
   private run(groups: Group[], combineWith: "AND" | "OR", filters: SearchFilters, keep: number, pass: Pass = {}): Ranked {
     if (groups.length === 0) return { total: 0, ranked: [] };
     const kept = pass.keepCommon ? groups : this.withoutCommonTerms(groups);
     let compiled = this.compile(kept, pass);
-    const size = (group: (typeof compiled)[number]) =>
-      group.reduce((sum, alt) => sum + Math.min(...alt.map((leaf) => leaf.reduce((n, e) => n + e.postings.docs.length, 0))), 0);
-    type CompiledGroup = (typeof compiled)[number];
-    const leafSize = (leaf: CompiledGroup[number][number]) => leaf.reduce((n, e) => n + e.postings.docs.length, 0);
-    /** Scores every document a group matches into `buffer`: each alternative's rarest word in full, the others probed. */
-    const scoreGroup = (group: CompiledGroup, buffer: ScoreBuffer): ScoreBuffer => {
-      buffer.reset();
-      for (const alt of group) {
-        const [first, ...rest] = [...alt].sort((a, b) => leafSize(a) - leafSize(b));
-        if (!first) continue;
-        for (const { postings, factor } of first) {
-          const { docs, weights, idf, tfs } = postings;
-          for (let i = 0; i < docs.length; i++) {
-            const doc = docs[i] as number;
-            let total = idf * factor * (weights[i] as number);
-            let fields = rest.length ? fieldMask(tfs[i] as number) : ALL_FIELDS;
-            for (const leaf of rest) {
-              const v = this.index.scoreOne(leaf, doc);
-              fields &= leafFields(leaf, doc);
-              if (v === 0 || fields === 0) {
-                total = 0;
-                break;
-              }
-              total += v;
-            }
-            if (total > 0) buffer.max(doc, total);
-          }
-        }
-      }
-      return buffer;
-    };
-    const scoreOne = (group: CompiledGroup, doc: number): number => {
-      let best = 0;
-      for (const alt of group) {
-        let total = 0;
-        let fields = ALL_FIELDS;
-        for (const leaf of alt) {
-          const v = this.index.scoreOne(leaf, doc);
-          if (alt.length > 1) fields &= leafFields(leaf, doc);
-          if (v === 0 || fields === 0) {
-            total = 0;
-            break;
-          }
-          total += v;
-        }
-        best = Math.max(best, total);
-      }
-      return best;
-    };
+    const scope = this.scopeOf(filters);
+    const probed = (group: CompiledGroup) => scope !== undefined && scope.length * groupExpansions(group) * 16 < groupSize(group);
 
     let docs: number[];
     let totals: number[];
     if (combineWith === "AND") {
-      const ordered = [...compiled].sort((a, b) => size(a) - size(b));
-      const first = scoreGroup(ordered[0] ?? [], this.buffers[0] as ScoreBuffer);
-      docs = first.docs;
-      totals = docs.map((d) => first.get(d));
-      for (const group of ordered.slice(1)) {
-        if (docs.length === 0) break;
-        const expansions = group.reduce((n, alt) => n + alt.reduce((m, leaf) => m + leaf.length, 0), 0);
-        const probe = docs.length * expansions * 16 < size(group);
-        const other = probe ? undefined : scoreGroup(group, this.buffers[1] as ScoreBuffer);
-        const keptDocs: number[] = [];
-        const keptTotals: number[] = [];
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i] as number;
-          const v = other ? other.get(doc) : scoreOne(group, doc);
-          if (v === 0) continue;
-          keptDocs.push(doc);
-          keptTotals.push((totals[i] as number) + v);
+      const ordered = [...compiled].sort((a, b) => groupSize(a) - groupSize(b));
+      const prepared = ordered.map(prepare);
+      if (scope && probed(ordered[0] ?? [])) {
+        docs = [];
+        totals = [];
+        for (const doc of scope) {
+          let total = 0;
+          for (const group of prepared) {
+            const v = groupScoreAt(group, doc);
+            if (v === 0) {
+              total = 0;
+              break;
+            }
+            total += v;
+          }
+          if (total === 0) continue;
+          docs.push(doc);
+          totals.push(total);
         }
-        docs = keptDocs;
-        totals = keptTotals;
+      } else {
+        const first = scoreGroup(prepared[0] ?? [], this.buffers[0] as ScoreBuffer);
+        docs = first.docs;
+        totals = docs.map((d) => first.get(d));
+        for (let g = 1; g < ordered.length; g++) {
+          if (docs.length === 0) break;
+          const group = ordered[g] as CompiledGroup;
+          const alternatives = prepared[g] as PreparedAlternative[];
+          const probe = docs.length * groupExpansions(group) * 16 < groupSize(group);
+          const other = probe ? undefined : scoreGroup(alternatives, this.buffers[1] as ScoreBuffer);
+          const keptDocs: number[] = [];
+          const keptTotals: number[] = [];
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i] as number;
+            const v = other ? other.get(doc) : groupScoreAt(alternatives, doc);
+            if (v === 0) continue;
+            keptDocs.push(doc);
+            keptTotals.push((totals[i] as number) + v);
+          }
+          docs = keptDocs;
+          totals = keptTotals;
+        }
       }
     } else {
       // Matching some of the words: the distinctive ones, when there are any.
@@ -555,30 +504,38 @@ export class SearchEngine {
           ? compiled.filter((_, g) => exactSize(g) <= this.index.documentCount * DISTINCTIVE_SHARE)
           : [];
       if (distinctive.length) compiled = distinctive;
+      const prepared = compiled.map(prepare);
       const sums = this.sums.reset();
-      for (const group of compiled) {
-        const scored = scoreGroup(group, this.buffers[0] as ScoreBuffer);
-        for (const doc of scored.docs) sums.add(doc, scored.get(doc));
+      if (scope && compiled.every(probed)) {
+        for (const doc of scope) {
+          for (const group of prepared) {
+            const v = groupScoreAt(group, doc);
+            if (v > 0) sums.add(doc, v);
+          }
+        }
+      } else {
+        for (const group of prepared) {
+          const scored = scoreGroup(group, this.buffers[0] as ScoreBuffer);
+          for (const doc of scored.docs) sums.add(doc, scored.get(doc));
+        }
       }
       docs = sums.docs;
       // Lucene's coordination factor: a document holding more of the words ranks higher.
-      const coord = (doc: number) => (sums.count(doc) / compiled.length) ** COORD_POWER;
-      totals = docs.map((doc) => sums.sum(doc) * (pass.coordinate ? coord(doc) : 1));
+      const n = compiled.length;
+      totals = pass.coordinate
+        ? docs.map((doc) => sums.sum(doc) * (sums.count(doc) / n) ** COORD_POWER)
+        : docs.map((doc) => sums.sum(doc));
     }
 
     // Groups left out as too common still count for the documents found, where they are prominent ("ID card" in a title).
-    const left = kept.length < groups.length ? groups.filter((g) => this.isCommonGroup(g)) : [];
-    if (left.length && docs.length) {
-      const salient = (doc: number) =>
-        left.reduce((sum, g) => sum + Math.max(...g.map((terms) => this.salientScore(terms, doc))), 0);
-      totals = totals.map((t, i) => t + salient(docs[i] as number));
-    }
+    const left = kept.length < groups.length ? this.salient.resolve(groups.filter((g) => this.isCommonGroup(g))) : [];
     const filtered = filters.type || filters.personas?.length || filters.agency || filters.fullyOnline;
     const top = new TopK(keep, this.keyOf);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as number;
       if (filtered && !this.matchesFilters(this.docs[doc], filters)) continue;
-      top.offer(doc, (totals[i] as number) * (this.boosts[doc] ?? 1));
+      const total = left.length ? (totals[i] as number) + this.salient.score(left, doc) : (totals[i] as number);
+      top.offer(doc, total * (this.boosts[doc] ?? 1));
     }
     return { total: top.count, ranked: top.sorted() };
   }
