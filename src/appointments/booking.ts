@@ -61,6 +61,9 @@ export type BookingEvent = "booked" | "moved" | "cancelled" | "closure-cancelled
 /** Tells the person of a booking event, in the same transaction (the outbox sends after). */
 export type Tell = (tx: Db, event: BookingEvent, booking: Booking, centre: Centre) => Promise<void>;
 
+/** The staff's record of their step (the audit log), written in the step's transaction. */
+export type Audit<T> = (tx: Db, result: T) => Promise<void>;
+
 export interface FreeTime {
   startsAt: Date;
   /** Places still free. */
@@ -241,26 +244,30 @@ export class Bookings {
    * The counter checks a person in, by the QR code's value or the reference:
    * only a booking of one of `agencies`' centres, booked for today.
    */
-  async checkIn(agencies: readonly string[], booking: Booking): Promise<Booking> {
+  async checkIn(agencies: readonly string[], booking: Booking, audit?: Audit<Booking>): Promise<Booking> {
     const now = this.clock();
     return transactionally(this.db, async (tx) => {
       const b = await lockAt(tx, booking.id, agencies);
       if (b.status === "checked-in") return b;
       if (b.status !== "booked") throw new BookingRefused("not-active");
       if (dohaDate(b.startsAt) !== dohaToday(now)) throw new BookingRefused("not-today");
-      return setStatus(tx, b.id, { status: "checked-in", checkedInAt: now }, now);
+      const done = await setStatus(tx, b.id, { status: "checked-in", checkedInAt: now }, now);
+      await audit?.(tx, done);
+      return done;
     });
   }
 
   /** Marks a booked visit whose time has passed without the person coming. */
-  async markNoShow(agencies: readonly string[], bookingId: string): Promise<Booking> {
+  async markNoShow(agencies: readonly string[], bookingId: string, audit?: Audit<Booking>): Promise<Booking> {
     const now = this.clock();
     return transactionally(this.db, async (tx) => {
       const b = await lockAt(tx, bookingId, agencies);
       if (b.status === "no-show") return b;
       if (b.status !== "booked") throw new BookingRefused("not-active");
       if (b.startsAt.getTime() + b.minutes * 60_000 > now.getTime()) throw new BookingRefused("not-yet-over");
-      return setStatus(tx, b.id, { status: "no-show" }, now);
+      const done = await setStatus(tx, b.id, { status: "no-show" }, now);
+      await audit?.(tx, done);
+      return done;
     });
   }
 
@@ -270,7 +277,7 @@ export class Bookings {
    * person is told (the notification offers the first free times). Returns
    * the bookings cancelled.
    */
-  async closeDay(centre: Centre, day: string, reason: { ar: string; en: string }): Promise<Booking[]> {
+  async closeDay(centre: Centre, day: string, reason: { ar: string; en: string }, audit?: Audit<Booking[]>): Promise<Booking[]> {
     const now = this.clock();
     return transactionally(this.db, async (tx) => {
       await holdDayAlone(tx, centre.id, day);
@@ -314,17 +321,19 @@ export class Bookings {
             eq(appointmentWaitlist.status, "waiting"),
           ),
         );
+      await audit?.(tx, cancelled);
       return cancelled;
     });
   }
 
   /** Reopens a closed day (a closure entered by mistake); bookings cancelled by it stay cancelled. */
-  async reopenDay(centre: Centre, day: string): Promise<void> {
+  async reopenDay(centre: Centre, day: string, audit?: Audit<void>): Promise<void> {
     await transactionally(this.db, async (tx) => {
       await tx
         .delete(appointmentClosures)
         .where(and(eq(appointmentClosures.centreId, centre.id), eq(appointmentClosures.day, day)));
       await bumpVersion(tx, APPOINTMENTS_VERSION);
+      await audit?.(tx, undefined);
     });
   }
 

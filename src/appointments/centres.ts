@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
+import { bumpVersion } from "../platform/db/versions.js";
 import { dohaDayStart } from "../platform/time/doha.js";
+import { APPOINTMENTS_VERSION } from "./booking.js";
 import { readDayHours } from "./calendar.js";
 import {
   appointmentBookings,
@@ -85,6 +87,8 @@ export async function writeCentre(tx: Db, agency: string, input: CentreInput, no
         ),
       );
   }
+  // Public pages and answers that name centres and their free times are made again.
+  await bumpVersion(tx, APPOINTMENTS_VERSION);
   return centreId;
 }
 
@@ -94,6 +98,7 @@ export async function unpublishCentre(tx: Db, agency: string, slug: string): Pro
     .update(appointmentCentres)
     .set({ published: false, updatedAt: new Date() })
     .where(and(eq(appointmentCentres.slug, slug), eq(appointmentCentres.agency, agency)));
+  await bumpVersion(tx, APPOINTMENTS_VERSION);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Db } from "../platform/db/client.js";
 import { inEachLanguage } from "../platform/http/in-each-language.js";
 import type { JobRunner } from "../platform/jobs/runner.js";
 import { Bookings, type Tell } from "./booking.js";
+import { deskRoutes } from "./desk/routes.js";
 import { AppointmentJobs } from "./jobs.js";
 import { myAppointmentRoutes } from "./my-routes.js";
 import { AppointmentReminders } from "./reminders.js";
@@ -51,6 +52,8 @@ export async function register(app: FastifyInstance, deps: AppointmentsDeps): Pr
   });
   app.decorate("appointmentReminders", reminders);
   await inEachLanguage(app, myAppointmentRoutes, { bookings, baseUrl: deps.config.BASE_URL });
+  // The agencies' desk: their centres' days, check-in, no-shows, closing a day.
+  await inEachLanguage(app, deskRoutes, { db: deps.db, bookings });
   return { bookings };
 }
 

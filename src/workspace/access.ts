@@ -2,7 +2,7 @@ import { agenciesActedFor, hasRole, type StaffRole, type Viewer } from "../accou
 
 /** A part of the staff workspace, and the roles (for any agency) that open it. */
 export interface WorkspaceTool {
-  name: "content" | "cases" | "participation" | "datasets" | "freshness" | "feedback" | "admin";
+  name: "content" | "cases" | "appointments" | "participation" | "datasets" | "freshness" | "feedback" | "admin";
   path: string;
   roles: StaffRole[];
 }
@@ -11,6 +11,7 @@ export interface WorkspaceTool {
 export const workspaceTools: WorkspaceTool[] = [
   { name: "content", path: "/workspace/content", roles: ["editor", "approver"] },
   { name: "cases", path: "/workspace/cases", roles: ["officer"] },
+  { name: "appointments", path: "/workspace/appointments", roles: ["officer"] },
   { name: "participation", path: "/workspace/participation", roles: ["editor"] },
   { name: "datasets", path: "/workspace/datasets", roles: ["editor"] },
   { name: "freshness", path: "/workspace/freshness", roles: ["editor", "approver"] },
