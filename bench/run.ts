@@ -2,3 +2,4 @@
 await import("./catalogue.js");
 await import("./search.js");
 await import("./eservices.js");
+await import("./appointments.js");
