@@ -50,7 +50,13 @@ const publicPaths: [string, string][] = [
   ["signed out", "/signed-out"],
   ["API documentation", "/api/docs"],
   ["404 page", "/no-such-page"],
+  ["appointments: choose a centre", "/appointments/medical-commission-registration"],
+  ["appointments: choose a centre, nearest first", "/appointments/medical-commission-registration?area=al-khor"],
+  ["appointments: choose a day", "/appointments/medical-commission-registration/medical-commission-al-wakrah"],
 ];
+
+/** A day's free times in the booking journey. */
+const DAY_PAGE = /^\/appointments\/[a-z0-9-]+\/[a-z0-9-]+\/\d{4}-\d{2}-\d{2}$/;
 
 /** Index pages whose first link of the given shape is the example of a detail template. */
 const detailPaths: [string, string, RegExp][] = [
@@ -68,6 +74,7 @@ const detailPaths: [string, string, RegExp][] = [
   ["visitors' topic", "/visit", /^\/visit\/[a-z0-9-]+$/],
   ["workers' language", "/workers", /^\/workers\/ur$/],
   ["workers' page", "/workers/ur", /^\/workers\/ur\/[a-z0-9-]+$/],
+  ["appointments: choose a time", "/appointments/medical-commission-registration/medical-commission-al-wakrah", DAY_PAGE],
 ];
 
 /** Signed-in templates: fixed addresses per person, and details found from their index pages. */
@@ -88,6 +95,7 @@ const signedIn: { viewer: Viewer; paths: [string, string][]; details: [string, s
       ["a request", "/my/requests", /^\/my\/requests\/HK-[A-Z0-9-]+$/],
       ["a document", "/my/documents", /^\/my\/documents\/[A-Za-z0-9-]+$/],
       ["a payment", "/my/payments", /^\/my\/payments\/[0-9a-f-]{36}$/],
+      ["appointments: choose a time, signed in", "/appointments/issue-id-card/interior-services-umm-salal", DAY_PAGE],
     ],
   },
   {
