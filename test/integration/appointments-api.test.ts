@@ -30,6 +30,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
 
 const CENTRE = "api-test-centre-al-khor";
+const ORIGIN = "https://app.example";
 const SERVICE = "medical-commission-registration";
 const day = addDays(dohaToday(), 10);
 const at = (time: string, d = day) => dohaMoment(d, time).toISOString();
@@ -39,7 +40,7 @@ const ar = translator("ar");
 beforeAll(async () => {
   const port = await freePort();
   issuer = `http://127.0.0.1:${port}`;
-  t = await createTestApp({ demo: true, env: { BASE_URL: issuer } });
+  t = await createTestApp({ demo: true, env: { BASE_URL: issuer, API_CORS_ORIGINS: ORIGIN } });
   await loadDemoPeople(db());
   await loadDemoMobileClient(db());
   const every = ["07:00-09:00"];
@@ -181,6 +182,26 @@ describe("a person's appointments (bearer token)", () => {
       expect(res.headers["www-authenticate"]).toMatch(/^Bearer /);
       expect(res.headers["cache-control"]).toBe("no-store");
     }
+  });
+
+  it("lets a page on an allowed origin post with a token (CORS preflight), and no other origin", async () => {
+    const preflight = (origin: string) =>
+      t.app.inject({
+        method: "OPTIONS",
+        url: MINE,
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization, content-type",
+        },
+      });
+    const allowed = await preflight(ORIGIN);
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers["access-control-allow-origin"]).toBe(ORIGIN);
+    expect(String(allowed.headers["access-control-allow-methods"])).toMatch(/POST/);
+    expect(String(allowed.headers["access-control-allow-headers"])).toMatch(/Content-Type/);
+    expect(allowed.headers["access-control-allow-credentials"]).toBeUndefined();
+    expect((await preflight("https://elsewhere.example")).headers["access-control-allow-origin"]).toBeUndefined();
   });
 
   it("holds a time (201), gives the same hold back when sent again (200), and confirms it", async () => {
