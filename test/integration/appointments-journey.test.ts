@@ -183,7 +183,10 @@ describe("holding, checking and confirming", () => {
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain("it was not confirmed in time");
     expect(late.body).toContain("Choose a time");
-    expect((await me.get(`/en/appointments/held/${id}`)).statusCode).toBe(303);
+    const back = await me.get(`/en/appointments/held/${id}`);
+    expect(back.statusCode).toBe(303);
+    expect(back.headers.location).toBe(`${url}?lapsed=1`);
+    expect((await me.follow(back)).body).toContain("it was not confirmed in time");
   });
 });
 

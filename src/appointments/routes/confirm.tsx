@@ -34,7 +34,12 @@ export async function confirmRoutes(app: FastifyInstance, opts: BookingRouteOpti
     const { locale, tr } = request;
     if (booking.status === "booked") return reply.redirect(localizePath(locale, bookingPaths.booked(booking.id)), 303);
     const lapsed = !booking.holdExpiresAt || booking.holdExpiresAt.getTime() <= bookings.now().getTime();
-    if (booking.status !== "held" || lapsed) return reply.redirect(localizePath(locale, dayOf(booking, centre)), 303);
+    if (booking.status !== "held" || lapsed) {
+      // Back to choosing a time; a hold that lapsed says so there.
+      const back = localizePath(locale, dayOf(booking, centre));
+      const said = booking.status === "expired" || booking.status === "held";
+      return reply.redirect(said ? `${back}${back.includes("?") ? "&" : "?"}lapsed=1` : back, 303);
+    }
     return reply.page({
       title: tr.t("booking.check.title"),
       backLink: localizePath(locale, dayOf(booking, centre)),

@@ -29,7 +29,8 @@ export async function timesPage(
   const caseId = extra.caseId ?? caseOf(query);
   const here = localizePath(request.locale, bookingPaths.times(serviceSlug, centre.slug, day, caseId));
   const heading = request.tr.t("booking.times.title");
-  const errors = extra.errors ?? [];
+  const lapsed = query.lapsed === "1" ? [{ field: "time", message: request.tr.t("appointments.refused.hold-expired") }] : [];
+  const errors = extra.errors ?? lapsed;
   return reply.page({
     status: extra.status ?? 200,
     title: errors.length ? request.tr.t("errors.titlePrefix", { title: heading }) : `${heading} — ${title}`,
