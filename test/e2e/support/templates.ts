@@ -77,13 +77,17 @@ const detailPaths: [string, string, RegExp][] = [
   ["appointments: choose a time", "/appointments/medical-commission-registration/medical-commission-al-wakrah", DAY_PAGE],
 ];
 
-/** Signed-in templates: fixed addresses per person, and details found from their index pages. */
+/**
+ * Signed-in templates: fixed addresses per person, and details found from their index pages (an index
+ * "@<name>" is the page of a detail template found before it).
+ */
 const signedIn: { viewer: Viewer; paths: [string, string][]; details: [string, string, RegExp][] }[] = [
   {
     viewer: "citizen@demo.hukoomi.example",
     paths: [
       ["My Hukoomi", "/my"],
       ["my requests", "/my/requests"],
+      ["my appointments", "/my/appointments"],
       ["my documents", "/my/documents"],
       ["my payments", "/my/payments"],
       ["my notifications", "/my/notifications"],
@@ -96,6 +100,10 @@ const signedIn: { viewer: Viewer; paths: [string, string][]; details: [string, s
       ["a document", "/my/documents", /^\/my\/documents\/[A-Za-z0-9-]+$/],
       ["a payment", "/my/payments", /^\/my\/payments\/[0-9a-f-]{36}$/],
       ["appointments: choose a time, signed in", "/appointments/issue-id-card/interior-services-umm-salal", DAY_PAGE],
+      // An appointment exists once the appointments' browser test has booked one; its steps are linked from its page.
+      ["an appointment", "/my/appointments", /^\/my\/appointments\/[0-9a-f-]{36}$/],
+      ["moving an appointment", "@an appointment", /^\/my\/appointments\/[0-9a-f-]{36}\/move$/],
+      ["cancelling an appointment", "@an appointment", /^\/my\/appointments\/[0-9a-f-]{36}\/cancel$/],
     ],
   },
   {
@@ -165,8 +173,10 @@ export async function discoverTemplates(baseUrl: string, open: (viewer: Viewer) 
     const page = await open(group.viewer);
     for (const [name, path] of group.paths) found.push({ name, path, viewer: group.viewer });
     for (const [name, index, shape] of group.details) {
-      // Requests, documents, payments and cases exist only once someone has applied (the other browser tests do).
-      const path = await firstLink(page, baseUrl, index, shape);
+      // Requests, documents, payments, appointments and cases exist only once someone has made them (the other browser tests do).
+      const from = index.startsWith("@") ? found.find((f) => f.name === index.slice(1))?.path : index;
+      if (!from) continue;
+      const path = await firstLink(page, baseUrl, from, shape);
       if (path) found.push({ name, path, viewer: group.viewer });
     }
   }
