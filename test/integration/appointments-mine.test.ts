@@ -273,6 +273,26 @@ describe("a centre closing for a day", () => {
   });
 });
 
+describe("the waiting list", () => {
+  it("tells the first person waiting that a place is kept for them, and until when", async () => {
+    const waiting = await userId(demoEmails.officer);
+    const resident = await userId(demoEmails.resident);
+    const b = await book(resident, dohaMoment(day(14), "10:00"));
+    const centre = await centreBySlug(db(), "test-all-day");
+    if (!centre) throw new Error("no centre");
+    await bookings.joinWaitlist(waiting, centre, SERVICE, day(14), "en");
+    await bookings.cancel(resident, b.id);
+    const [offer] = (await eventsOf(waiting)).filter((n) => n.event === "appointment-offered");
+    expect(offer?.values.until).toBeTruthy();
+    const [email] = await db()
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.notificationId, offer?.id ?? ""));
+    expect(email?.subject).toBe(`A place has come free for you: ${SERVICE_EN}`);
+    expect(email?.body).toContain("we are keeping it for you until");
+  });
+});
+
 describe("reminders", () => {
   it("sends the day-before and the two-hours-before reminders once each, in the booking's language", async () => {
     const visitor = await userId(demoEmails.visitor);
