@@ -12,88 +12,27 @@
  * On PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else the local
  * server; a database is made for the run and dropped after), then on the
  * embedded PGlite (one connection: the same work one step after another)
- * unless BENCH_PGLITE=0.
+ * unless BENCH_PGLITE=0; then through HTTP against the portal running in
+ * its own process (bench/appointments-http.ts) unless BENCH_HTTP=0.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { BookingRefused, Bookings } from "../src/appointments/booking.js";
-import { writeCentre } from "../src/appointments/centres.js";
 import { type Booking, centreBySlug, overbookedSlots } from "../src/appointments/repository.js";
-import { appointmentBookings, appointmentSlots } from "../src/appointments/tables.js";
 import { type Database, openDatabase } from "../src/platform/db/client.js";
 import { runMigrations } from "../src/platform/db/migrate.js";
-import { addDays, dohaMoment, dohaToday } from "../src/platform/time/doha.js";
+import { busyDay, CENTRE, COUNTERS, MINUTES, SERVICE } from "./support/busy-day.js";
 import { SERVER, scratchDatabase } from "./support/figures.js";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const CENTRE = "bench-large-centre";
-const SERVICE = "bench-counter-service";
-/** The busy day: 07:00–21:00 in 10-minute slots at 30 counters (84 slots, 2,520 places), 80 % booked before the run. */
-const HOURS = ["07:00-21:00"];
-const MINUTES = 10;
-const COUNTERS = 30;
-const BOOKED_BEFORE = 0.8;
-
 type Op = "book" | "move" | "cancel" | "read";
 
 interface Tally {
   latencies: Record<Op, number[]>;
   refused: Map<string, number>;
   errors: string[];
-}
-
-/** The large centre, and its busy day (three days ahead, so no time is past or within the cut-off) mostly booked already. */
-async function busyDay(database: Database): Promise<{ day: string; places: number; bookedBefore: number }> {
-  const db = database.db;
-  const week = { "0": HOURS, "1": HOURS, "2": HOURS, "3": HOURS, "4": HOURS, "5": HOURS, "6": HOURS };
-  const centreId = await writeCentre(db, "ministry-of-interior", {
-    slug: CENTRE,
-    name: { ar: "مركز خدمات كبير", en: "Large service centre" },
-    address: { ar: "الدوحة", en: "Doha" },
-    area: "doha",
-    mapUrl: "",
-    hours: week,
-    bookAheadDays: 30,
-    changeCutoffHours: 2,
-    published: true,
-    services: [{ serviceSlug: SERVICE, minutes: MINUTES, counters: COUNTERS, perPerson: 1 }],
-  });
-  const day = addDays(dohaToday(), 3);
-  const slots: (typeof appointmentSlots.$inferInsert)[] = [];
-  const bookings: (typeof appointmentBookings.$inferInsert)[] = [];
-  let seed = 20261208;
-  const random = () => {
-    seed = (seed * 1_664_525 + 1_013_904_223) >>> 0;
-    return seed / 2 ** 32;
-  };
-  let places = 0;
-  for (let t = 7 * 60; t + MINUTES <= 21 * 60; t += MINUTES) {
-    const startsAt = dohaMoment(day, `${String(Math.floor(t / 60)).padStart(2, "0")}:${String(t % 60).padStart(2, "0")}`);
-    const taken = Math.min(COUNTERS, Math.round(COUNTERS * BOOKED_BEFORE * (0.75 + 0.5 * random())));
-    places += COUNTERS;
-    const slotId = randomUUID();
-    slots.push({ id: slotId, centreId, serviceSlug: SERVICE, startsAt, places: COUNTERS, taken });
-    for (let i = 0; i < taken; i++) {
-      bookings.push({
-        id: randomUUID(),
-        reference: `AP-B${randomBytes(4).toString("hex").toUpperCase()}`,
-        checkInCode: randomBytes(18).toString("base64url"),
-        userId: randomUUID(),
-        centreId,
-        serviceSlug: SERVICE,
-        slotId,
-        startsAt,
-        minutes: MINUTES,
-        status: "booked",
-        locale: "ar",
-      });
-    }
-  }
-  await db.insert(appointmentSlots).values(slots);
-  for (let i = 0; i < bookings.length; i += 500) await db.insert(appointmentBookings).values(bookings.slice(i, i + 500));
-  return { day, places, bookedBefore: bookings.length };
 }
 
 async function timed<T>(tally: Tally, op: Op, work: () => Promise<T>): Promise<T | undefined> {
@@ -239,6 +178,10 @@ if (process.env.BENCH_PGLITE !== "0") {
   } finally {
     await database.close();
   }
+}
+if (process.env.BENCH_HTTP !== "0") {
+  const { httpRun } = await import("./appointments-http.js");
+  ok = (await httpRun(PEOPLE, SECONDS, percentile)) && ok;
 }
 if (!ok) {
   console.error(
