@@ -30,7 +30,7 @@ export function weekdayName(day: string, locale: Locale): string {
   return format(locale, { weekday: "long" }).format(dohaNoon(day));
 }
 
-/** "Sunday 13 December 2026" / "الأحد 13 ديسمبر 2026". */
+/** "Sunday, 13 December 2026" / "الأحد، 13 ديسمبر 2026". */
 export function dayInWords(day: string, locale: Locale): string {
   return format(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(dohaNoon(day));
 }
