@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import QRCode from "qrcode";
 import { requireViewer } from "../accounts/sessions.js";
-import type { FieldError } from "../platform/design/ErrorSummary.js";
 import { privately } from "../platform/http/page-cache.js";
 import { formatTime, formatWeekdayDate } from "../platform/i18n/format.js";
 import { localizePath } from "../platform/i18n/locales.js";
 import { translator } from "../platform/i18n/messages.js";
-import { BookingRefused, type Bookings } from "./booking.js";
+import type { Bookings } from "./booking.js";
 import { visitCalendar } from "./calendar-file.js";
 import { changeRoutes } from "./change-routes.js";
 import { type Appointment, appointmentOfRequest, appointmentsOf, whatToBring } from "./mine.js";
@@ -33,7 +32,6 @@ export async function myAppointmentRoutes(app: FastifyInstance, opts: MyAppointm
   const { bookings, baseUrl } = opts;
   const db = bookings.database;
   const guarded = { preHandler: requireViewer };
-  const guardedPost = { preHandler: [requireViewer, app.csrfProtection] };
 
   app.get(myAppointmentsPath, guarded, async (request, reply) => {
     const { tr } = request;
@@ -46,13 +44,7 @@ export async function myAppointmentRoutes(app: FastifyInstance, opts: MyAppointm
     });
   });
 
-  const appointmentPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    a: Appointment,
-    status = 200,
-    errors: FieldError[] = [],
-  ) => {
+  const appointmentPage = async (request: FastifyRequest, reply: FastifyReply, a: Appointment) => {
     const { tr, locale } = request;
     const b = a.booking;
     const [bring, qr] = await Promise.all([
@@ -63,8 +55,7 @@ export async function myAppointmentRoutes(app: FastifyInstance, opts: MyAppointm
     ]);
     const title = a.service[locale];
     return reply.page({
-      status,
-      title: errors.length ? tr.t("errors.titlePrefix", { title }) : title,
+      title,
       breadcrumbs: [
         { label: tr.t("accounts.my.title"), path: "/my" },
         { label: tr.t("myAppointments.title"), path: myAppointmentsPath },
@@ -77,7 +68,6 @@ export async function myAppointmentRoutes(app: FastifyInstance, opts: MyAppointm
           qr={qr?.replace("<svg ", '<svg aria-hidden="true" focusable="false" ')}
           confirmHref={localizePath(locale, bookingPaths.held(b.id))}
           notice={noticeOf(request)}
-          errors={errors}
         />
       ),
       stylesheets: ["css/my-appointments.css"],

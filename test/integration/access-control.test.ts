@@ -35,6 +35,7 @@ const matrix: [string, Record<Who, number>][] = [
   ["/en/my/security", { anonymous: 303, citizen: 200, officer: 200, editor: 200, admin: 200 }],
   ["/en/admin/idp-clients", { anonymous: 303, citizen: 403, officer: 403, editor: 403, admin: 200 }],
   ["/en/my/requests", { anonymous: 303, citizen: 200, officer: 200, editor: 200, admin: 200 }],
+  ["/en/my/appointments", { anonymous: 303, citizen: 200, officer: 200, editor: 200, admin: 200 }],
   ["/en/workspace/cases", { anonymous: 303, citizen: 403, officer: 200, editor: 403, admin: 200 }],
   ["/en/workspace/appointments", { anonymous: 303, citizen: 403, officer: 200, editor: 403, admin: 200 }],
   ["/en/workspace/appointments/check-in", { anonymous: 303, citizen: 403, officer: 200, editor: 403, admin: 200 }],

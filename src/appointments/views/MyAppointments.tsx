@@ -1,6 +1,5 @@
 import { Reference } from "../../platform/design/Bidi.js";
 import { Button } from "../../platform/design/Button.js";
-import { ErrorSummary, type FieldError } from "../../platform/design/ErrorSummary.js";
 import { NotificationBanner } from "../../platform/design/NotificationBanner.js";
 import { SummaryList, type SummaryRow } from "../../platform/design/SummaryList.js";
 import { Table } from "../../platform/design/Table.js";
@@ -132,7 +131,6 @@ export interface AppointmentPageProps {
   /** Where a held place is confirmed (the booking pages' own step). */
   confirmHref: string;
   notice?: string | undefined;
-  errors?: FieldError[];
 }
 
 /** One appointment: what, where and when; the QR code for the counter; the calendar file; change or cancel. */
@@ -160,7 +158,6 @@ export function AppointmentPage(p: AppointmentPageProps) {
   const service = a.service[locale];
   return (
     <div class="narrow-wide">
-      <ErrorSummary errors={p.errors ?? []} />
       {p.notice ? (
         <NotificationBanner variant="success">
           <p>{p.notice}</p>
