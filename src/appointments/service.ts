@@ -47,8 +47,16 @@ export function bookingLink(db: Db): (serviceSlug: string) => Promise<string | u
   return async (serviceSlug) => ((await bookable(db)).includes(serviceSlug) ? paths.centres(serviceSlug) : undefined);
 }
 
+/**
+ * Services whose e-service request is followed by a visit booked as its next
+ * step (the medical commission's examination); the request page's link says so.
+ */
+export const VISIT_STEP_SERVICES: readonly string[] = ["medical-commission-registration"];
+
 /** Where a submitted request's page offers to book its visit (given to e-services): the centres, carrying the request. */
 export function visitBookingLink(db: Db): (serviceSlug: string, caseId: string) => Promise<string | undefined> {
   return async (serviceSlug, caseId) =>
-    (await bookable(db)).includes(serviceSlug) ? paths.centres(serviceSlug, caseId) : undefined;
+    VISIT_STEP_SERVICES.includes(serviceSlug) && (await bookable(db)).includes(serviceSlug)
+      ? paths.centres(serviceSlug, caseId)
+      : undefined;
 }

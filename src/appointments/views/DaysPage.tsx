@@ -16,6 +16,8 @@ export interface DaysPageProps {
 /** Choosing a day at a centre: every bookable day as a link, with how many times are still free, or "Full". */
 export function DaysPage(p: DaysPageProps) {
   const { t, href, locale } = usePage();
+  // Today once its last time has passed has nothing to offer, not even a waiting list.
+  const days = p.days.filter((d) => d.times > 0);
   return (
     <div class="narrow-wide">
       <p class="caption">{p.serviceTitle}</p>
@@ -24,13 +26,13 @@ export function DaysPage(p: DaysPageProps) {
         {p.centre.name[locale]}
         {p.centre.address[locale] ? ` — ${p.centre.address[locale]}` : ""}
       </p>
-      {p.days.length === 0 ? (
+      {days.length === 0 ? (
         <p>{t("booking.days.none")}</p>
       ) : (
         <>
           <p>{t("booking.days.hint")}</p>
           <ul class="list booking-days">
-            {p.days.map((d) => (
+            {days.map((d) => (
               <li key={d.day} class="booking-days__item">
                 <a href={href(bookingPaths.times(p.serviceSlug, p.centre.slug, d.day, p.caseId))}>{dayInWords(d.day, locale)}</a>{" "}
                 {d.freeTimes > 0 ? (
