@@ -1,8 +1,7 @@
 // One class over 400 lines, on purpose: the query pipeline (expansion, passes, fallbacks, pinning) reads best in one place.
-import SearchableMap from "minisearch/SearchableMap";
 import { normalize } from "../platform/text/normalize.js";
 import { isFacet } from "./analyzer/facets.js";
-import { analyseWord, appendIndexTerms, writtenWords } from "./analyzer/fast.js";
+import { appendIndexTerms } from "./analyzer/fast.js";
 import { stem } from "./analyzer/index.js";
 import { otherLayout } from "./analyzer/keyboard.js";
 import { wordsWithOffsets } from "./analyzer/tokenize.js";
@@ -20,9 +19,10 @@ import {
 import { type Expansion, type IndexChange, InvertedIndex, ScoreBuffer } from "./inverted-index.js";
 import { NameMatcher } from "./names.js";
 import { SalientScores } from "./salient.js";
-import { ScoreSums } from "./score-buffer.js";
+import { Candidates, ScoreSums } from "./score-buffer.js";
 import { type Group, isSynonymGroup, SynonymTable } from "./synonyms.js";
 import { TopK } from "./top-k.js";
+import { Vocabulary, type VocabularyTexts } from "./vocabulary.js";
 
 export interface BestBet {
   query: string;
@@ -119,6 +119,13 @@ function textsOf(d: SearchDoc): string[] {
   return [bothLanguages(d.title), d.keywords, bothLanguages(d.summary), d.purpose ?? "", d.body];
 }
 
+/** The texts of a document the vocabulary reads (each language once when both are the same). */
+function vocabularyTexts(d: SearchDoc): VocabularyTexts {
+  const titles = d.title.ar === d.title.en ? [d.title.ar] : [d.title.ar, d.title.en];
+  const summaries = d.summary.ar === d.summary.en ? [d.summary.ar] : [d.summary.ar, d.summary.en];
+  return { counted: [...titles, d.keywords], sounded: summaries };
+}
+
 /** A document's terms, field by field. */
 function fieldsOf(d: SearchDoc): string[][] {
   return textsOf(d).map((text) => appendIndexTerms(text, []));
@@ -164,6 +171,8 @@ export class SearchEngine {
   private buffers: ScoreBuffer[];
   /** Reusable sums for matching some of the words. */
   private sums: ScoreSums;
+  /** Reusable documents in the running with their totals. */
+  private candidates: Candidates;
   /** The documents by number (a removed document leaves its number empty). */
   private readonly docs: (SearchDoc | undefined)[] = [];
   private readonly byId = new Map<string, number>();
@@ -171,12 +180,8 @@ export class SearchEngine {
   private readonly bestBets = new Map<string, BestBet[]>();
   /** Ranking boost of each document (its type and popularity), computed once. */
   private readonly boosts: number[] = [];
-  /** Transliteration keys of the words of titles, keywords and summaries → their stems, with how many documents' words gave each. */
-  private readonly skeletons = new Map<string, Map<string, number>>();
-  /** Words people may type, normalised → how they are written (each spelling with its count), with how often they occur. */
-  private readonly vocabulary = new SearchableMap<{ forms: Map<string, number>; count: number }>();
-  /** The same entries by word, for counting (a hash lookup, not a walk down the tree). */
-  private readonly vocabularyEntries = new Map<string, { forms: Map<string, number>; count: number }>();
+  /** The words of titles, keywords and summaries: for "did you mean", and by sound for the other script's words. */
+  private readonly vocabulary = new Vocabulary();
   /** The agencies by the names people call them. */
   private names = new NameMatcher();
   /** Equal scores are ordered by id, so an index updated in place ranks as a fresh build does. */
@@ -188,9 +193,11 @@ export class SearchEngine {
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
     this.index = InvertedIndex.build(this.numbered(docs), (text) => appendIndexTerms(text, []));
+    this.vocabulary.flush();
     this.salient = new SalientScores(this.index);
     this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
     this.sums = new ScoreSums(this.docs.length);
+    this.candidates = new Candidates(this.docs.length);
     this.synonyms = new SynonymTable(synonymGroups);
     this.setBestBets(bestBets);
   }
@@ -201,56 +208,15 @@ export class SearchEngine {
       const n = this.docs.push(d) - 1;
       this.byId.set(d.id, n);
       this.note(n, d, 1);
+      this.vocabulary.count(vocabularyTexts(d));
       yield textsOf(d);
     }
   }
 
-  /** Adds (`sign` 1) or takes away (-1) what the engine keeps of a document beside the index: its boost, name and words. */
+  /** Adds (`sign` 1) or takes away (-1) what the engine keeps of a document beside the index: its boost and name. */
   private note(n: number, d: SearchDoc, sign: 1 | -1): void {
     if (d.type === "agency" && sign > 0) this.names.add(n, [d.title.ar, d.title.en, ...(d.names ?? [])]);
     this.boosts[n] = typeBoost[d.type] * (1 + Math.log10(1 + d.popularity) / 10);
-    const summaries = d.summary.ar === d.summary.en ? [d.summary.ar] : [d.summary.ar, d.summary.en];
-    const titles = d.title.ar === d.title.en ? [d.title.ar] : [d.title.ar, d.title.en];
-    for (const [texts, counted] of [
-      [titles, true],
-      [[d.keywords], true],
-      [summaries, false],
-    ] as const) {
-      for (const text of texts) {
-        for (const raw of writtenWords(text)) {
-          for (const w of analyseWord(raw)) {
-            if (!w.stem || w.number) continue;
-            if (w.key) {
-              let stems = this.skeletons.get(w.key);
-              if (!stems) {
-                stems = new Map();
-                this.skeletons.set(w.key, stems);
-              }
-              const left = (stems.get(w.stem) ?? 0) + sign;
-              if (left > 0) stems.set(w.stem, left);
-              else stems.delete(w.stem);
-              if (stems.size === 0) this.skeletons.delete(w.key);
-            }
-            if (!counted) continue;
-            let entry = this.vocabularyEntries.get(w.norm);
-            if (!entry) {
-              if (sign < 0) continue;
-              entry = { forms: new Map(), count: 0 };
-              this.vocabulary.set(w.norm, entry);
-              this.vocabularyEntries.set(w.norm, entry);
-            }
-            entry.count += sign;
-            const form = (entry.forms.get(raw) ?? 0) + sign;
-            if (form > 0) entry.forms.set(raw, form);
-            else entry.forms.delete(raw);
-            if (entry.count <= 0) {
-              this.vocabulary.delete(w.norm);
-              this.vocabularyEntries.delete(w.norm);
-            }
-          }
-        }
-      }
-    }
   }
 
   /**
@@ -266,6 +232,7 @@ export class SearchEngine {
       const d = n === undefined ? undefined : this.docs[n];
       if (n === undefined || !d) continue;
       this.note(n, d, -1);
+      this.vocabulary.apply(vocabularyTexts(d), -1);
       agencies ||= d.type === "agency";
       changes.push({ doc: n, old: fieldsOf(d) });
       this.docs[n] = undefined;
@@ -278,9 +245,13 @@ export class SearchEngine {
         n = this.docs.push(d) - 1;
         this.byId.set(d.id, n);
       }
-      if (before) this.note(n, before, -1);
+      if (before) {
+        this.note(n, before, -1);
+        this.vocabulary.apply(vocabularyTexts(before), -1);
+      }
       this.docs[n] = d;
       this.note(n, d, 1);
+      this.vocabulary.apply(vocabularyTexts(d), 1);
       agencies ||= d.type === "agency" || before?.type === "agency";
       changes.push({ doc: n, old: before ? fieldsOf(before) : undefined, fresh: fieldsOf(d) });
     }
@@ -297,6 +268,7 @@ export class SearchEngine {
       const size = Math.ceil(this.docs.length * 1.25);
       this.buffers = [new ScoreBuffer(size), new ScoreBuffer(size)];
       this.sums = new ScoreSums(size);
+      this.candidates = new Candidates(size);
     }
   }
 
@@ -350,7 +322,7 @@ export class SearchEngine {
 
   /** Stems of the other script's words that sound like this one (iqama → إقامة, اكزت → exit). */
   private transliterations = (norm: string): string[] => {
-    const stems = this.skeletons.get(skeleton(norm));
+    const stems = this.vocabulary.skeletons.get(skeleton(norm));
     if (!stems) return [];
     const arabic = isArabic(norm);
     return [...stems.keys()]
@@ -449,14 +421,11 @@ export class SearchEngine {
     const scope = this.scopeOf(filters);
     const probed = (group: CompiledGroup) => scope !== undefined && scope.length * groupExpansions(group) * 16 < groupSize(group);
 
-    let docs: number[];
-    let totals: number[];
+    const found = this.candidates.reset();
     if (combineWith === "AND") {
       const ordered = [...compiled].sort((a, b) => groupSize(a) - groupSize(b));
       const prepared = ordered.map(prepare);
       if (scope && probed(ordered[0] ?? [])) {
-        docs = [];
-        totals = [];
         for (const doc of scope) {
           let total = 0;
           for (const group of prepared) {
@@ -467,31 +436,31 @@ export class SearchEngine {
             }
             total += v;
           }
-          if (total === 0) continue;
-          docs.push(doc);
-          totals.push(total);
+          if (total > 0) found.push(doc, total);
         }
       } else {
         const first = scoreGroup(prepared[0] ?? [], this.buffers[0] as ScoreBuffer);
-        docs = first.docs;
-        totals = docs.map((d) => first.get(d));
+        const firstDocs = first.docs;
+        for (let i = 0; i < firstDocs.length; i++) {
+          const doc = firstDocs[i] as number;
+          found.push(doc, first.get(doc));
+        }
         for (let g = 1; g < ordered.length; g++) {
-          if (docs.length === 0) break;
+          if (found.size === 0) break;
           const group = ordered[g] as CompiledGroup;
           const alternatives = prepared[g] as PreparedAlternative[];
-          const probe = docs.length * groupExpansions(group) * 16 < groupSize(group);
+          const probe = found.size * groupExpansions(group) * 16 < groupSize(group);
           const other = probe ? undefined : scoreGroup(alternatives, this.buffers[1] as ScoreBuffer);
-          const keptDocs: number[] = [];
-          const keptTotals: number[] = [];
-          for (let i = 0; i < docs.length; i++) {
-            const doc = docs[i] as number;
+          // The documents still in the running, kept in place.
+          let still = 0;
+          for (let i = 0; i < found.size; i++) {
+            const doc = found.docs[i] as number;
             const v = other ? other.get(doc) : groupScoreAt(alternatives, doc);
             if (v === 0) continue;
-            keptDocs.push(doc);
-            keptTotals.push((totals[i] as number) + v);
+            found.docs[still] = doc;
+            found.totals[still++] = (found.totals[i] as number) + v;
           }
-          docs = keptDocs;
-          totals = keptTotals;
+          found.size = still;
         }
       }
     } else {
@@ -506,35 +475,40 @@ export class SearchEngine {
       if (distinctive.length) compiled = distinctive;
       const prepared = compiled.map(prepare);
       const sums = this.sums.reset();
-      if (scope && compiled.every(probed)) {
-        for (const doc of scope) {
-          for (const group of prepared) {
-            const v = groupScoreAt(group, doc);
+      // Each group is probed in the documents of the body named by the filters, or scored in full when that costs less.
+      compiled.forEach((group, g) => {
+        const alternatives = prepared[g] as PreparedAlternative[];
+        if (scope && probed(group)) {
+          for (const doc of scope) {
+            const v = groupScoreAt(alternatives, doc);
             if (v > 0) sums.add(doc, v);
           }
+        } else {
+          const scored = scoreGroup(alternatives, this.buffers[0] as ScoreBuffer);
+          const scoredDocs = scored.docs;
+          for (let i = 0; i < scoredDocs.length; i++) {
+            const doc = scoredDocs[i] as number;
+            sums.add(doc, scored.get(doc));
+          }
         }
-      } else {
-        for (const group of prepared) {
-          const scored = scoreGroup(group, this.buffers[0] as ScoreBuffer);
-          for (const doc of scored.docs) sums.add(doc, scored.get(doc));
-        }
-      }
-      docs = sums.docs;
+      });
       // Lucene's coordination factor: a document holding more of the words ranks higher.
       const n = compiled.length;
-      totals = pass.coordinate
-        ? docs.map((doc) => sums.sum(doc) * (sums.count(doc) / n) ** COORD_POWER)
-        : docs.map((doc) => sums.sum(doc));
+      const summed = sums.docs;
+      for (let i = 0; i < summed.length; i++) {
+        const doc = summed[i] as number;
+        found.push(doc, pass.coordinate ? sums.sum(doc) * (sums.count(doc) / n) ** COORD_POWER : sums.sum(doc));
+      }
     }
 
     // Groups left out as too common still count for the documents found, where they are prominent ("ID card" in a title).
     const left = kept.length < groups.length ? this.salient.resolve(groups.filter((g) => this.isCommonGroup(g))) : [];
     const filtered = filters.type || filters.personas?.length || filters.agency || filters.fullyOnline;
     const top = new TopK(keep, this.keyOf);
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i] as number;
+    for (let i = 0; i < found.size; i++) {
+      const doc = found.docs[i] as number;
       if (filtered && !this.matchesFilters(this.docs[doc], filters)) continue;
-      const total = left.length ? (totals[i] as number) + this.salient.score(left, doc) : (totals[i] as number);
+      const total = left.length ? (found.totals[i] as number) + this.salient.score(left, doc) : (found.totals[i] as number);
       top.offer(doc, total * (this.boosts[doc] ?? 1));
     }
     return { total: top.count, ranked: top.sorted() };
@@ -572,13 +546,13 @@ export class SearchEngine {
     let changed = false;
     const words = wordsWithOffsets(query).map((w) => {
       if (!stem(w.norm) || /^\d+$/.test(w.norm)) return w.raw;
-      const own = this.vocabulary.get(w.norm)?.count ?? 0;
+      const own = this.vocabulary.words.get(w.norm)?.count ?? 0;
       const known = own > 0 || this.termExists(stem(w.norm));
       if (known && !alsoKnown) return w.raw;
       const max = fuzziness(w.norm);
       if (!max) return w.raw;
       let best: { display: string; distance: number; count: number } | undefined;
-      for (const [norm, [entry, distance]] of this.vocabulary.fuzzyGet(w.norm, max)) {
+      for (const [norm, [entry, distance]] of this.vocabulary.words.fuzzyGet(w.norm, max)) {
         if (distance === 0 || norm === w.norm || (known && entry.count < Math.max(own, 1) * 10)) continue;
         if (
           !best ||

@@ -1,6 +1,6 @@
 import SearchableMap from "minisearch/SearchableMap";
 
-import { indexOf, lowerBound, U32 } from "./postings.js";
+import { bump, indexOf, lowerBound, summarise, TF_BITS, TF_MAX, U32 } from "./postings.js";
 
 export { ScoreBuffer } from "./score-buffer.js";
 
@@ -23,9 +23,6 @@ export const FIELD_WEIGHTS = [4, 2.5, 1.5, 1.2, 1] as const;
 const FIELDS = FIELD_WEIGHTS.length;
 const K1 = 1.2;
 const B = 0.7;
-/** A term's count in one field is kept in 6 bits of a packed 32-bit word (five fields); more than 63 counts as 63. */
-const TF_BITS = 6;
-const TF_MAX = (1 << TF_BITS) - 1;
 /** How many lines of text a build remembers the terms of. */
 const LINE_CACHE = 200_000;
 
@@ -50,24 +47,8 @@ export interface Expansion {
 const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = 0.4;
 const MAX_EXPANSIONS = 40;
-
-/** Adds one occurrence in field `f` to a packed count. */
-const bump = (packed: number, f: number): number => {
-  const shift = f * TF_BITS;
-  return ((packed >>> shift) & TF_MAX) === TF_MAX ? packed : (packed + (1 << shift)) >>> 0;
-};
-
-/** One document's terms: each distinct term with its packed counts, and its field lengths. */
-function summarise(fields: string[][]): { terms: Map<string, number>; lengths: number[] } {
-  const terms = new Map<string, number>();
-  const lengths: number[] = [];
-  for (let f = 0; f < FIELDS; f++) {
-    const words = fields[f] ?? [];
-    lengths.push(words.length);
-    for (const t of words) terms.set(t, bump(terms.get(t) ?? 0, f));
-  }
-  return { terms, lengths };
-}
+/** How many prefix and typo expansions an index remembers until it changes (each is a walk of the dictionary). */
+const EXPANSION_CACHE = 4096;
 
 /** A change to one document number: its old fields' terms (to remove), its new ones (to add), either or both. */
 export interface IndexChange {
@@ -86,6 +67,8 @@ export class InvertedIndex {
   private epoch = 1;
   /** How many documents the index holds. */
   documentCount = 0;
+  /** Prefix and typo expansions already made, by word and reach (forgotten on every change). */
+  private readonly expansions = new Map<string, { term: string; postings: Postings; factor: number }[]>();
 
   /**
    * Builds the index of documents numbered from 0, each given as the text of
@@ -241,7 +224,7 @@ export class InvertedIndex {
     const additions = new Map<string, [number, number][]>();
     for (const { doc, old, fresh } of changes) {
       if (old) {
-        const s = summarise(old);
+        const s = summarise(old, FIELDS);
         for (const term of s.terms.keys()) {
           const set = removals.get(term) ?? new Set<number>();
           removals.set(term, set.add(doc));
@@ -254,7 +237,7 @@ export class InvertedIndex {
       const lengths = this.lengths;
       for (let f = 0; f < FIELDS; f++) (lengths[f] as Uint32Array)[doc] = 0;
       if (fresh) {
-        const s = summarise(fresh);
+        const s = summarise(fresh, FIELDS);
         for (const [term, packed] of s.terms) {
           const list = additions.get(term) ?? [];
           list.push([doc, packed]);
@@ -317,6 +300,7 @@ export class InvertedIndex {
     }
     this.averages();
     this.epoch += 1;
+    this.expansions.clear();
   }
 
   has(term: string): boolean {
@@ -336,6 +320,21 @@ export class InvertedIndex {
    * difference, then length, then spelling), whatever order the terms came in.
    */
   expand(e: Expansion, maxDocs = Number.POSITIVE_INFINITY): { term: string; postings: Postings; factor: number }[] {
+    if (!e.prefix && !e.fuzzy) {
+      const exact = this.dictionary.get(e.term);
+      return exact ? [{ term: e.term, postings: this.refresh(exact), factor: 1 }] : [];
+    }
+    const key = `${e.prefix ? "p" : ""}${e.fuzzy || ""}:${maxDocs}:${e.term}`;
+    let out = this.expansions.get(key);
+    if (!out) {
+      out = this.expandNow(e, maxDocs);
+      if (this.expansions.size >= EXPANSION_CACHE) this.expansions.clear();
+      this.expansions.set(key, out);
+    }
+    return out;
+  }
+
+  private expandNow(e: Expansion, maxDocs: number): { term: string; postings: Postings; factor: number }[] {
     const out: { term: string; postings: Postings; factor: number }[] = [];
     const exact = this.dictionary.get(e.term);
     if (exact) out.push({ term: e.term, postings: this.refresh(exact), factor: 1 });

@@ -1,4 +1,26 @@
-/** Small pieces of the inverted index: a growable array, and searches in a sorted posting list. */
+/** Small pieces of the inverted index: packed term counts, a growable array, and searches in a sorted posting list. */
+
+/** A term's count in one field is kept in 6 bits of a packed 32-bit word (five fields); more than 63 counts as 63. */
+export const TF_BITS = 6;
+export const TF_MAX = (1 << TF_BITS) - 1;
+
+/** Adds one occurrence in field `f` to a packed count. */
+export const bump = (packed: number, f: number): number => {
+  const shift = f * TF_BITS;
+  return ((packed >>> shift) & TF_MAX) === TF_MAX ? packed : (packed + (1 << shift)) >>> 0;
+};
+
+/** One document's terms (its fields' terms, title to body): each distinct term with its packed counts, and its field lengths. */
+export function summarise(fields: string[][], count: number): { terms: Map<string, number>; lengths: number[] } {
+  const terms = new Map<string, number>();
+  const lengths: number[] = [];
+  for (let f = 0; f < count; f++) {
+    const words = fields[f] ?? [];
+    lengths.push(words.length);
+    for (const t of words) terms.set(t, bump(terms.get(t) ?? 0, f));
+  }
+  return { terms, lengths };
+}
 
 /** A growable array of 32-bit unsigned integers. */
 export class U32 {

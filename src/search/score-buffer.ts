@@ -6,13 +6,20 @@
 export class ScoreBuffer {
   private readonly scores: Float64Array;
   private readonly stamps: Uint32Array;
+  private readonly list: Uint32Array;
   private generation = 0;
-  /** The documents with a current score, in the order they were first scored. */
-  docs: number[] = [];
+  /** How many documents have a current score. */
+  size = 0;
 
   constructor(size: number) {
     this.scores = new Float64Array(size);
     this.stamps = new Uint32Array(size);
+    this.list = new Uint32Array(size);
+  }
+
+  /** The documents with a current score, in the order they were first scored. */
+  get docs(): Uint32Array {
+    return this.list.subarray(0, this.size);
   }
 
   /** How many document numbers it has room for. */
@@ -26,7 +33,7 @@ export class ScoreBuffer {
       this.stamps.fill(0);
       this.generation = 1;
     }
-    this.docs = [];
+    this.size = 0;
     return this;
   }
 
@@ -35,7 +42,7 @@ export class ScoreBuffer {
     if (this.stamps[doc] !== this.generation) {
       this.stamps[doc] = this.generation;
       this.scores[doc] = score;
-      this.docs.push(doc);
+      this.list[this.size++] = doc;
     } else if (score > (this.scores[doc] as number)) {
       this.scores[doc] = score;
     }
@@ -44,10 +51,6 @@ export class ScoreBuffer {
   /** The document's score, or 0 when it has none. */
   get(doc: number): number {
     return this.stamps[doc] === this.generation ? (this.scores[doc] as number) : 0;
-  }
-
-  get size(): number {
-    return this.docs.length;
   }
 }
 
@@ -61,14 +64,21 @@ export class ScoreSums {
   private readonly sums: Float64Array;
   private readonly counts: Uint32Array;
   private readonly stamps: Uint32Array;
+  private readonly list: Uint32Array;
   private generation = 0;
-  /** The documents with a current sum, in the order they were first added to. */
-  docs: number[] = [];
+  /** How many documents have a current sum. */
+  size = 0;
 
   constructor(size: number) {
     this.sums = new Float64Array(size);
     this.counts = new Uint32Array(size);
     this.stamps = new Uint32Array(size);
+    this.list = new Uint32Array(size);
+  }
+
+  /** The documents with a current sum, in the order they were first added to. */
+  get docs(): Uint32Array {
+    return this.list.subarray(0, this.size);
   }
 
   reset(): this {
@@ -77,7 +87,7 @@ export class ScoreSums {
       this.stamps.fill(0);
       this.generation = 1;
     }
-    this.docs = [];
+    this.size = 0;
     return this;
   }
 
@@ -86,7 +96,7 @@ export class ScoreSums {
       this.stamps[doc] = this.generation;
       this.sums[doc] = score;
       this.counts[doc] = 1;
-      this.docs.push(doc);
+      this.list[this.size++] = doc;
     } else {
       this.sums[doc] = (this.sums[doc] as number) + score;
       this.counts[doc] = (this.counts[doc] as number) + 1;
@@ -99,5 +109,31 @@ export class ScoreSums {
 
   count(doc: number): number {
     return this.stamps[doc] === this.generation ? (this.counts[doc] as number) : 0;
+  }
+}
+
+/**
+ * Candidate documents with their running totals, in arrays the size of the
+ * index reused from query to query: matching every word keeps, group by
+ * group, the documents still in the running (filtered where they are).
+ */
+export class Candidates {
+  readonly docs: Uint32Array;
+  readonly totals: Float64Array;
+  size = 0;
+
+  constructor(size: number) {
+    this.docs = new Uint32Array(size);
+    this.totals = new Float64Array(size);
+  }
+
+  reset(): this {
+    this.size = 0;
+    return this;
+  }
+
+  push(doc: number, total: number): void {
+    this.docs[this.size] = doc;
+    this.totals[this.size++] = total;
   }
 }
