@@ -19,7 +19,6 @@ import { loadDemoMobileClient, MOBILE_APP_CLIENT_ID } from "../src/idp/demo-clie
 import { loadIdpKeys } from "../src/idp/keys.js";
 import { createProvider } from "../src/idp/provider.js";
 import { type Database, openDatabase } from "../src/platform/db/client.js";
-import { translator } from "../src/platform/i18n/messages.js";
 import { busyDay, CENTRE, COUNTERS, MINUTES, SERVICE } from "./support/busy-day.js";
 import { scratchDatabase } from "./support/figures.js";
 
@@ -33,15 +32,6 @@ interface Tally {
   refused: Map<string, number>;
   errors: string[];
 }
-
-/** The refusal's reason, from its English message (the API answers a message in the language asked for). */
-const en = translator("en");
-const REASONS = new Map(
-  ["full", "not-bookable", "per-person", "too-many", "hold-expired", "too-late", "not-active"].map((r) => [
-    en.t(`appointments.refused.${r}`),
-    r,
-  ]),
-);
 
 async function startPortal(baseUrl: string, databaseUrl: string): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "hukoomi-bench-"));
@@ -119,7 +109,7 @@ async function tokens(database: Database, baseUrl: string, count: number): Promi
 
 interface Answer {
   status: number;
-  body: { id?: string; times?: { startsAt: string; free: number }[]; error?: { message: string } };
+  body: { id?: string; times?: { startsAt: string; free: number }[]; error?: { message: string; details?: { reason?: string } } };
 }
 
 async function send(res: Promise<Response>): Promise<Answer> {
@@ -137,7 +127,7 @@ async function timed(tally: Tally, op: Op, work: () => Promise<Answer>): Promise
       return body;
     }
     if (status === 409 || status === 429) {
-      const why = status === 429 ? "rate-limited" : (REASONS.get(body.error?.message ?? "") ?? "other");
+      const why = status === 429 ? "rate-limited" : (body.error?.details?.reason ?? "other");
       tally.refused.set(`${op}: ${why}`, (tally.refused.get(`${op}: ${why}`) ?? 0) + 1);
     } else tally.errors.push(`${op}: http ${status} ${JSON.stringify(body).slice(0, 200)}`);
   } catch (error) {
@@ -151,7 +141,7 @@ async function person(baseUrl: string, day: string, own: string[], until: number
   const accounts = own.map((token) => ({ token, booking: undefined as string | undefined }));
   const call = (token: string, path: string, body?: unknown) =>
     send(
-      fetch(`${baseUrl}${path}?lang=en`, {
+      fetch(`${baseUrl}${path}`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify(body ?? {}),

@@ -16,5 +16,7 @@ export type RefusalReason =
 export class BookingRefused extends ConflictError {
   constructor(readonly reason: RefusalReason) {
     super(`appointments.refused.${reason}`);
+    // The API's 409 says why in a word an app can act on, besides the message in the person's language.
+    this.details = { reason };
   }
 }

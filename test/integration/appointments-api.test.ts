@@ -256,7 +256,7 @@ describe("a person's appointments (bearer token)", () => {
     const arabic = await call("POST", MINE, tokens.citizen, body);
     expect(arabic.statusCode).toBe(409);
     expectDocumented("POST", MINE, 409, arabic.json());
-    expect(arabic.json().error).toEqual({ status: 409, message: ar.t("appointments.refused.full") });
+    expect(arabic.json().error).toEqual({ status: 409, message: ar.t("appointments.refused.full"), details: { reason: "full" } });
     const english = await call("POST", `${MINE}?lang=en`, tokens.citizen, body);
     expect(english.json().error.message).toBe(en.t("appointments.refused.full"));
     const accepted = await call("POST", MINE, tokens.citizen, body, { "accept-language": "en-GB,en;q=0.9" });
@@ -270,7 +270,10 @@ describe("a person's appointments (bearer token)", () => {
       startsAt: at("08:30"),
     });
     expect(second.statusCode).toBe(409);
-    expect(second.json().error.message).toBe(en.t("appointments.refused.per-person"));
+    expect(second.json().error).toMatchObject({
+      message: en.t("appointments.refused.per-person"),
+      details: { reason: "per-person" },
+    });
     for (const startsAt of [
       at("07:10"),
       at("09:00"),

@@ -105,7 +105,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     }
     request.log.info({ status, code: (error as FastifyError).code, msg: error.message }, "request refused");
     try {
-      const details = "validation" in error ? validationDetails(error) : undefined;
+      const details = "validation" in error ? validationDetails(error) : error instanceof HttpError ? error.details : undefined;
       return sendProblem(request, reply, status, messageKeyOf(error, status), details);
     } catch (renderError) {
       request.log.error({ err: renderError, reference: request.id }, "error page failed");

@@ -3,6 +3,9 @@
  * from the catalogues once, at the edge (see error-handler.tsx).
  */
 export class HttpError extends Error {
+  /** What an API client may read besides the message (JSON answers only), such as why a booking was refused. */
+  details?: Record<string, unknown>;
+
   constructor(
     readonly statusCode: number,
     /** Catalogue key of the message shown to the person. */
