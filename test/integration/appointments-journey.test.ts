@@ -222,7 +222,11 @@ describe("the waiting list and the e-service step", () => {
     await owner.get(`${url}?case=${caseId}`);
     const held = await owner.post(url, { time: times[3] as string, case: caseId });
     expect(held.statusCode).toBe(303);
-    expect((await bookingById(db(), heldId(held.headers.location)))?.caseId).toBe(caseId);
+    const id = heldId(held.headers.location);
+    expect((await bookingById(db(), id))?.caseId).toBe(caseId);
+    await owner.get(`/en/appointments/held/${id}`);
+    const done = await owner.follow(await owner.post(`/en/appointments/held/${id}`, {}));
+    expect(done.body).toContain(`href="/en/my/requests/${reference}"`);
   });
 
   it("puts a signed-in person on a day's waiting list once", async () => {

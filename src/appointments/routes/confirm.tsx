@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requireViewer } from "../../accounts/sessions.js";
+import { findCaseById } from "../../eservices/service.js";
 import { NotFoundError } from "../../platform/http/errors.js";
 import { parseOrRefuse } from "../../platform/http/forms.js";
 import { localizePath } from "../../platform/i18n/locales.js";
@@ -70,10 +71,13 @@ export async function confirmRoutes(app: FastifyInstance, opts: BookingRouteOpti
     const { booking, centre, title } = await own(request);
     if (booking.status === "held") return reply.redirect(localizePath(request.locale, bookingPaths.held(booking.id)), 303);
     if (booking.status !== "booked" && booking.status !== "checked-in") throw new NotFoundError();
+    // Booked as a request's next step: back to that request (the person's own, as it was checked when held).
+    const kase = booking.caseId ? await findCaseById(db, booking.caseId) : undefined;
+    const forRequest = kase?.userId === booking.userId ? kase.reference : undefined;
     return reply.page({
       title: request.tr.t("booking.booked.title"),
       breadcrumbs: [{ label: request.tr.t("accounts.my.title"), path: "/my" }, { label: booking.reference }],
-      body: <BookedPage booking={booking} centre={centre} serviceTitle={title} />,
+      body: <BookedPage booking={booking} centre={centre} serviceTitle={title} request={forRequest} />,
       noindex: true,
     });
   });

@@ -1,3 +1,4 @@
+import { requestPath } from "../../eservices/service.js";
 import { Reference } from "../../platform/design/Bidi.js";
 import { ConfirmStep } from "../../platform/design/ConfirmStep.js";
 import { Panel } from "../../platform/design/Panel.js";
@@ -50,8 +51,8 @@ export function CheckPage(p: VisitProps) {
   );
 }
 
-/** The appointment is booked: its reference, what to bring, and where to manage it. */
-export function BookedPage(p: VisitProps) {
+/** The appointment is booked: its reference, what to bring, and where to manage it (and the request it is for, if any). */
+export function BookedPage(p: VisitProps & { request?: string | undefined }) {
   const { t, href } = usePage();
   const rows = useVisitRows(p);
   return (
@@ -74,6 +75,11 @@ export function BookedPage(p: VisitProps) {
       <p>
         <a href={href(bookingPaths.mine(p.booking.id))}>{t("booking.booked.mine")}</a>
       </p>
+      {p.request ? (
+        <p>
+          <a href={href(requestPath(p.request))}>{t("booking.booked.request", { reference: p.request })}</a>
+        </p>
+      ) : null}
     </div>
   );
 }
