@@ -39,12 +39,16 @@ const LIMIT = { max: 120, timeWindow: "1 minute", keyGenerator: bearerRateKey };
 
 type Item = z.infer<typeof bookingItem>;
 
-/** A booking as the API gives it, with its centre. */
-export function bookingOut(b: Booking, centre: Centre | undefined): Item {
+/** A hold nobody confirmed in time, which the background job has not let go yet: it is over all the same. */
+const lapsed = (b: Booking, now: Date) =>
+  b.status === "held" && b.holdExpiresAt !== null && b.holdExpiresAt.getTime() <= now.getTime();
+
+/** A booking as the API gives it, with its centre (a lapsed hold as expired). */
+export function bookingOut(b: Booking, centre: Centre | undefined, now: Date): Item {
   return {
     id: b.id,
     reference: b.reference,
-    status: b.status,
+    status: lapsed(b, now) ? "expired" : b.status,
     service: b.serviceSlug,
     centre: {
       id: centre?.slug ?? "",
@@ -85,7 +89,7 @@ export async function meAppointmentRoutes(app: FastifyInstance, { db, bookings, 
   app.addHook("onSend", async (_request, reply) => {
     reply.header("cache-control", "no-store");
   });
-  const out = async (b: Booking) => bookingOut(b, await centreById(db, b.centreId));
+  const out = async (b: Booking) => bookingOut(b, await centreById(db, b.centreId), bookings.now());
   const own = async (userId: string, id: string) => {
     const b = await bookingById(db, id);
     if (!b || b.userId !== userId) throw new NotFoundError();
@@ -122,7 +126,7 @@ export async function meAppointmentRoutes(app: FastifyInstance, { db, bookings, 
       const { page, pageSize, state } = request.query;
       const now = bookings.now();
       const all = await bookingsOfPerson(db, userId, state === "active" ? ["held", "booked"] : undefined);
-      const listed = state === "active" ? all.filter((b) => b.startsAt.getTime() > now.getTime()) : all;
+      const listed = state === "active" ? all.filter((b) => b.startsAt.getTime() > now.getTime() && !lapsed(b, now)) : all;
       const items: Item[] = [];
       // Each centre read once per list (the few centres a person books at).
       const centres = new Map<string, Centre | undefined>();
@@ -130,7 +134,8 @@ export async function meAppointmentRoutes(app: FastifyInstance, { db, bookings, 
         if (!centres.has(id)) centres.set(id, await centreById(db, id));
         return centres.get(id);
       };
-      for (const b of listed.slice((page - 1) * pageSize, page * pageSize)) items.push(bookingOut(b, await centreOf(b.centreId)));
+      for (const b of listed.slice((page - 1) * pageSize, page * pageSize))
+        items.push(bookingOut(b, await centreOf(b.centreId), now));
       return { total: listed.length, page, pageSize, items };
     },
   );
@@ -165,9 +170,9 @@ export async function meAppointmentRoutes(app: FastifyInstance, { db, bookings, 
           b.startsAt.getTime() === startsAt.getTime() &&
           (b.holdExpiresAt?.getTime() ?? 0) > now.getTime(),
       );
-      if (again) return reply.code(200).send(bookingOut(again, centre));
+      if (again) return reply.code(200).send(bookingOut(again, centre, now));
       const held = await bookings.hold({ userId, centreSlug, serviceSlug: service, startsAt, locale: request.locale });
-      return reply.code(201).send(bookingOut(held, centre));
+      return reply.code(201).send(bookingOut(held, centre, now));
     },
   );
 

@@ -1,10 +1,12 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { eq } from "drizzle-orm";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { writeCentre } from "../../src/appointments/centres.js";
 import { overbookedSlots } from "../../src/appointments/repository.js";
+import { appointmentBookings } from "../../src/appointments/tables.js";
 import { loadDemoMobileClient } from "../../src/idp/demo-client.js";
 import { translator } from "../../src/platform/i18n/messages.js";
 import { addDays, dohaMoment, dohaToday } from "../../src/platform/time/doha.js";
@@ -355,6 +357,13 @@ describe("a person's appointments (bearer token)", () => {
     expect(offered).toHaveLength(1);
     expect(offered[0]).toMatchObject({ status: "held", time: "08:00" });
     expect((await call("GET", `${MINE}?state=all`, tokens.resident)).json().items[0]).toMatchObject({ status: "cancelled" });
+    // An offer not confirmed in time is over, even before the background job lets it go.
+    await db()
+      .update(appointmentBookings)
+      .set({ holdExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(appointmentBookings.id, offered[0].id));
+    expect((await call("GET", MINE, tokens.citizen)).json().items).toEqual([]);
+    expect((await call("GET", `${MINE}/${offered[0].id}`, tokens.citizen)).json().status).toBe("expired");
     expect((await call("GET", MINE, tokens.resident)).json().items).toEqual([]);
     expect(await overbookedSlots(db())).toBe(0);
   });
