@@ -179,7 +179,11 @@ export const centreKind: ContentKind = {
 
   unapply: (tx, agency, slug) => unpublishCentre(tx, agency, slug),
 
-  publicPath: (slug) => `/appointments/centres/${slug}`,
+  /** Its days for the first service it offers, where people book it. */
+  publicPath: (slug, data) => {
+    const first = readOffered(stringOf(data, "centreServices")).offered[0];
+    return first ? `/appointments/${first.serviceSlug}/${slug}` : "/services";
+  },
 
   async preview({ db, agency, slug, locale }, data) {
     const read = readCentre(data);

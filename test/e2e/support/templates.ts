@@ -108,8 +108,16 @@ const signedIn: { viewer: Viewer; paths: [string, string][]; details: [string, s
   },
   {
     viewer: "officer@demo.hukoomi.example",
-    paths: [["officers' queue", "/workspace/cases"]],
-    details: [["a case", "/workspace/cases", /^\/workspace\/cases\/HK-[A-Z0-9-]+$/]],
+    paths: [
+      ["officers' queue", "/workspace/cases"],
+      ["appointments desk", "/workspace/appointments"],
+      ["appointments check-in", "/workspace/appointments/check-in"],
+      ["closing a centre for a day", "/workspace/appointments/interior-services-al-rayyan/close"],
+    ],
+    details: [
+      ["a case", "/workspace/cases", /^\/workspace\/cases\/HK-[A-Z0-9-]+$/],
+      ["a centre's day", "/workspace/appointments", /^\/workspace\/appointments\/[a-z0-9-]+\/\d{4}-\d{2}-\d{2}$/],
+    ],
   },
   {
     viewer: "editor@demo.hukoomi.example",
@@ -120,6 +128,8 @@ const signedIn: { viewer: Viewer; paths: [string, string][]; details: [string, s
       ["workspace new article", "/workspace/content/ministry-of-interior/news/new"],
       ["workspace service editor", "/workspace/content/ministry-of-interior/service/apply-for-visitor-visa"],
       ["workspace versions", "/workspace/content/ministry-of-interior/service/apply-for-visitor-visa/versions"],
+      ["workspace centre editor", "/workspace/content/ministry-of-interior/centre/interior-services-al-rayyan"],
+      ["workspace centre preview", "/workspace/content/ministry-of-interior/centre/interior-services-al-rayyan/preview"],
       ["workspace datasets", "/workspace/datasets"],
       ["workspace dataset form", "/workspace/datasets/residence-permits-by-month"],
       ["workspace participation", "/workspace/participation"],
