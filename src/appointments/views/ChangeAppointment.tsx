@@ -5,7 +5,7 @@ import { Radios, Select } from "../../platform/design/fields.js";
 import { SummaryList } from "../../platform/design/SummaryList.js";
 import { errorFor } from "../../platform/http/forms.js";
 import { usePage } from "../../platform/layout/page-context.js";
-import { dohaDateTimeLocal, dohaNoon } from "../../platform/time/doha.js";
+import { dohaDate, dohaDateTimeLocal, dohaNoon } from "../../platform/time/doha.js";
 import type { Appointment } from "../mine.js";
 import { appointmentPaths } from "../paths.js";
 import { appointmentRows, CentreContact, useWhen } from "./MyAppointments.js";
@@ -46,7 +46,8 @@ export function MovePage(p: MovePageProps) {
           label={t("myAppointments.move.day")}
           hint={t("myAppointments.move.dayHint")}
           error={errorFor(errors, "day")}
-          value={p.day}
+          // The visit's own day until another is chosen.
+          value={p.day ?? dohaDate(a.booking.startsAt)}
           items={p.days.map((d) => ({ value: d, label: when.day(dohaNoon(d)) }))}
         />
         <Button variant="secondary">{t("myAppointments.move.showTimes")}</Button>
