@@ -79,9 +79,9 @@ function hoursByName(centre: Centre): Record<string, string[]> {
 export async function appointmentApiRoutes(app: FastifyInstance, { db, bookings }: AppointmentApiOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const refusals = { 400: apiError, 404: apiError };
-  // A refusal is never kept by a cache (its message is in the caller's language).
+  // A refusal is never kept by a cache (its message is in the caller's language), nor anything setting a cookie.
   app.addHook("onSend", async (_request, reply) => {
-    if (reply.statusCode >= 300) reply.header("cache-control", "no-store");
+    if (reply.statusCode >= 300 || reply.hasHeader("set-cookie")) reply.header("cache-control", "no-store");
   });
 
   api.get(
