@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoPeople } from "../../src/accounts/demo-people.js";
 import { findUserByEmail } from "../../src/accounts/service.js";
+import { dataAccessLog } from "../../src/accounts/tables.js";
 import { newBookingReference } from "../../src/appointments/booking.js";
 import { centreBySlug, closuresFrom } from "../../src/appointments/service.js";
 import { appointmentBookings, appointmentSlots } from "../../src/appointments/tables.js";
@@ -104,6 +105,12 @@ describe("the appointments desk", { timeout: 120_000 }, () => {
     expect(found.statusCode).toBe(200);
     expect(found.body).toContain("Maryam Khalid Al-Sulaiti");
     expect(found.body).toContain(">Check in</button>");
+    // The person sees in "Who used my data" that the desk looked their appointment up.
+    const reads = await db()
+      .select()
+      .from(dataAccessLog)
+      .where(eq(dataAccessLog.subjectId, citizen?.id as string));
+    expect(reads.filter((r) => r.action === "accounts.access.appointmentOpened" && r.reference === b.reference)).toHaveLength(1);
     expect((await officer.get(`/workspace/appointments/check-in?code=${b.checkInCode}`)).body).toContain(b.reference);
     expect((await officer.post("/en/workspace/appointments/check-in", { _csrf: "", reference: b.reference })).statusCode).toBe(
       403,

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireRole } from "../../accounts/guards.js";
+import { logDataAccessOnce } from "../../accounts/service.js";
+import { agencyName } from "../../catalogue/service.js";
 import { problemMessage } from "../../forms/problems.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { formBody } from "../../platform/http/forms.js";
@@ -51,7 +53,25 @@ export async function checkInRoutes(app: FastifyInstance, { db, bookings }: Desk
     let shown: FoundBooking | undefined;
     if (p.found) {
       const { booking, centre } = p.found;
-      const [titles, names] = await Promise.all([serviceTitles(db, centre.agency, locale), peopleNames(db, [booking], locale)]);
+      const [titles, names, agency] = await Promise.all([
+        serviceTitles(db, centre.agency, locale),
+        peopleNames(db, [booking], locale),
+        agencyName(db, centre.agency),
+      ]);
+      // The officer has read the person's booking: they see it in "Who used my data" (once an hour, not per reload).
+      if (names.has(booking.userId))
+        await logDataAccessOnce(
+          db,
+          {
+            subjectId: booking.userId,
+            actorId: request.viewer?.id,
+            agency: centre.agency,
+            who: agency,
+            action: "accounts.access.appointmentOpened",
+            reference: booking.reference,
+          },
+          60,
+        );
       shown = {
         booking,
         centre: centre.name[locale],

@@ -133,7 +133,8 @@ export const centreKind: ContentKind = {
     return problems;
   },
 
-  slugTaken: async (db, slug) => (await centreBySlug(db, slug)) !== undefined,
+  // "check-in" is the desk's own address under /workspace/appointments.
+  slugTaken: async (db, slug) => slug === "check-in" || (await centreBySlug(db, slug)) !== undefined,
 
   async listPublished(db, agency) {
     return (await centresOf(db, [agency])).map((c) => ({ slug: c.slug, title: c.name }));
