@@ -43,7 +43,8 @@ async function startPortal(baseUrl: string, databaseUrl: string): Promise<{ chil
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       BASE_URL: baseUrl,
-      LOG_LEVEL: "warn",
+      // Errors only: started from the sources, the portal warns that the built browser files (dist/client) are missing.
+      LOG_LEVEL: "error",
       JOBS_INTERVAL_SECONDS: "0",
       NODE_ENV: "development",
       SEED_DEMO: "false",
