@@ -2,13 +2,14 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from "playwrigh
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, launchBrowser, newPage } from "./support/browser.js";
 import { tabTo } from "./support/keyboard.js";
+import { measureOverflow } from "./support/reflow.js";
 import { signInAs } from "./support/templates.js";
 
 /**
  * After a booking, by keyboard only and without JavaScript, in Arabic and
  * English: from My appointments to an appointment, moving it to a free time
- * on another day, and cancelling another after the confirmation step; axe on
- * each page on the way. The bookings are made through the booking pages over
+ * on another day, and cancelling another after the confirmation step; axe
+ * and sideways scrolling at 320 px on each page on the way. The bookings are made through the booking pages over
  * HTTP with the person's session; the citizen keeps the moved appointment,
  * so the template checks find an appointment of theirs.
  */
@@ -40,12 +41,18 @@ async function bookThroughPages(request: APIRequestContext, service: string, cen
   return id;
 }
 
-/** axe-core on the pages of the journey, in a second window of the person's with JavaScript (axe runs as a script). */
+/**
+ * axe-core on the pages of the journey, in a second window of the person's with JavaScript (axe runs as a
+ * script), 320 px wide: nothing scrolls sideways either.
+ */
 async function expectAccessible(checker: Page, urls: string[]) {
+  await checker.setViewportSize({ width: 320, height: 720 });
   const found: string[] = [];
   for (const url of urls) {
     await checker.goto(url);
     found.push(...(await axeViolations(checker)).map((v) => `${url}: ${v}`));
+    const o = await measureOverflow(checker);
+    if (o.scrollWidth > o.clientWidth) found.push(`${url}: ${o.scrollWidth} px wide — ${o.culprits.join(", ")}`);
   }
   expect(found).toEqual([]);
 }
