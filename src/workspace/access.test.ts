@@ -22,7 +22,11 @@ describe("workspace access", () => {
 
   it("opens each tool by role, and none for the public", () => {
     expect(toolsFor(person([]))).toEqual([]);
-    expect(toolsFor(person([{ role: "officer", agency: "a" }])).map((t) => t.name)).toEqual(["cases", "feedback"]);
+    expect(toolsFor(person([{ role: "officer", agency: "a" }])).map((t) => t.name)).toEqual([
+      "cases",
+      "appointments",
+      "feedback",
+    ]);
     expect(toolsFor(person([{ role: "approver", agency: "a" }])).map((t) => t.name)).toEqual([
       "content",
       "freshness",
