@@ -146,9 +146,16 @@ export const waitlistBody = z
   .object({ centre: slug, service: slug, day: daySchema.meta({ description: "The day in Doha to be offered a freed place on" }) })
   .strict();
 
-export const waitlistResponse = z.object({
-  centre: z.string(),
+export const waitItem = z.object({
+  id: z.uuid(),
+  centre: z.object({ id: z.string(), name: bilingual }),
   service: z.string(),
   day: z.string(),
-  status: z.literal("waiting"),
+  /** waiting; or offered: a place was freed and held for the person (bookingId), to confirm before it lapses. */
+  status: z.enum(["waiting", "offered", "withdrawn"]),
+  bookingId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
 });
+
+export const waitlistResponse = waitItem;
+export const waitsResponse = z.object({ items: z.array(waitItem) });

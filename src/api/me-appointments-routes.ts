@@ -10,9 +10,11 @@ import {
   type Centre,
   centreById,
   centreBySlug,
+  type Wait,
+  waitsOfPerson,
 } from "../appointments/service.js";
 import type { Db } from "../platform/db/client.js";
-import { BadRequestError, NotFoundError } from "../platform/http/errors.js";
+import { BadRequestError, ConflictError, NotFoundError } from "../platform/http/errors.js";
 import { dohaFields } from "./appointments-routes.js";
 import {
   bookingItem,
@@ -23,6 +25,7 @@ import {
   moveBody,
   waitlistBody,
   waitlistResponse,
+  waitsResponse,
 } from "./appointments-schemas.js";
 import { bearerRateKey, FAILURES_PER_MINUTE, failureRateKey, requireBearer } from "./bearer.js";
 import { apiError, ME_SCOPE, SECURITY_SCHEME } from "./schemas.js";
@@ -209,6 +212,27 @@ export async function meAppointmentRoutes(app: FastifyInstance, { db, bookings, 
     async (request) => out(await bookings.cancel(userOf(request), request.params.id)),
   );
 
+  const waitOut = (w: Wait, centre: Centre | undefined, status: Wait["status"] | "withdrawn" = w.status) => ({
+    id: w.id,
+    centre: { id: centre?.slug ?? "", name: centre?.name ?? { ar: "", en: "" } },
+    service: w.serviceSlug,
+    day: w.day,
+    status,
+    bookingId: w.bookingId,
+    createdAt: w.createdAt.toISOString(),
+  });
+
+  api.get(
+    "/api/v1/me/appointments/waitlist",
+    { ...common, schema: { querystring: langQuery, security, response: { 200: waitsResponse, ...refusals } } },
+    async (request) => {
+      const waits = await waitsOfPerson(db, userOf(request));
+      const items = [];
+      for (const w of waits) items.push(waitOut(w, await centreById(db, w.centreId)));
+      return { items };
+    },
+  );
+
   api.post(
     "/api/v1/me/appointments/waitlist",
     {
@@ -216,10 +240,32 @@ export async function meAppointmentRoutes(app: FastifyInstance, { db, bookings, 
       schema: { body: waitlistBody, querystring: langQuery, security, response: { 201: waitlistResponse, ...changes } },
     },
     async (request, reply) => {
+      const userId = userOf(request);
       const { centre: centreSlug, service, day } = request.body;
       const centre = await named(centreSlug, service);
-      await bookings.joinWaitlist(userOf(request), centre, service, day, request.locale);
-      return reply.code(201).send({ centre: centre.slug, service, day, status: "waiting" as const });
+      await bookings.joinWaitlist(userId, centre, service, day, request.locale);
+      const wait = (await waitsOfPerson(db, userId)).find(
+        (w) => w.centreId === centre.id && w.serviceSlug === service && w.day === day,
+      );
+      if (!wait) throw new NotFoundError();
+      return reply.code(201).send(waitOut(wait, centre));
+    },
+  );
+
+  api.post(
+    "/api/v1/me/appointments/waitlist/:id/leave",
+    {
+      ...common,
+      schema: { params: bookingParams, querystring: langQuery, security, response: { 200: waitlistResponse, ...refusals } },
+    },
+    async (request) => {
+      const userId = userOf(request);
+      const wait = (await waitsOfPerson(db, userId)).find((w) => w.id === request.params.id);
+      if (!wait) throw new NotFoundError();
+      // A place offered is a hold of the person's own: they confirm it or cancel it, as any hold.
+      if (wait.status === "offered") throw new ConflictError("appointments.api.offered");
+      await bookings.leaveWaitlist(userId, wait.id);
+      return waitOut(wait, await centreById(db, wait.centreId), "withdrawn");
     },
   );
 }

@@ -37,6 +37,7 @@ export {
 } from "./repository.js";
 export type { BookingStatus } from "./tables.js";
 export { bookingPaths } from "./views/paths.js";
+export { type Wait, waitsOfPerson } from "./waitlist.js";
 
 /**
  * Where a service page's "Book an appointment" leads (given to the

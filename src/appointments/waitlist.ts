@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../platform/db/client.js";
 import { dohaDate } from "../platform/time/doha.js";
 import type { Tell } from "./booking.js";
@@ -69,4 +69,34 @@ export async function offerFreedPlace(
     .set({ status: "offered", bookingId: hold.id })
     .where(eq(appointmentWaitlist.id, waiter.id));
   await tell(tx, "offered", hold, centre);
+}
+
+/** A person's place on a day's waiting list, while it lasts. */
+export interface Wait {
+  id: string;
+  centreId: string;
+  serviceSlug: string;
+  day: string;
+  /** waiting; or offered, with the hold made for them (bookingId) to confirm. */
+  status: "waiting" | "offered";
+  bookingId: string | null;
+  createdAt: Date;
+}
+
+/** The waiting lists a person is on (waiting or offered a place), soonest day first. */
+export async function waitsOfPerson(db: Db, userId: string): Promise<Wait[]> {
+  const rows = await db
+    .select()
+    .from(appointmentWaitlist)
+    .where(and(eq(appointmentWaitlist.userId, userId), inArray(appointmentWaitlist.status, ["waiting", "offered"])))
+    .orderBy(asc(appointmentWaitlist.day), asc(appointmentWaitlist.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    centreId: r.centreId,
+    serviceSlug: r.serviceSlug,
+    day: r.day,
+    status: r.status as Wait["status"],
+    bookingId: r.bookingId,
+    createdAt: r.createdAt,
+  }));
 }
