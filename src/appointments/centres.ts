@@ -130,15 +130,20 @@ export async function writeClosures(
   }
 }
 
-/** How many visits are booked (or held) at a centre on a Doha day: closing that day would cancel them. */
-export async function activeBookingsOn(db: Db, centreId: string, day: string): Promise<number> {
+/** How many visits are booked (or held, unless only `booked` is asked) at a centre on a Doha day: closing that day would cancel them. */
+export async function activeBookingsOn(
+  db: Db,
+  centreId: string,
+  day: string,
+  statuses: ("held" | "booked")[] = ["held", "booked"],
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(appointmentBookings)
     .where(
       and(
         eq(appointmentBookings.centreId, centreId),
-        inArray(appointmentBookings.status, ["held", "booked"]),
+        inArray(appointmentBookings.status, statuses),
         gte(appointmentBookings.startsAt, dohaDayStart(day)),
         lt(appointmentBookings.startsAt, dohaDayStart(day, 1)),
       ),

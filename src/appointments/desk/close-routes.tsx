@@ -76,7 +76,8 @@ export async function closeRoutes(app: FastifyInstance, { db, bookings }: DeskOp
     const centre = await centreOf(request);
     const { values, day, errors } = read(request);
     if (errors.length || !day) return closePage(request, reply, centre, values, errors);
-    const count = await activeBookingsOn(db, centre.id, day);
+    // The people told: booked visits (a place someone is still choosing is let go without a word).
+    const count = await activeBookingsOn(db, centre.id, day, ["booked"]);
     const title = request.tr.t("centreStaff.close.confirmTitle", { centre: centre.name[request.locale] });
     return reply.page({
       title,

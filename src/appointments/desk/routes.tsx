@@ -4,8 +4,9 @@ import { problemMessage } from "../../forms/problems.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FieldError } from "../../platform/design/ErrorSummary.js";
 import { formBody, parseOrRefuse } from "../../platform/http/forms.js";
+import { formatDate } from "../../platform/i18n/format.js";
 import { localizePath } from "../../platform/i18n/locales.js";
-import { addDays, dohaToday } from "../../platform/time/doha.js";
+import { addDays, dohaNoon, dohaToday } from "../../platform/time/doha.js";
 import type { Bookings } from "../booking.js";
 import { BookingRefused } from "../refused.js";
 import { bookingById, bookingsOnDay, type Centre, closuresFrom } from "../repository.js";
@@ -74,7 +75,7 @@ export async function deskRoutes(app: FastifyInstance, opts: DeskOptions) {
     const names = await peopleNames(db, list, locale);
     const done = typeof query.done === "string" && DONE.includes(query.done) ? query.done : undefined;
     const closure = closures.find((c) => c.day === day);
-    const title = tr.t("centreStaff.day.title", { centre: centre.name[locale], date: day });
+    const title = tr.t("centreStaff.day.title", { centre: centre.name[locale], date: formatDate(dohaNoon(day), locale) });
     const errors = extra.errors ?? [];
     return reply.page({
       status: extra.status ?? (errors.length ? 400 : 200),
