@@ -168,9 +168,11 @@ export async function release(tx: Db, b: Booking, status: "cancelled" | "expired
     { status, holdExpiresAt: null, ...(status === "cancelled" ? { cancelledAt: now, cancelledBy: by ?? "person" } : {}) },
     now,
   );
+  // A place offered from the waiting list and not taken (declined, lapsed, or another time chosen) ends that wait:
+  // put back to waiting, its first person would be offered the very place again, and nobody after them ever.
   await tx
     .update(appointmentWaitlist)
-    .set({ status: "waiting", bookingId: null })
+    .set({ status: "withdrawn" })
     .where(and(eq(appointmentWaitlist.bookingId, b.id), eq(appointmentWaitlist.status, "offered")));
   return done;
 }

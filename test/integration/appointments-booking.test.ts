@@ -270,6 +270,20 @@ describe("the waiting list", () => {
     expect((await bookings.confirm(w, offer?.booking.id as string)).status).toBe("booked");
     expect(await overbookedSlots(test.database.db)).toBe(0);
   });
+
+  it("passes a place the person offered declines to the next person waiting, never back to them", async () => {
+    const nextSaturday = addDays(sunday, 13);
+    const [x, first, next] = [person(), person(), person()];
+    const visit = await book(x, "08:00", "eye-test", nextSaturday);
+    for (const p of [first, next]) await bookings.joinWaitlist(p, await centre(), "eye-test", nextSaturday, "ar");
+    await bookings.cancel(x, visit.id);
+    const offered = told.filter((t) => t.event === "offered" && t.booking.startsAt.getTime() === visit.startsAt.getTime());
+    expect(offered.map((t) => t.booking.userId)).toEqual([first]);
+    await bookings.cancel(first, (offered[0] as { booking: Booking }).booking.id);
+    const after = told.filter((t) => t.event === "offered" && t.booking.startsAt.getTime() === visit.startsAt.getTime());
+    expect(after.map((t) => t.booking.userId)).toEqual([first, next]);
+    expect(await overbookedSlots(test.database.db)).toBe(0);
+  });
 });
 
 describe("at the centre", () => {
