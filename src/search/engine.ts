@@ -192,8 +192,11 @@ export class SearchEngine {
   private scopes: Map<string, number[]> | undefined;
 
   constructor(docs: Iterable<SearchDoc>, synonymGroups: string[][] = [], bestBets: BestBet[] = []) {
-    this.index = InvertedIndex.build(this.numbered(docs), (text) => appendIndexTerms(text, []));
-    this.vocabulary.flush();
+    // The vocabulary reads the lines of titles and keywords (counted) and summaries (by sound) as the index saw them.
+    this.index = InvertedIndex.build(this.numbered(docs), (text) => appendIndexTerms(text, []), {
+      fields: 3,
+      seen: (field, line, times) => this.vocabulary.add(line, field < 2, times),
+    });
     this.salient = new SalientScores(this.index);
     this.buffers = [new ScoreBuffer(this.docs.length), new ScoreBuffer(this.docs.length)];
     this.sums = new ScoreSums(this.docs.length);
@@ -208,7 +211,6 @@ export class SearchEngine {
       const n = this.docs.push(d) - 1;
       this.byId.set(d.id, n);
       this.note(n, d, 1);
-      this.vocabulary.count(vocabularyTexts(d));
       yield textsOf(d);
     }
   }

@@ -75,8 +75,14 @@ export class InvertedIndex {
    * each of its fields, cut into terms by `termsOf`. A text is read a line at
    * a time and each line's term numbers are remembered, so the lines a
    * catalogue repeats (an agency's name, eligibility, audiences) are cut once.
+   * `lines` is told each distinct line of its first `fields` fields with how
+   * often each field held it (what the engine's vocabulary counts).
    */
-  static build(documents: Iterable<string[]>, termsOf: (text: string) => string[]): InvertedIndex {
+  static build(
+    documents: Iterable<string[]>,
+    termsOf: (text: string) => string[],
+    lines?: { fields: number; seen: (field: number, line: string, times: number) => void },
+  ): InvertedIndex {
     const index = new InvertedIndex();
     const ids = new Map<string, number>();
     const terms: string[] = [];
@@ -107,17 +113,28 @@ export class InvertedIndex {
       }
       return id;
     };
-    const lines = new Map<string, Uint32Array>();
-    const idsOf = (line: string): Uint32Array => {
-      let out = lines.get(line);
+    // Each line's term numbers, and how often it was seen in each of the fields `linesSeen` is told of.
+    const cache = new Map<string, { ids: Uint32Array; seen: number[] }>();
+    const tell = () => {
+      for (const [line, { seen }] of cache) {
+        seen.forEach((times, f) => {
+          if (times) lines?.seen(f, line, times);
+        });
+      }
+      cache.clear();
+    };
+    const idsOf = (line: string, f: number): Uint32Array => {
+      let out = cache.get(line);
       if (!out) {
         const found = termsOf(line);
-        out = new Uint32Array(found.length);
-        for (let i = 0; i < found.length; i++) out[i] = termId(found[i] as string);
-        if (lines.size >= LINE_CACHE) lines.clear();
-        lines.set(line, out);
+        const ids = new Uint32Array(found.length);
+        for (let i = 0; i < found.length; i++) ids[i] = termId(found[i] as string);
+        if (cache.size >= LINE_CACHE) tell();
+        out = { ids, seen: new Array<number>(lines?.fields ?? 0).fill(0) };
+        cache.set(line, out);
       }
-      return out;
+      if (f < out.seen.length) out.seen[f] = (out.seen[f] as number) + 1;
+      return out.ids;
     };
     let doc = 0;
     for (const fields of documents) {
@@ -125,7 +142,7 @@ export class InvertedIndex {
       for (let f = 0; f < FIELDS; f++) {
         let length = 0;
         for (const line of (fields[f] ?? "").split("\n")) {
-          const found = idsOf(line);
+          const found = idsOf(line, f);
           length += found.length;
           for (let k = 0; k < found.length; k++) {
             const id = found[k] as number;
@@ -144,7 +161,7 @@ export class InvertedIndex {
       }
       doc++;
     }
-    lines.clear();
+    tell();
     starts.push(pairTerm.length);
     index.documentCount = doc;
     index.lengths = lengths.map((l) => Uint32Array.from(l));

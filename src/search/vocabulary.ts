@@ -17,9 +17,9 @@ export interface VocabularyTexts {
  * The words of the documents' titles, keywords and summaries, beside the
  * index: the words people may type (titles and keywords), for "did you
  * mean", and the sound keys of all of them, for words typed in the other
- * script. A build counts each distinct text and reads it once (a catalogue
- * repeats its titles and summaries); a change adds or takes away a
- * document's texts at once.
+ * script. A build adds each distinct line of those fields once, with how
+ * often the index saw it (a catalogue repeats its titles and summaries); a
+ * change adds or takes away a document's texts at once.
  */
 export class Vocabulary {
   /** Transliteration keys of the words → their stems, with how many documents' words gave each. */
@@ -28,32 +28,14 @@ export class Vocabulary {
   readonly words = new SearchableMap<VocabularyEntry>();
   /** The same entries by word, for counting (a hash lookup, not a walk down the tree). */
   private readonly entries = new Map<string, VocabularyEntry>();
-  /** Texts counted by a build and not read yet: counted, then sounded only. */
-  private readonly pending = [new Map<string, number>(), new Map<string, number>()] as const;
-
-  /** Counts a document's texts, to be read by `flush` (a build). */
-  count(texts: VocabularyTexts): void {
-    const [counted, sounded] = this.pending;
-    for (const text of texts.counted) counted.set(text, (counted.get(text) ?? 0) + 1);
-    for (const text of texts.sounded) sounded.set(text, (sounded.get(text) ?? 0) + 1);
-  }
-
-  /** Reads the texts counted so far. */
-  flush(): void {
-    this.pending.forEach((texts, i) => {
-      for (const [text, times] of texts) this.note(text, i === 0, times);
-      texts.clear();
-    });
-  }
-
   /** Adds (`sign` 1) or takes away (-1) a document's texts now. */
   apply(texts: VocabularyTexts, sign: 1 | -1): void {
-    for (const text of texts.counted) this.note(text, true, sign);
-    for (const text of texts.sounded) this.note(text, false, sign);
+    for (const text of texts.counted) this.add(text, true, sign);
+    for (const text of texts.sounded) this.add(text, false, sign);
   }
 
-  /** Adds (`times` above 0) or takes away (below 0) the words of a text, that many times. */
-  private note(text: string, counted: boolean, times: number): void {
+  /** Adds (`times` above 0) or takes away (below 0) the words of a text, that many times (a build adds each distinct line once). */
+  add(text: string, counted: boolean, times: number): void {
     for (const raw of writtenWords(text)) {
       for (const w of analyseWord(raw)) {
         if (!w.stem || w.number) continue;
