@@ -1,38 +1,14 @@
-import { and, eq, gte, lt, sql } from "drizzle-orm";
-import type { Db } from "../platform/db/client.js";
 import { NotFoundError } from "../platform/http/errors.js";
 import { dohaDayStart } from "../platform/time/doha.js";
 import type { Bookings } from "./booking.js";
 import { bookableDays, slotStarts } from "./calendar.js";
-import type { Centre } from "./repository.js";
-import { appointmentSlots } from "./tables.js";
+import { type Centre, takenBetween } from "./repository.js";
 
 /** A bookable day of a service at a centre: how many of its times still have a free place, of how many. */
 export interface DayAvailability {
   day: string;
   freeTimes: number;
   times: number;
-}
-
-/** Places taken in a service's slots between two moments: start time (ms) → taken, places (expired holds count as free). */
-async function takenBetween(db: Db, centreId: string, serviceSlug: string, from: Date, to: Date, now: Date) {
-  const rows = await db
-    .select({
-      startsAt: appointmentSlots.startsAt,
-      taken: sql<number>`(${appointmentSlots.taken} - (select count(*) from appointment_bookings b
-        where b.slot_id = appointment_slots.id and b.status = 'held' and b.hold_expires_at <= ${now}))::int`,
-      places: appointmentSlots.places,
-    })
-    .from(appointmentSlots)
-    .where(
-      and(
-        eq(appointmentSlots.centreId, centreId),
-        eq(appointmentSlots.serviceSlug, serviceSlug),
-        gte(appointmentSlots.startsAt, from),
-        lt(appointmentSlots.startsAt, to),
-      ),
-    );
-  return new Map(rows.map((r) => [r.startsAt.getTime(), { taken: r.taken, places: r.places }]));
 }
 
 /**

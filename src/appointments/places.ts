@@ -100,20 +100,25 @@ export async function checkLimits(tx: Db, userId: string, serviceSlug: string, p
   if (active.length >= MOST_ACTIVE_PER_PERSON) throw new BookingRefused("too-many");
 }
 
+/** Makes a slot's row with the service's places, unless it has one (a concurrent maker waits for the first). */
+async function ensureSlot(tx: Db, centre: Centre, offered: CentreService, startsAt: Date): Promise<void> {
+  await tx
+    .insert(appointmentSlots)
+    .values({
+      id: randomUUID(),
+      centreId: centre.id,
+      serviceSlug: offered.serviceSlug,
+      startsAt,
+      places: offered.counters,
+      taken: 0,
+    })
+    .onConflictDoNothing();
+}
+
 /** Locks several slots' rows (made first when missing) in one order, so two moves never wait on each other. */
 export async function lockSlotsInOrder(tx: Db, centre: Centre, offered: CentreService, starts: Date[]): Promise<void> {
   for (const startsAt of [...starts].sort((a, b) => a.getTime() - b.getTime())) {
-    await tx
-      .insert(appointmentSlots)
-      .values({
-        id: randomUUID(),
-        centreId: centre.id,
-        serviceSlug: offered.serviceSlug,
-        startsAt,
-        places: offered.counters,
-        taken: 0,
-      })
-      .onConflictDoNothing();
+    await ensureSlot(tx, centre, offered, startsAt);
     await tx.execute(sql`select id from appointment_slots
       where centre_id = ${centre.id} and service_slug = ${offered.serviceSlug} and starts_at = ${startsAt} for update`);
   }
@@ -127,17 +132,7 @@ export async function takePlace(
   startsAt: Date,
   now: Date,
 ): Promise<string | undefined> {
-  await tx
-    .insert(appointmentSlots)
-    .values({
-      id: randomUUID(),
-      centreId: centre.id,
-      serviceSlug: offered.serviceSlug,
-      startsAt,
-      places: offered.counters,
-      taken: 0,
-    })
-    .onConflictDoNothing();
+  await ensureSlot(tx, centre, offered, startsAt);
   // Holds nobody confirmed in time give their places back first (the job would, later).
   const lapsed = await tx.execute(sql`
     update appointment_bookings b set status = 'expired', hold_expires_at = null, updated_at = ${now}

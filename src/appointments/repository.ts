@@ -176,12 +176,13 @@ export async function closuresFrom(db: Db, centreId: string, fromDay: string): P
   return rows.map((r) => ({ day: r.day, reason: { ar: r.reasonAr, en: r.reasonEn } }));
 }
 
-/** Places taken in a service's slots on a Doha day: start time (ms) → taken, places. */
-export async function takenOnDay(
+/** Places taken in a service's slots starting between two moments: start time (ms) → taken, places. */
+export async function takenBetween(
   db: Db,
   centreId: string,
   serviceSlug: string,
-  day: string,
+  from: Date,
+  to: Date,
   now: Date = new Date(),
 ): Promise<Map<number, { taken: number; places: number }>> {
   const rows = await db
@@ -197,11 +198,16 @@ export async function takenOnDay(
       and(
         eq(appointmentSlots.centreId, centreId),
         eq(appointmentSlots.serviceSlug, serviceSlug),
-        gte(appointmentSlots.startsAt, dohaDayStart(day)),
-        lt(appointmentSlots.startsAt, dohaDayStart(day, 1)),
+        gte(appointmentSlots.startsAt, from),
+        lt(appointmentSlots.startsAt, to),
       ),
     );
   return new Map(rows.map((r) => [r.startsAt.getTime(), { taken: r.taken, places: r.places }]));
+}
+
+/** Places taken in a service's slots on a Doha day (see takenBetween). */
+export function takenOnDay(db: Db, centreId: string, serviceSlug: string, day: string, now: Date = new Date()) {
+  return takenBetween(db, centreId, serviceSlug, dohaDayStart(day), dohaDayStart(day, 1), now);
 }
 
 export async function bookingById(db: Db, id: string): Promise<Booking | undefined> {
