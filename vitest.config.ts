@@ -7,10 +7,6 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}", "test/integration/**/*.test.{ts,tsx}"],
     environment: "node",
     pool: "forks",
-    // Two files at a time (vitest's default on a 2-core machine is one worker): files spend much of their time
-    // waiting (the PostgreSQL server, portals of their own, timers), so two keep both cores busy; each file still
-    // has a database of its own, copied from the run's templates.
-    maxWorkers: 2,
     // Builds each file's database from templates made once per run (test/support/templates.ts).
     globalSetup: ["test/support/global-setup.ts"],
     // Some tests build a second portal of their own (a fresh database) inside the test; on a busy 2-core
