@@ -19,7 +19,10 @@ export interface AccountsDeps {
   db: Db;
   mail: Mailer;
   texts: SmsSender;
-  config: Pick<Config, "BASE_URL" | "NATIONAL_IDP_ISSUER" | "NATIONAL_IDP_CLIENT_ID" | "NATIONAL_IDP_CLIENT_SECRET">;
+  config: Pick<
+    Config,
+    "BASE_URL" | "SIGN_IN_PER_MINUTE" | "NATIONAL_IDP_ISSUER" | "NATIONAL_IDP_CLIENT_ID" | "NATIONAL_IDP_CLIENT_SECRET"
+  >;
   /** Ends what other areas keep for a person (identity-provider sessions and grants) when all their sessions end. */
   endElsewhere(userId: string): Promise<void>;
   /** Ends what other areas keep for this browser (its identity-provider session) when the person signs out. */
@@ -54,6 +57,7 @@ export async function register(app: FastifyInstance, deps: AccountsDeps): Promis
     onSignOutEverywhere: deps.endElsewhere,
     onSignOut: deps.onSignOut,
     nationalSignIn: Boolean(national),
+    signInPerMinute: config.SIGN_IN_PER_MINUTE,
     dashboardSections: deps.dashboardSections,
   };
   if (national) await inEachLanguage(app, nationalSignInRoutes, { national, baseUrl: config.BASE_URL });

@@ -142,6 +142,12 @@ const envSchema = z.object({
    */
   METRICS_TOKEN: z.string().min(16).optional(),
   /**
+   * Password sign-ins allowed from one address in a minute (then 429 with Retry-After): high enough for a person
+   * correcting mistakes, low enough to stop guessing. An office behind one address may need more; the browser
+   * tests, signing in dozens of times a minute from one machine, raise it.
+   */
+  SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
    * Redis (redis://host:6379) shared by every instance for rate limits, so a
    * limit counts one person's attempts on all instances together; without it,
    * each instance counts on its own (enough for one instance).

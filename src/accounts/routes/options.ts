@@ -13,6 +13,8 @@ export interface AccountRouteOptions {
   onSignOut?: (request: FastifyRequest) => Promise<void>;
   /** Offer sign-in with the national identity provider. */
   nationalSignIn?: boolean;
+  /** Password sign-ins allowed from one address in a minute (SIGN_IN_PER_MINUTE); SIGN_IN_LIMIT's when not given. */
+  signInPerMinute?: number;
   /**
    * Fills sections of My Hukoomi (requests, drafts…) from the capabilities
    * that own them, without this area depending on them.

@@ -67,7 +67,11 @@ function signInPage(
 }
 
 /** Sign in with a password (and an authenticator code when set up), and sign out. */
-export async function signInRoutes(app: FastifyInstance, { db, accounts, nationalSignIn, onSignOut }: AccountRouteOptions) {
+export async function signInRoutes(
+  app: FastifyInstance,
+  { db, accounts, nationalSignIn, onSignOut, signInPerMinute }: AccountRouteOptions,
+) {
+  const signInLimit = signInPerMinute ? { ...SIGN_IN_LIMIT, max: signInPerMinute } : SIGN_IN_LIMIT;
   app.get("/sign-in", async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const returnTo = safeReturnTo(q.returnTo);
@@ -76,7 +80,7 @@ export async function signInRoutes(app: FastifyInstance, { db, accounts, nationa
     return signInPage(request, reply, 200, { returnTo, notice }, nationalSignIn);
   });
 
-  app.post("/sign-in", { preHandler: app.csrfProtection, config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
+  app.post("/sign-in", { preHandler: app.csrfProtection, config: { rateLimit: signInLimit } }, async (request, reply) => {
     const body = formBody(request.body);
     const returnTo = safeReturnTo(body.returnTo);
     const parsed = signInSchema.safeParse(body);

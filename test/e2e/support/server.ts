@@ -31,6 +31,8 @@ export async function setup(project: TestProject) {
     NATIONAL_IDP_ISSUER: national.issuer,
     NATIONAL_IDP_CLIENT_ID: "hukoomi",
     NATIONAL_IDP_CLIENT_SECRET: "e2e-national-secret",
+    // The browser tests sign in dozens of times a minute from one address.
+    SIGN_IN_PER_MINUTE: "600",
   });
   project.provide("baseUrl", portal.baseUrl);
   project.provide("agencyUrl", agencyUrl);
