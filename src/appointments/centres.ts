@@ -5,6 +5,7 @@ import { bumpVersion } from "../platform/db/versions.js";
 import { dohaDayStart } from "../platform/time/doha.js";
 import { APPOINTMENTS_VERSION } from "./booking.js";
 import { readDayHours } from "./calendar.js";
+import type { Centre } from "./repository.js";
 import {
   appointmentBookings,
   appointmentCentreServices,
@@ -14,20 +15,8 @@ import {
   type WeekHours,
 } from "./tables.js";
 
-/** A centre as its agency writes it (the workspace's form and the demo content). */
-export interface CentreInput {
-  slug: string;
-  name: { ar: string; en: string };
-  address: { ar: string; en: string };
-  area: string;
-  mapUrl: string;
-  /** Each weekday's periods, as readDayHours reads a line. */
-  hours: WeekHours;
-  bookAheadDays: number;
-  changeCutoffHours: number;
-  published: boolean;
-  services: { serviceSlug: string; minutes: number; counters: number; perPerson: number }[];
-}
+/** A centre as its agency writes it (the workspace's form and the demo content): a centre before it has an id and an owner. */
+export type CentreInput = Omit<Centre, "id" | "agency">;
 
 export const WEEKDAYS = ["0", "1", "2", "3", "4", "5", "6"] as const;
 
